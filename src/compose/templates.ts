@@ -1,0 +1,147 @@
+/**
+ * Handlebars for report narrative. Strict (a missing variable is an error), no HTML escaping
+ * (render escapes XML itself), and only known helpers, so that a typo in a helper's name is
+ * caught with its line when templates are checked, before any data is rendered.
+ */
+import Handlebars from 'handlebars';
+import type { Diagnostics, Place } from '../diagnostics/index.js';
+import { monthLabel, ordinalDate, plainDate, shortMonth } from '../model/period.js';
+import type { TemplateSource } from '../model/types.js';
+
+type Helper = (...args: unknown[]) => unknown;
+
+const isOptions = (x: unknown) => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
+/** Helper arguments without Handlebars' trailing options object. */
+const argsOf = (args: unknown[]) => (args.length > 0 && isOptions(args[args.length - 1]) ? args.slice(0, -1) : args);
+
+/** The helpers a template may use; documented in the README. */
+export const HELPERS: Record<string, Helper> = {
+  /** "12th November 2026" */
+  longDate: (iso) => ordinalDate(String(iso)),
+  /** "12 November 2026" */
+  date: (iso) => plainDate(String(iso)),
+  /** "October 2026" from 2026-10 */
+  month: (id) => monthLabel(String(id)),
+  /** "Oct 2026" */
+  shortMonth: (id) => shortMonth(String(id)),
+  /** {{plural 3 "action"}} → "3 actions"; {{plural 1 "finding"}} → "1 finding"; optional plural form. */
+  plural: (...raw) => {
+    const [n, one, many] = argsOf(raw) as [number, string, string | undefined];
+    return `${n} ${n === 1 ? one : (many ?? `${one}s`)}`;
+  },
+  /** {{count list}} → its length */
+  count: (list) => (Array.isArray(list) ? list.length : 0),
+  lower: (s) => String(s).toLowerCase(),
+  upper: (s) => String(s).toUpperCase(),
+  /** {{join list ", "}}; the last pair joined with " and " when the separator is ", " */
+  join: (...raw) => {
+    const [list, sep = ', '] = argsOf(raw) as [unknown[], string?];
+    if (!Array.isArray(list)) return '';
+    const items = list.map(String);
+    if (sep === ', ' && items.length > 1) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+    return items.join(sep);
+  },
+  eq: (...raw) => { const [a, b] = argsOf(raw); return a === b; },
+  ne: (...raw) => { const [a, b] = argsOf(raw); return a !== b; },
+  gt: (...raw) => { const [a, b] = argsOf(raw) as [number, number]; return a > b; },
+  lt: (...raw) => { const [a, b] = argsOf(raw) as [number, number]; return a < b; },
+  and: (...raw) => argsOf(raw).every(Boolean),
+  or: (...raw) => argsOf(raw).some(Boolean),
+  not: (x) => !x,
+};
+
+const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+
+function env(): typeof Handlebars {
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  return hb;
+}
+
+const COMPILE_OPTIONS = {
+  noEscape: true,
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries([...BUILT_IN, ...Object.keys(HELPERS)].map((n) => [n, true])),
+  preventIndent: true,
+} as const;
+
+/** Maps a line and column inside a template to the place in its file. */
+function placeIn(t: TemplateSource, line: number | undefined, column0: number | undefined): Place {
+  if (line === undefined) return { file: t.file, line: t.firstLine, column: t.firstColumn };
+  const fileLine = t.firstLine + line - 1;
+  const col = (column0 ?? 0) + 1 + (line === 1 ? t.firstColumn - 1 : 0);
+  return { file: t.file, line: fileLine, column: col };
+}
+
+interface HbError {
+  message: string;
+  lineNumber?: number;
+  column?: number;
+}
+
+function report(e: unknown, t: TemplateSource, diags: Diagnostics, phase: 'check' | 'render'): void {
+  const err = e as HbError;
+  let message = String(err.message ?? e);
+  let line = err.lineNumber;
+  let column = err.column;
+  const located = / - (\d+):(\d+)$/.exec(message);
+  if (located) {
+    line ??= Number(located[1]);
+    column ??= Number(located[2]);
+    message = message.slice(0, located.index);
+  }
+  const parse = /^Parse error on line (\d+):/.exec(message);
+  if (parse) {
+    line = Number(parse[1]);
+    const expecting = /Expecting (.*), got '([^']*)'/.exec(message);
+    message = expecting ? `template does not parse: expected ${expecting[1]}, got ${expecting[2]}` : 'template does not parse';
+    diags.report('template-syntax', message, { place: placeIn(t, line, undefined), hint: 'check that every {{#block}} has its {{/block}} and every {{ has its }}' });
+    return;
+  }
+  const helper = /unknown helper (\S+)/.exec(message);
+  if (helper) {
+    diags.report('template-unknown-helper', `unknown helper "${helper[1]}"`, {
+      place: placeIn(t, line, column),
+      hint: `helpers are: ${Object.keys(HELPERS).join(', ')} and the built-ins if, unless, each, with, lookup`,
+    });
+    return;
+  }
+  const missing = /^"([^"]+)" not defined in/.exec(message);
+  if (missing) {
+    diags.report('template-missing-variable', `"${missing[1]}" is not defined here`, {
+      place: placeIn(t, line, column),
+      hint: 'see the README for the variables a template can use; inside {{#each}} use ../ to reach outer ones',
+    });
+    return;
+  }
+  diags.report(phase === 'check' ? 'template-syntax' : 'template-missing-variable', message.split('\n')[0] ?? message, {
+    place: placeIn(t, line, column),
+  });
+}
+
+/** Parses and compiles every template without data: syntax errors and unknown helpers. */
+export function checkTemplates(templates: readonly TemplateSource[], diags: Diagnostics): boolean {
+  const hb = env();
+  let ok = true;
+  for (const t of templates) {
+    try {
+      hb.precompile(t.text, COMPILE_OPTIONS);
+    } catch (e) {
+      ok = false;
+      report(e, t, diags, 'check');
+    }
+  }
+  return ok;
+}
+
+/** Renders one template with data; undefined after reporting an error at its place. */
+export function renderTemplate(t: TemplateSource, data: object, diags: Diagnostics): string | undefined {
+  const hb = env();
+  try {
+    return hb.compile(t.text, COMPILE_OPTIONS)(data, { allowProtoPropertiesByDefault: false });
+  } catch (e) {
+    report(e, t, diags, 'render');
+    return undefined;
+  }
+}

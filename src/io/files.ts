@@ -1,0 +1,106 @@
+/**
+ * All file-system access of the pipeline: reading inputs (with their checksums, for the
+ * manifest) and writing a pack atomically. Nothing else in src/ touches fs.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostics, Place } from '../diagnostics/index.js';
+import type { InputFile } from '../model/types.js';
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads the inputs of one run and remembers each for the manifest. */
+export class InputReader {
+  private readonly read = new Map<string, InputFile>();
+
+  constructor(private readonly diags: Diagnostics) {}
+
+  /** Bytes of `file`, or undefined after reporting why not. `from` is who named the file. */
+  bytes(file: string, from?: Place, what = 'file'): Uint8Array | undefined {
+    try {
+      const st = statSync(file);
+      if (st.isDirectory()) {
+        this.diags.report('file-unreadable', `${what} ${file} is a folder, not a file`, { place: from ?? { file } });
+        return undefined;
+      }
+      const bytes = readFileSync(file);
+      this.read.set(file, { path: file, sha256: sha256(bytes), bytes: bytes.byteLength });
+      return bytes;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        this.diags.report('file-not-found', `${what} ${file} does not exist`, {
+          place: from ?? { file },
+          hint: from ? 'check the path; it is relative to the file that names it' : 'check the path',
+        });
+      } else {
+        this.diags.report('file-unreadable', `cannot read ${what} ${file}: ${(e as Error).message}`, { place: from ?? { file } });
+      }
+      return undefined;
+    }
+  }
+
+  text(file: string, from?: Place, what = 'file'): string | undefined {
+    const b = this.bytes(file, from, what);
+    if (b === undefined) return undefined;
+    // Strip a BOM: editors on Windows add one and YAML parsers then see a stray character.
+    return new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
+  }
+
+  exists(file: string): boolean {
+    return existsSync(file);
+  }
+
+  /** Every file read so far, sorted by path so manifests do not depend on read order. */
+  get files(): InputFile[] {
+    return [...this.read.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+}
+
+export interface OutputFile {
+  /** Path inside the pack folder. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The files of a pack folder that exists, by name; undefined if the folder does not exist. */
+export function readPackFolder(dir: string): Map<string, Uint8Array> | undefined {
+  if (!existsSync(dir)) return undefined;
+  const out = new Map<string, Uint8Array>();
+  const walk = (sub: string) => {
+    for (const e of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel);
+      else out.set(rel, readFileSync(path.join(dir, rel)));
+    }
+  };
+  walk('');
+  return out;
+}
+
+/**
+ * Writes every file into a temporary sibling folder, then renames it into place, so a pack
+ * folder is either complete or absent. Refuses to replace an existing folder.
+ */
+export function writePackFolder(dir: string, files: readonly OutputFile[]): void {
+  if (existsSync(dir)) throw new Error(`refusing to overwrite ${dir}`);
+  const parent = path.dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = path.join(parent, `.${path.basename(dir)}.partial`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  try {
+    for (const f of files) {
+      const target = path.join(tmp, f.name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, f.bytes);
+    }
+    renameSync(tmp, dir);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}

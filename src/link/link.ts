@@ -1,0 +1,55 @@
+/**
+ * link: joins actions to the findings they answer. Explicit `answers:` links come first;
+ * suggested links from the matcher (when there is one) only ever fill actions with none.
+ */
+import type { Diagnostics } from '../diagnostics/index.js';
+import type { Finding, Link, Linkage, Plan } from '../model/types.js';
+
+export interface LinkOptions {
+  /** Accepted matcher suggestions for actions without `answers:`. */
+  readonly matched?: readonly Link[];
+}
+
+export function linkActions(plan: Plan, findings: readonly Finding[], diags: Diagnostics, options: LinkOptions = {}): Linkage {
+  const known = new Set(findings.map((f) => f.id));
+  const links: Link[] = [];
+  const explicitActions = new Set<string>();
+  for (const p of plan.priorities) {
+    for (const a of p.actions) {
+      // Unknown ids were reported by validate; a link to nothing would only mislead the report.
+      const answers = [...new Set(a.answers)].filter((id) => known.has(id));
+      if (answers.length > 0) explicitActions.add(a.id);
+      for (const fid of answers) links.push({ actionId: a.id, findingId: fid, via: 'explicit' });
+    }
+  }
+  for (const m of options.matched ?? []) {
+    if (!explicitActions.has(m.actionId) && known.has(m.findingId)) links.push({ ...m, via: 'matched' });
+  }
+
+  const byAction = new Map<string, Link[]>();
+  const byFinding = new Map<string, Link[]>();
+  for (const l of links) {
+    byAction.set(l.actionId, [...(byAction.get(l.actionId) ?? []), l]);
+    byFinding.set(l.findingId, [...(byFinding.get(l.findingId) ?? []), l]);
+  }
+  const unlinkedActions: string[] = [];
+  for (const p of plan.priorities) {
+    for (const a of p.actions) {
+      if (byAction.has(a.id)) continue;
+      unlinkedActions.push(a.id);
+      diags.report('action-unlinked', `action ${a.id} answers no finding`, {
+        place: a.place,
+        hint: 'add answers: with the finding ids it addresses, or run `boardpack match` for suggestions',
+      });
+    }
+  }
+  const unansweredFindings = findings.filter((f) => !byFinding.has(f.id)).map((f) => f.id);
+  for (const f of findings) {
+    if (byFinding.has(f.id)) continue;
+    diags.report('finding-unanswered', `no action answers finding ${f.id} (${f.ref})`, {
+      place: f.place,
+      hint: 'add an action that answers it, or name it in the answers: of an existing action',
+    });
+  }
+  return { links, byAction, byFinding, unlinkedActions, unansweredFindings };
+}

@@ -1,0 +1,139 @@
+/**
+ * Reads the performance export into plain rows of cells. Interpretation (which column is a
+ * month, what a value means) belongs to validate; this only gets the cells out safely.
+ */
+import ExcelJS from 'exceljs';
+import type { Diagnostics } from '../diagnostics/index.js';
+
+/** A cell value reduced to what interpretation needs. */
+export type CellValue =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number; percentFormat: boolean; dateFormat: boolean }
+  | { kind: 'text'; value: string }
+  | { kind: 'date'; value: Date }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'error'; value: string }
+  | { kind: 'formula-without-result'; formula: string };
+
+export interface Cell {
+  /** `C4` */
+  readonly address: string;
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+}
+
+export interface SheetTable {
+  readonly file: string;
+  readonly sheet: string;
+  /** Rows by 1-based row number; each row's cells by 1-based column number. */
+  readonly rows: ReadonlyMap<number, ReadonlyMap<number, Cell>>;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+/** What a file that is not an .xlsx seems to be, so the message can say so. */
+export function sniffWorkbook(bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0) return 'the file is empty';
+  if (startsWith(bytes, OLE)) {
+    return 'the file is a password-protected workbook or an old .xls; save it from Excel as an unprotected .xlsx';
+  }
+  if (!startsWith(bytes, ZIP)) {
+    const head = new TextDecoder().decode(bytes.slice(0, 200));
+    if (/^[\x09\x0a\x0d\x20-\x7e]*$/.test(head) && head.includes(',')) {
+      return 'the file is text (CSV?) renamed .xlsx; open it in Excel and save it as .xlsx';
+    }
+    return 'the file is not an .xlsx workbook';
+  }
+  return undefined;
+}
+
+function plainValue(v: ExcelJS.CellValue, numFmt: string): CellValue {
+  if (v === null || v === undefined) return { kind: 'empty' };
+  if (typeof v === 'number') {
+    return {
+      kind: 'number',
+      value: v,
+      percentFormat: numFmt.includes('%'),
+      dateFormat: /(^|[^\\"])(d|m{3,}|y{2,})/i.test(numFmt.replace(/"[^"]*"/g, '')),
+    };
+  }
+  if (typeof v === 'string') return v.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: v };
+  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
+  if (v instanceof Date) return { kind: 'date', value: v };
+  if (typeof v === 'object') {
+    if ('error' in v) return { kind: 'error', value: String(v.error) };
+    if ('richText' in v) return plainValue(v.richText.map((r) => r.text).join(''), numFmt);
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: ExcelJS.CellValue }).result;
+      if (result === undefined) {
+        const f = 'formula' in v ? v.formula : (v as { sharedFormula: string }).sharedFormula;
+        return { kind: 'formula-without-result', formula: String(f) };
+      }
+      return plainValue(result, numFmt);
+    }
+    if ('text' in v) return plainValue((v as { text: string }).text, numFmt);
+  }
+  return { kind: 'text', value: String(v) };
+}
+
+/**
+ * Parses workbook bytes and returns the named sheet's cells, or undefined after reporting why
+ * not. Every failure of a broken file becomes one diagnostic naming the file.
+ */
+export async function readSheet(
+  file: string,
+  bytes: Uint8Array,
+  sheetName: string,
+  diags: Diagnostics,
+): Promise<SheetTable | undefined> {
+  const sniffed = sniffWorkbook(bytes);
+  if (sniffed) {
+    diags.report('workbook-not-xlsx', `cannot read the performance export: ${sniffed}`, { place: { file } });
+    return undefined;
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    diags.report('workbook-not-xlsx', `cannot read the performance export: the workbook is damaged or truncated (${why})`, {
+      place: { file },
+      hint: 'export it again from the performance system',
+    });
+    return undefined;
+  }
+  if (wb.worksheets.length === 0) {
+    diags.report('workbook-not-xlsx', 'cannot read the performance export: it has no worksheets (a Word or other Office file renamed .xlsx?)', {
+      place: { file },
+    });
+    return undefined;
+  }
+  const ws = wb.getWorksheet(sheetName);
+  if (!ws) {
+    const names = wb.worksheets.map((w) => `"${w.name}"`).join(', ');
+    diags.report('workbook-sheet-missing', `the workbook has no sheet "${sheetName}"; it has ${names}`, {
+      place: { file },
+      hint: 'set performance.sheet in config.yml to one of these',
+    });
+    return undefined;
+  }
+  const rows = new Map<number, Map<number, Cell>>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells = new Map<number, Cell>();
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Merged non-master cells repeat the master's value; only the master counts.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      cells.set(colNumber, {
+        address: cell.address,
+        row: rowNumber,
+        col: colNumber,
+        value: plainValue(cell.value, cell.numFmt ?? ''),
+      });
+    });
+    rows.set(rowNumber, cells);
+  });
+  return { file, sheet: ws.name, rows };
+}

@@ -1,0 +1,166 @@
+/**
+ * The typed models that pass between stages. Plain data only: every stage's output can be
+ * printed as JSON, and tests can start from any of them.
+ */
+import type { Place } from '../diagnostics/index.js';
+import type { IndicatorSpec, Person, ReportSpec, Status, LayoutInput } from './schemas.js';
+
+export type { Status, Person, ReportSpec, IndicatorSpec };
+
+/** A month, the unit of reporting. */
+export interface Period {
+  /** YYYY-MM */
+  readonly id: string;
+  readonly year: number;
+  /** 1–12 */
+  readonly month: number;
+}
+
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'full-inspection' | 'monitoring-visit' | 'focused-visit';
+  readonly published: string;
+  readonly url?: string;
+  readonly judgements: readonly { area: string; grade: string }[];
+  readonly file: string;
+}
+
+export interface Finding {
+  readonly id: string;
+  readonly ref: string;
+  readonly section: string;
+  readonly text: string;
+  readonly sourceId: string;
+  readonly review: boolean;
+  readonly place: Place;
+}
+
+export interface Action {
+  readonly id: string;
+  readonly text: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly status: Status;
+  readonly answers: readonly string[];
+  readonly measures: readonly string[];
+  readonly update: string;
+  readonly priorityId: string;
+  readonly place: Place;
+}
+
+export interface Priority {
+  readonly id: string;
+  readonly title: string;
+  readonly lead: string;
+  readonly actions: readonly Action[];
+}
+
+export interface Plan {
+  readonly title: string;
+  readonly file: string;
+  readonly priorities: readonly Priority[];
+}
+
+export interface Observation {
+  /** YYYY-MM */
+  readonly month: string;
+  /** null when the cell held no usable value */
+  readonly value: number | null;
+  /** `Sheet!C4` */
+  readonly cell?: string;
+}
+
+export interface Indicator extends IndicatorSpec {
+  readonly name: string;
+  /** Chronological, one per month column. */
+  readonly series: readonly Observation[];
+}
+
+export interface Layout extends LayoutInput {
+  /** Folder of the template, as given in config.yml (joined to the config folder). */
+  readonly dir: string;
+  readonly file: string;
+  /** Template sources by file name, with the place of each header value for error lines. */
+  readonly templates: Readonly<Record<string, TemplateSource>>;
+}
+
+export interface TemplateSource {
+  readonly file: string;
+  readonly text: string;
+  /** Line of `text`'s first line in `file` (inline templates in report.yml start mid-file). */
+  readonly firstLine: number;
+  readonly firstColumn: number;
+}
+
+export interface ReportJob {
+  readonly spec: ReportSpec;
+  readonly layout: Layout;
+}
+
+/** Everything the inputs say, validated: the output of load + validate. */
+export interface Inputs {
+  readonly council: string;
+  readonly period: Period;
+  readonly packDate: string;
+  readonly outputDir: string;
+  readonly plan: Plan;
+  readonly sources: readonly Source[];
+  readonly findings: readonly Finding[];
+  readonly indicators: readonly Indicator[];
+  readonly reports: readonly ReportJob[];
+  /** Every file read, for the manifest. */
+  readonly files: readonly InputFile[];
+}
+
+export interface InputFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+// ---- link
+
+export interface Link {
+  readonly actionId: string;
+  readonly findingId: string;
+  readonly via: 'explicit' | 'matched';
+  readonly score?: number;
+}
+
+export interface Linkage {
+  readonly links: readonly Link[];
+  readonly byAction: ReadonlyMap<string, readonly Link[]>;
+  readonly byFinding: ReadonlyMap<string, readonly Link[]>;
+  readonly unlinkedActions: readonly string[];
+  readonly unansweredFindings: readonly string[];
+}
+
+// ---- compute
+
+export type Rag = 'red' | 'amber' | 'green' | 'none';
+export type Direction = 'improving' | 'worsening' | 'stable' | 'up' | 'down' | 'unknown';
+
+export interface IndicatorResult {
+  readonly indicator: Indicator;
+  readonly latest: Observation | null;
+  readonly previous: Observation | null;
+  /** latest − previous, in the unit */
+  readonly change: number | null;
+  /** latest − same month a year before */
+  readonly changeOnYear: number | null;
+  readonly direction: Direction;
+  readonly rag: Rag;
+  /** The latest value is not for the pack period. */
+  readonly stale: boolean;
+}
+
+export interface ActionResult {
+  readonly action: Action;
+  readonly overdue: boolean;
+}
+
+export interface Computed {
+  readonly indicators: readonly IndicatorResult[];
+  readonly actions: readonly ActionResult[];
+}

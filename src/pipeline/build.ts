@@ -1,0 +1,113 @@
+/**
+ * The pipeline: load → validate → link → compute → compose → render → archive. Each stage
+ * reports into one Diagnostics; after validate and after compose the run stops on any error,
+ * so a broken input never yields a partial pack.
+ */
+import path from 'node:path';
+import { compareWithExisting, manifestJson, workingPath, type Manifest, type PackFile } from '../archive/manifest.js';
+import { compute } from '../compute/index.js';
+import { checkTemplates, composeReports, templatesOf } from '../compose/index.js';
+import { Diagnostics, StageStop } from '../diagnostics/index.js';
+import { readPackFolder, sha256, writePackFolder } from '../io/files.js';
+import { toolVersion } from '../io/tool.js';
+import { linkActions } from '../link/link.js';
+import type { ReportModel } from '../model/report.js';
+import type { Inputs } from '../model/types.js';
+import { renderDocx } from '../render/docx.js';
+import { loadInputs, type LoadOptions } from './load-inputs.js';
+
+export interface BuildOptions extends LoadOptions {
+  /** Write a new issue of a pack whose period already has a different one. */
+  readonly reissue?: boolean;
+}
+
+export interface BuildResult {
+  readonly diagnostics: Diagnostics;
+  /** The pack folder written, or that already held identical files. */
+  readonly packDir?: string;
+  readonly files?: readonly { name: string; bytes: number; sha256: string }[];
+  readonly unchanged?: boolean;
+  readonly models?: readonly ReportModel[];
+}
+
+/** Runs every check of a build and composes the reports, writing nothing. */
+export async function prepare(options: LoadOptions, diags: Diagnostics): Promise<{ inputs: Inputs; models: ReportModel[] } | undefined> {
+  try {
+    const { inputs } = await loadInputs(options, diags);
+    if (!inputs) return undefined;
+    for (const job of inputs.reports) checkTemplates(templatesOf(job), diags);
+    if (diags.hasErrors) return undefined;
+    const linkage = linkActions(inputs.plan, inputs.findings, diags);
+    const computed = compute(inputs);
+    const models = composeReports(inputs, linkage, computed, diags);
+    if (!models) return undefined;
+    return { inputs, models };
+  } catch (e) {
+    if (e instanceof StageStop) return undefined;
+    throw e;
+  }
+}
+
+export async function validate(options: LoadOptions): Promise<Diagnostics> {
+  const diags = new Diagnostics();
+  await prepare(options, diags);
+  return diags;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const diags = new Diagnostics();
+  const prepared = await prepare(options, diags);
+  if (!prepared) return { diagnostics: diags };
+  const { inputs, models } = prepared;
+
+  const reports: PackFile[] = [];
+  for (const m of models) reports.push({ name: m.fileName, bytes: await renderDocx(m) });
+
+  const configDir = path.dirname(path.normalize(options.configPath));
+  const baseDir = path.join(inputs.outputDir, inputs.period.id);
+  const manifestFor = (reissue?: number): Manifest => ({
+    tool: { name: 'boardpack', version: toolVersion() },
+    council: inputs.council,
+    period: inputs.period.id,
+    packDate: inputs.packDate,
+    ...(reissue ? { reissue } : {}),
+    inputs: inputs.files.map((f) => ({ ...f, path: workingPath(configDir, f.path) })),
+    outputs: reports.map((r, i) => ({
+      path: r.name,
+      sha256: sha256(r.bytes),
+      bytes: r.bytes.byteLength,
+      report: models[i]!.id,
+      title: models[i]!.title,
+    })),
+  });
+  const filesFor = (reissue?: number): PackFile[] => [...reports, { name: 'manifest.json', bytes: manifestJson(manifestFor(reissue)) }];
+  const summary = (fs: PackFile[]) => fs.map((f) => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) }));
+
+  const files = filesFor();
+  const state = compareWithExisting(files, readPackFolder(baseDir));
+  if (state === 'identical') {
+    return { diagnostics: diags, packDir: baseDir, files: summary(files), unchanged: true, models };
+  }
+  if (state === 'absent') {
+    writePackFolder(baseDir, files);
+    return { diagnostics: diags, packDir: baseDir, files: summary(files), models };
+  }
+  if (!options.reissue) {
+    diags.report('pack-exists', `${baseDir} already holds a different pack for ${inputs.period.id}; archived packs are never overwritten`, {
+      place: { file: baseDir },
+      hint: 'to issue a correction, run build again with --reissue; it is written beside the original',
+    });
+    return { diagnostics: diags };
+  }
+  // A reissue goes beside the original: <period>-reissue-<n>, the first n free or identical.
+  for (let n = 2; ; n++) {
+    const dir = `${baseDir}-reissue-${n}`;
+    const fs = filesFor(n);
+    const st = compareWithExisting(fs, readPackFolder(dir));
+    if (st === 'identical') return { diagnostics: diags, packDir: dir, files: summary(fs), unchanged: true, models };
+    if (st === 'absent') {
+      writePackFolder(dir, fs);
+      return { diagnostics: diags, packDir: dir, files: summary(fs), models };
+    }
+  }
+}

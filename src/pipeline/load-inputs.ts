@@ -1,0 +1,188 @@
+/**
+ * load + validate: reads config.yml and everything it names, checks each file against its
+ * schema and the records against each other. Every problem is reported; the result is
+ * undefined when any error means later stages cannot be trusted.
+ */
+import path from 'node:path';
+import type { Diagnostics, Place } from '../diagnostics/index.js';
+import { InputReader } from '../io/files.js';
+import { parseYaml, type YamlSource } from '../load/yaml-source.js';
+import { readSheet } from '../load/workbook.js';
+import { periodOf } from '../model/period.js';
+import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
+import type { Finding, Indicator, Inputs, Layout, ReportJob, Source, TemplateSource } from '../model/types.js';
+import { readIndicators } from '../validate/performance.js';
+import { toPlan, toRegister } from '../validate/records.js';
+import {
+  checkDuplicateActionIds,
+  checkDuplicateFindings,
+  checkDuplicatePriorityIds,
+  checkUnknownFindings,
+  checkUnknownIndicators,
+} from '../validate/rules.js';
+import { checkSchema } from '../validate/schema-check.js';
+
+export interface LoadOptions {
+  readonly configPath: string;
+  /** Overrides config.yml's period. */
+  readonly period?: string;
+}
+
+/** A path named inside `fromFile`, resolved against that file's folder, kept relative for messages. */
+function resolveFrom(fromFile: string, p: string): string {
+  return path.normalize(path.join(path.dirname(fromFile), p));
+}
+
+function loadYaml(reader: InputReader, diags: Diagnostics, file: string, from?: Place, what = 'file'): YamlSource | undefined {
+  const text = reader.text(file, from, what);
+  return text === undefined ? undefined : parseYaml(file, text, diags);
+}
+
+export async function loadInputs(options: LoadOptions, diags: Diagnostics): Promise<{ inputs?: Inputs; reader: InputReader }> {
+  const reader = new InputReader(diags);
+  const configFile = path.normalize(options.configPath);
+  const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
+  if (!configSrc) return { reader };
+  const config = checkSchema(ConfigSchema, configSrc, diags, 'config');
+  if (!config) return { reader };
+  const period = options.period ?? config.period;
+  if (options.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) {
+    diags.report('config-period-invalid', `--period "${options.period}" is not a month written YYYY-MM`);
+    return { reader };
+  }
+
+  // Plan and the registers it names.
+  const planFile = resolveFrom(configFile, config.plan);
+  const planSrc = loadYaml(reader, diags, planFile, configSrc.placeOf(['plan']), 'plan');
+  const planInput = planSrc ? checkSchema(PlanSchema, planSrc, diags, 'plan') : undefined;
+  const plan = planInput && planSrc ? toPlan(planInput, planSrc) : undefined;
+
+  const registerRefs: { file: string; from: Place }[] = [];
+  planInput?.findings?.forEach((f, i) => registerRefs.push({ file: resolveFrom(planFile, f), from: planSrc!.placeOf(['findings', i]) }));
+  config.findings.forEach((f, i) => registerRefs.push({ file: resolveFrom(configFile, f), from: configSrc.placeOf(['findings', i]) }));
+  const seenRegister = new Set<string>();
+  const registers: { source: Source; findings: Finding[]; yaml: YamlSource }[] = [];
+  for (const ref of registerRefs) {
+    if (seenRegister.has(ref.file)) continue;
+    seenRegister.add(ref.file);
+    const src = loadYaml(reader, diags, ref.file, ref.from, 'findings register');
+    const input = src ? checkSchema(FindingsRegisterSchema, src, diags, 'findings register') : undefined;
+    if (src && input) registers.push({ ...toRegister(input, src), yaml: src });
+  }
+  checkDuplicateFindings(registers, diags);
+  const findings = registers.flatMap((r) => r.findings);
+
+  // Performance export.
+  const indicators = await loadIndicators(config, configFile, configSrc, period, reader, diags);
+  const catalogueIds = new Set(config.indicators.map((i) => i.id));
+  const seenIndicator = new Set<string>();
+  config.indicators.forEach((ind, i) => {
+    if (seenIndicator.has(ind.id)) {
+      diags.report('indicator-duplicate-id', `indicator id "${ind.id}" appears twice in the catalogue`, {
+        place: configSrc.placeOf(['indicators', i, 'id']),
+      });
+    }
+    seenIndicator.add(ind.id);
+  });
+
+  if (plan && planSrc) {
+    checkDuplicatePriorityIds(plan, planSrc, diags);
+    checkDuplicateActionIds(plan, planSrc, diags);
+    if (registerRefs.length > 0 && registers.length === registerRefs.length) checkUnknownFindings(plan, findings, planSrc, diags);
+    else if (registerRefs.length === 0) checkUnknownFindings(plan, [], planSrc, diags);
+    checkUnknownIndicators(plan, catalogueIds, planSrc, diags);
+  }
+
+  const reports = loadReports(config, configFile, configSrc, reader, diags);
+
+  if (diags.hasErrors || !plan || !reports) return { reader };
+  return {
+    reader,
+    inputs: {
+      council: config.council,
+      period: periodOf(period),
+      packDate: config.packDate,
+      outputDir: resolveFrom(configFile, config.output),
+      plan,
+      sources: registers.map((r) => r.source),
+      findings,
+      indicators,
+      reports,
+      files: reader.files,
+    },
+  };
+}
+
+async function loadIndicators(
+  config: ConfigInput,
+  configFile: string,
+  configSrc: YamlSource,
+  period: string,
+  reader: InputReader,
+  diags: Diagnostics,
+): Promise<Indicator[]> {
+  const perf = config.performance;
+  const file = resolveFrom(configFile, perf.file);
+  const bytes = reader.bytes(file, configSrc.placeOf(['performance', 'file']), 'performance export');
+  if (!bytes) return [];
+  const table = await readSheet(file, bytes, perf.sheet, diags);
+  if (!table) return [];
+  return readIndicators(table, perf, config.indicators, period, diags);
+}
+
+function loadReports(
+  config: ConfigInput,
+  configFile: string,
+  configSrc: YamlSource,
+  reader: InputReader,
+  diags: Diagnostics,
+): ReportJob[] | undefined {
+  const jobs: ReportJob[] = [];
+  const ids = new Set<string>();
+  let ok = true;
+  config.reports.forEach((spec, i) => {
+    if (ids.has(spec.id)) {
+      diags.report('report-duplicate-id', `report id "${spec.id}" is used twice; each report needs its own file name`, {
+        place: configSrc.placeOf(['reports', i, 'id']),
+      });
+      ok = false;
+    }
+    ids.add(spec.id);
+    const dir = resolveFrom(configFile, spec.template);
+    const layoutFile = path.join(dir, 'report.yml');
+    const from = configSrc.placeOf(['reports', i, 'template']);
+    if (!reader.exists(dir)) {
+      diags.report('template-missing', `report ${spec.id}: template folder ${dir} does not exist`, {
+        place: from,
+        hint: 'point template: at a folder holding report.yml and its .hbs files',
+      });
+      ok = false;
+      return;
+    }
+    const src = loadYaml(reader, diags, layoutFile, from, 'report layout');
+    const layoutInput = src ? checkSchema(LayoutSchema, src, diags, 'report layout') : undefined;
+    if (!src || !layoutInput) {
+      ok = false;
+      return;
+    }
+    const templates: Record<string, TemplateSource> = {};
+    const inline = (key: string, text: string, p: Place) => {
+      templates[key] = { file: layoutFile, text, firstLine: p.line ?? 1, firstColumn: p.column ?? 1 };
+    };
+    inline('documentTitle', layoutInput.documentTitle, src.placeOf(['documentTitle']));
+    layoutInput.header.forEach((h, k) => inline(`header.${k}`, h.value, src.placeOf(['header', k, 'value'])));
+    for (const [key, name] of [['summary', layoutInput.summary], ['recommendations', layoutInput.recommendations], ['body', layoutInput.body]] as const) {
+      const file = path.join(dir, name);
+      const text = reader.text(file, src.placeOf([key]), 'template');
+      if (text === undefined) {
+        ok = false;
+        continue;
+      }
+      templates[key] = { file, text, firstLine: 1, firstColumn: 1 };
+    }
+    const layout: Layout = { ...layoutInput, dir, file: layoutFile, templates };
+    jobs.push({ spec, layout });
+  });
+  if (config.reports.length > 0 && jobs.length === 0) return undefined;
+  return ok ? jobs : undefined;
+}

@@ -1,0 +1,222 @@
+/**
+ * Interprets the performance export: finds the month columns, reads each indicator's row and
+ * turns cell values into numbers, warning at `Sheet!Cell` for every value it cannot use.
+ */
+import { suggestion, type Diagnostics, type Place } from '../diagnostics/index.js';
+import type { Cell, CellValue, SheetTable } from '../load/workbook.js';
+import { MONTHS, monthId } from '../model/period.js';
+import type { IndicatorSpec } from '../model/schemas.js';
+import type { Indicator, Observation } from '../model/types.js';
+
+export interface SheetMapping {
+  readonly headerRow: number;
+  readonly idColumn: string;
+  readonly nameColumn?: string;
+  readonly firstMonthColumn?: string;
+  readonly lastMonthColumn?: string;
+}
+
+export function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+const MONTH_NAMES = MONTHS.map((m) => m.toLowerCase());
+
+function monthFromName(name: string): number | undefined {
+  const n = name.toLowerCase();
+  const i = MONTH_NAMES.findIndex((m) => m === n || (n.length >= 3 && m.startsWith(n)) || (n === 'sept' && m === 'september'));
+  return i < 0 ? undefined : i + 1;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? 2000 + n : n;
+}
+
+/** Excel serial day number to a YYYY-MM month (UTC: serials carry no time zone). */
+export function monthFromSerial(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 864e5);
+  return monthId(d.getUTCFullYear(), d.getUTCMonth() + 1);
+}
+
+/** A month heading in any of the forms exports use, or undefined. */
+export function parseMonthHeading(v: CellValue): string | undefined {
+  switch (v.kind) {
+    case 'date':
+      return monthId(v.value.getUTCFullYear(), v.value.getUTCMonth() + 1);
+    case 'number':
+      // Serials between 1982 and 2119 only: a bare 2024 is a year, not a month.
+      return v.value > 30000 && v.value < 80000 ? monthFromSerial(v.value) : undefined;
+    case 'text': {
+      const t = v.value.trim();
+      let m = /^(\d{4})[-/](\d{1,2})(?:[-/]\d{1,2})?$/.exec(t);
+      if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? monthId(Number(m[1]), Number(m[2])) : undefined;
+      m = /^(\d{1,2})[-/](\d{4})$/.exec(t);
+      if (m) return Number(m[1]) >= 1 && Number(m[1]) <= 12 ? monthId(Number(m[2]), Number(m[1])) : undefined;
+      m = /^([A-Za-z]+)\.?[\s\-/']*(\d{2}|\d{4})$/.exec(t);
+      if (m) {
+        const month = monthFromName(m[1]!);
+        return month ? monthId(fullYear(m[2]!), month) : undefined;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const NO_VALUE = new Set(['n/a', 'na', '-', '–', '—', '*', 'c', 'x', 'z', ':', '..', 'nil']);
+
+/** Rounds away binary noise such as 24.000000000000004 from fraction × 100. */
+const clean = (x: number) => Math.round(x * 1e9) / 1e9;
+
+type ValueReading = { value: number } | { noValue: string } | { unreadable: string };
+
+/** One cell's value in the indicator's unit. */
+export function readValue(v: CellValue, unit: string): ValueReading {
+  switch (v.kind) {
+    case 'number':
+      return { value: clean(v.percentFormat && unit === '%' ? v.value * 100 : v.value) };
+    case 'empty':
+      return { noValue: 'empty cell read as no value' };
+    case 'error':
+      return { noValue: `error value ${v.value} read as no value` };
+    case 'formula-without-result':
+      return { noValue: `formula =${v.formula} has no calculated result; read as no value (open and save the file in Excel to calculate it)` };
+    case 'text': {
+      const t = v.value.trim();
+      if (NO_VALUE.has(t.toLowerCase())) return { noValue: `"${t}" read as no value` };
+      const m = /^([-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+)\s*(%?)$/.exec(t);
+      if (m) return { value: clean(Number(m[1]!.replace(/,/g, ''))) };
+      return { unreadable: t };
+    }
+    case 'boolean':
+      return { unreadable: String(v.value).toUpperCase() };
+    case 'date':
+      return { unreadable: v.value.toISOString().slice(0, 10) };
+  }
+}
+
+function cellText(v: CellValue | undefined): string {
+  if (!v) return '';
+  if (v.kind === 'text') return v.value.trim();
+  if (v.kind === 'number') return String(v.value);
+  return '';
+}
+
+export function readIndicators(
+  table: SheetTable,
+  mapping: SheetMapping,
+  catalogue: readonly IndicatorSpec[],
+  period: string,
+  diags: Diagnostics,
+): Indicator[] {
+  const place = (cell: string): Place => ({ file: table.file, cell: `${table.sheet}!${cell}` });
+  const header = table.rows.get(mapping.headerRow) ?? new Map<number, Cell>();
+  const idCol = columnNumber(mapping.idColumn);
+  const nameCol = mapping.nameColumn ? columnNumber(mapping.nameColumn) : undefined;
+  const first = mapping.firstMonthColumn ? columnNumber(mapping.firstMonthColumn) : undefined;
+  const last = mapping.lastMonthColumn ? columnNumber(mapping.lastMonthColumn) : undefined;
+
+  const monthCols: { col: number; month: string }[] = [];
+  for (const cell of [...header.values()].sort((a, b) => a.col - b.col)) {
+    if (cell.col === idCol || cell.col === nameCol) continue;
+    if (first !== undefined && cell.col < first) continue;
+    if (last !== undefined && cell.col > last) continue;
+    const month = parseMonthHeading(cell.value);
+    if (month) monthCols.push({ col: cell.col, month });
+    else if (first !== undefined) {
+      diags.report('workbook-month-unreadable', `header "${cellText(cell.value)}" is not a month; column skipped`, {
+        place: place(cell.address),
+        hint: 'write month headings as dates or as text like "Nov-24", "November 2024" or "2024-11"',
+      });
+    }
+  }
+  if (monthCols.length === 0) {
+    diags.report('workbook-header-missing', `row ${mapping.headerRow} holds no month headings`, {
+      place: place(`${columnLetters(first ?? idCol + 1)}${mapping.headerRow}`),
+      hint: 'set performance.headerRow in config.yml to the row with the month headings',
+    });
+    return [];
+  }
+  const seenMonth = new Map<string, number>();
+  for (const mc of monthCols) {
+    const prev = seenMonth.get(mc.month);
+    if (prev !== undefined) {
+      diags.report('workbook-month-unreadable', `month ${mc.month} appears twice in the header (also column ${columnLetters(prev)}); this column is skipped`, {
+        place: place(`${columnLetters(mc.col)}${mapping.headerRow}`),
+      });
+    } else seenMonth.set(mc.month, mc.col);
+  }
+  const columns = monthCols.filter((mc) => seenMonth.get(mc.month) === mc.col).sort((a, b) => (a.month < b.month ? -1 : 1));
+  if (!columns.some((c) => c.month === period)) {
+    diags.report('workbook-period-missing', `the header has no column for ${period}, the pack period (months run ${columns[0]!.month} to ${columns[columns.length - 1]!.month})`, {
+      place: place(`${columnLetters(columns[columns.length - 1]!.col)}${mapping.headerRow}`),
+      hint: 'export the latest month, or set period in config.yml to a month the export covers',
+    });
+  }
+
+  const specs = new Map(catalogue.map((s) => [s.id, s]));
+  const rowsById = new Map<string, { row: number; cells: ReadonlyMap<number, Cell> }>();
+  for (const [rowNumber, cells] of [...table.rows.entries()].sort((a, b) => a[0] - b[0])) {
+    if (rowNumber <= mapping.headerRow) continue;
+    const idCell = cells.get(idCol);
+    const id = cellText(idCell?.value);
+    if (!id) continue;
+    const earlier = rowsById.get(id);
+    if (earlier) {
+      diags.report('workbook-duplicate-indicator', `indicator ${id} has a second row (first at row ${earlier.row})`, {
+        place: place(idCell!.address),
+        hint: 'remove one of the rows',
+      });
+      continue;
+    }
+    rowsById.set(id, { row: rowNumber, cells });
+    if (!specs.has(id)) {
+      diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the catalogue in config.yml; row ignored${suggestion(id, specs.keys())}`, {
+        place: place(idCell!.address),
+        hint: 'add it under indicators: in config.yml to report it',
+      });
+    }
+  }
+
+  const out: Indicator[] = [];
+  for (const spec of catalogue) {
+    const found = rowsById.get(spec.id);
+    if (!found) {
+      diags.report('indicator-missing-row', `catalogue indicator ${spec.id} has no row in sheet "${table.sheet}"; it is reported with no data`, {
+        place: { file: table.file, cell: `${table.sheet}!${mapping.idColumn}:${mapping.idColumn}` },
+      });
+      out.push({ ...spec, name: spec.name ?? spec.id, series: [] });
+      continue;
+    }
+    const series: Observation[] = [];
+    for (const { col, month } of columns) {
+      const address = `${columnLetters(col)}${found.row}`;
+      const cell = found.cells.get(col);
+      const reading = readValue(cell?.value ?? { kind: 'empty' }, spec.unit);
+      const where = `${table.sheet}!${address}`;
+      if ('value' in reading) series.push({ month, value: reading.value, cell: where });
+      else {
+        series.push({ month, value: null, cell: where });
+        if ('noValue' in reading) {
+          diags.report('indicator-no-value', `${spec.id} ${month}: ${reading.noValue}`, { place: place(address) });
+        } else {
+          diags.report('indicator-value-unreadable', `${spec.id} ${month}: "${reading.unreadable}" is not a number`, {
+            place: place(address),
+            hint: 'enter a number, a percentage such as 42%, or leave it blank or "n/a" for no value',
+          });
+        }
+      }
+    }
+    const sheetName = nameCol ? cellText(found.cells.get(nameCol)?.value) : '';
+    out.push({ ...spec, name: spec.name ?? (sheetName || spec.id), series });
+  }
+  return out;
+}

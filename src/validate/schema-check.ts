@@ -1,0 +1,116 @@
+/**
+ * Checks a parsed YAML document against a zod schema and turns each zod issue into a
+ * diagnostic at the YAML node it concerns.
+ */
+import type { z } from 'zod';
+import { suggestion, type Code, type Diagnostics } from '../diagnostics/index.js';
+import type { Path, YamlSource } from '../load/yaml-source.js';
+
+export function pathText(path: Path): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || '(document)';
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+/** Returns the parsed value, or undefined after reporting every issue. */
+export function checkSchema<S extends z.ZodType>(
+  schema: S,
+  source: YamlSource,
+  diags: Diagnostics,
+  what: string,
+): z.output<S> | undefined {
+  if (source.data === undefined) return undefined;
+  const result = schema.safeParse(source.data ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const actual = valueAt(source.data, path);
+    const at = pathText(path);
+    let code: Code = 'schema-invalid';
+    let message: string;
+    let hint: string | undefined;
+    let place = source.placeOf(path);
+    switch (issue.code) {
+      case 'invalid_type':
+        if (actual === undefined) {
+          code = 'schema-missing-field';
+          const field = path[path.length - 1];
+          const parent = path.slice(0, -1);
+          message = `${what}: ${pathText(parent)} is missing required field \`${String(field)}\``;
+          place = source.placeOf(parent);
+          hint = `add \`${String(field)}:\` here`;
+        } else {
+          code = 'schema-invalid-type';
+          message = `${what}: \`${at}\` ${issue.message.startsWith('expected') ? issue.message : `expected ${issue.expected}`}, got ${describe(actual)}`;
+          message = message.replace(/Invalid input: /, '');
+        }
+        break;
+      case 'unrecognized_keys': {
+        code = 'schema-unknown-field';
+        const keys = issue.keys;
+        const first = keys[0] ?? '';
+        place = source.placeOfKey([...path, first]);
+        const shape = shapeKeys(schema, path);
+        message = `${what}: unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `\`${k}\``).join(', ')} in ${pathText(path)}${keys.length === 1 ? suggestion(first, shape) : ''}`;
+        if (shape.length > 0) hint = `allowed here: ${shape.join(', ')}`;
+        break;
+      }
+      case 'invalid_value': {
+        code = 'schema-invalid-value';
+        const values = issue.values.map(String);
+        message = `${what}: \`${at}\` is ${describe(actual)}, expected one of ${values.join(', ')}${typeof actual === 'string' ? suggestion(actual, values) : ''}`;
+        break;
+      }
+      case 'invalid_format':
+        code = issue.format === 'date' ? 'schema-invalid-date' : 'schema-invalid';
+        message = `${what}: \`${at}\` is ${describe(actual)}: ${issue.message}`;
+        if (issue.format === 'date' && typeof actual === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(actual)) {
+          message = `${what}: \`${at}\` is "${actual}", which is not a date in the calendar`;
+        }
+        break;
+      default:
+        message = `${what}: \`${at}\`: ${issue.message}`;
+    }
+    diags.report(code, message, { place, ...(hint ? { hint } : {}) });
+  }
+  return undefined;
+}
+
+/** The keys an object schema allows at `path`, for did-you-mean on unknown fields. */
+function shapeKeys(schema: z.ZodType, path: Path): string[] {
+  let s: unknown = schema;
+  const unwrap = (x: unknown): unknown => {
+    let cur = x as { def?: { type?: string; innerType?: unknown; element?: unknown } } | undefined;
+    while (cur?.def && (cur.def.type === 'optional' || cur.def.type === 'default' || cur.def.type === 'nullable')) {
+      cur = cur.def.innerType as typeof cur;
+    }
+    return cur;
+  };
+  for (const seg of path) {
+    const cur = unwrap(s) as { def?: { type?: string; element?: unknown }; shape?: Record<string, unknown> } | undefined;
+    if (!cur) return [];
+    if (typeof seg === 'number' && cur.def?.type === 'array') s = cur.def.element;
+    else if (typeof seg === 'string' && cur.shape) s = cur.shape[seg];
+    else return [];
+  }
+  const obj = unwrap(s) as { shape?: Record<string, unknown> } | undefined;
+  return obj?.shape ? Object.keys(obj.shape) : [];
+}
