@@ -57,6 +57,8 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
     return {
       id: f.id,
       ref: f.ref,
+      /** "R1" or "paragraph 4": how the report names the finding. */
+      label: /^\d+$/.test(f.ref) ? `paragraph ${f.ref}` : f.ref,
       section: f.section,
       text: f.text,
       source: { id: src.id, title: src.title, kindLabel: KIND_LABEL[src.kind] },

@@ -51,6 +51,6 @@ export function formatChange(c: number | null, ind: Pick<IndicatorSpec, 'unit' |
   if (c === null) return '';
   const abs = Math.abs(c).toLocaleString('en-GB', { minimumFractionDigits: ind.decimals, maximumFractionDigits: ind.decimals });
   const sign = c > 0 ? '+' : c < 0 ? '\u2212' : '';
-  const unit = ind.unit === '%' ? (Math.abs(c) === 1 ? ' point' : ' points') : ind.unit === 'days' ? ' days' : '';
+  const unit = ind.unit === '%' ? (abs === '1' ? ' point' : ' points') : ind.unit === 'days' ? ' days' : '';
   return `${sign}${abs}${unit}`;
 }

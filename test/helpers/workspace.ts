@@ -1,0 +1,63 @@
+/** Copies of the bundled example working folder, to break and build in a temporary place. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Workspace {
+  readonly dir: string;
+  readonly config: string;
+  read(rel: string): string;
+  write(rel: string, text: string): void;
+  /** Replaces `from` by `to` in a file; fails loudly if `from` is absent, so a fixture cannot silently stop testing anything. */
+  edit(rel: string, from: string | RegExp, to: string): void;
+  /** Line (1-based) of the first line containing `needle`. */
+  lineOf(rel: string, needle: string): number;
+  packsExist(): boolean;
+}
+
+export function workspace(): Workspace {
+  const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-'));
+  for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
+  const abs = (rel: string) => path.join(dir, rel);
+  return {
+    dir,
+    config: abs('config.yml'),
+    read: (rel) => readFileSync(abs(rel), 'utf8'),
+    write: (rel, text) => writeFileSync(abs(rel), text),
+    edit(rel, from, to) {
+      const before = readFileSync(abs(rel), 'utf8');
+      const after = before.replace(from, to);
+      if (after === before) throw new Error(`fixture edit found nothing to replace in ${rel}: ${String(from)}`);
+      writeFileSync(abs(rel), after);
+    },
+    lineOf(rel, needle) {
+      const i = readFileSync(abs(rel), 'utf8').split('\n').findIndex((l) => l.includes(needle));
+      if (i < 0) throw new Error(`${needle} not in ${rel}`);
+      return i + 1;
+    },
+    packsExist: () => existsSync(abs('packs')) && readdirSync(abs('packs')).length > 0,
+  };
+}
+
+/** The XML parts of a .docx, by name. */
+export function docxParts(bytes: Uint8Array): Record<string, string> {
+  const parts = unzipSync(bytes);
+  return Object.fromEntries(Object.entries(parts).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([n, b]) => [n, strFromU8(b)]));
+}
+
+/** The visible text of document.xml, paragraphs separated by newlines. */
+export function docxText(documentXml: string): string {
+  return documentXml
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replace(/&amp;/g, '&')
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+}

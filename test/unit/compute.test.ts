@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { computeIndicator, directionOf, isOverdue, ragOf } from '../../src/compute/index.js';
+import type { Indicator } from '../../src/model/types.js';
+
+const higher = { polarity: 'higher', target: 80, tolerance: 5, decimals: 1 } as const;
+const lower = { polarity: 'lower', target: 20, tolerance: 2, decimals: 1 } as const;
+
+describe('RAG against target with an amber tolerance', () => {
+  it.each([
+    [higher, 85, 'green'],
+    [higher, 80, 'green'], // on target is green
+    [higher, 79.96, 'green'], // shown as 80.0, so it meets the target as the reader sees it
+    [higher, 79.9, 'amber'],
+    [higher, 75, 'amber'], // the edge of the tolerance is still amber
+    [higher, 74.9, 'red'],
+    [lower, 18, 'green'],
+    [lower, 20, 'green'],
+    [lower, 22, 'amber'],
+    [lower, 22.1, 'red'],
+    [{ ...lower, tolerance: 0 }, 20.1, 'red'], // no tolerance: no amber
+    [{ polarity: 'contextual', target: 70, tolerance: 0, decimals: 1 }, 80, 'none'],
+    [{ polarity: 'higher', target: undefined, tolerance: 0, decimals: 1 }, 80, 'none'],
+    [higher, null, 'none'],
+  ] as const)('%o with %s is %s', (ind, value, rag) => {
+    expect(ragOf(value, ind)).toBe(rag);
+  });
+});
+
+describe('direction of travel respects polarity', () => {
+  it.each([
+    ['higher', 1.2, 'improving'],
+    ['higher', -1.2, 'worsening'],
+    ['lower', -1.2, 'improving'],
+    ['lower', 1.2, 'worsening'],
+    ['lower', 0.04, 'stable'], // below half the last shown digit
+    ['higher', 0.05, 'improving'],
+    ['contextual', 3, 'up'],
+    ['contextual', -3, 'down'],
+    ['higher', null, 'unknown'],
+  ] as const)('%s is better, change %s: %s', (polarity, change, direction) => {
+    expect(directionOf(change, { polarity, decimals: 1 })).toBe(direction);
+  });
+});
+
+describe('computeIndicator', () => {
+  const ind = (values: (number | null)[], extra: Partial<Indicator> = {}): Indicator => ({
+    id: 'X',
+    name: 'X',
+    unit: '%',
+    decimals: 1,
+    polarity: 'lower',
+    target: 20,
+    tolerance: 2,
+    series: values.map((v, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, value: v })),
+    ...extra,
+  });
+
+  it('takes latest and previous from the period and the month before', () => {
+    const r = computeIndicator(ind([30, 25, 21.5]), '2026-03');
+    expect(r.latest?.value).toBe(21.5);
+    expect(r.previous?.value).toBe(25);
+    expect(r.change).toBe(-3.5);
+    expect(r.direction).toBe('improving');
+    expect(r.rag).toBe('amber');
+    expect(r.stale).toBe(false);
+  });
+
+  it('skips months with no value and says the latest is stale', () => {
+    const r = computeIndicator(ind([30, 25, null]), '2026-03');
+    expect(r.latest).toMatchObject({ month: '2026-02', value: 25 });
+    expect(r.previous).toMatchObject({ month: '2026-01', value: 30 });
+    expect(r.stale).toBe(true);
+  });
+
+  it('ignores months after the period', () => {
+    const r = computeIndicator(ind([30, 25, 10]), '2026-02');
+    expect(r.latest?.value).toBe(25);
+  });
+
+  it('computes the change on the same month a year before', () => {
+    const values = Array.from({ length: 13 }, (_, i) => 30 - i);
+    const i13: Indicator = {
+      ...ind([]),
+      series: values.map((v, i) => ({ month: i < 12 ? `2025-${String(i + 1).padStart(2, '0')}` : '2026-01', value: v })),
+    };
+    expect(computeIndicator(i13, '2026-01').changeOnYear).toBe(-12);
+  });
+
+  it('has no latest value when the series is empty', () => {
+    const r = computeIndicator(ind([]), '2026-03');
+    expect(r).toMatchObject({ latest: null, previous: null, change: null, direction: 'unknown', rag: 'none' });
+  });
+});
+
+describe('overdue actions', () => {
+  it.each([
+    ['2026-10-31', 'on-track', true],
+    ['2026-11-12', 'on-track', false], // due on the pack date is not yet overdue
+    ['2026-10-31', 'complete', false],
+    ['2027-01-31', 'off-track', false],
+  ] as const)('due %s, %s: overdue %s', (due, status, overdue) => {
+    expect(isOverdue({ due, status }, '2026-11-12')).toBe(overdue);
+  });
+});

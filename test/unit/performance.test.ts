@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics/index.js';
+import type { Cell, CellValue, SheetTable } from '../../src/load/workbook.js';
+import { sniffWorkbook } from '../../src/load/workbook.js';
+import { columnLetters, columnNumber, parseMonthHeading, readIndicators, readValue } from '../../src/validate/performance.js';
+import type { IndicatorSpec } from '../../src/model/schemas.js';
+
+const text = (value: string): CellValue => ({ kind: 'text', value });
+const num = (value: number, percentFormat = false): CellValue => ({ kind: 'number', value, percentFormat, dateFormat: false });
+
+describe('month headings as exports write them', () => {
+  it.each([
+    [{ kind: 'date', value: new Date(Date.UTC(2024, 10, 1)) } as CellValue, '2024-11'],
+    [num(45597), '2024-11'], // Excel serial for 1 November 2024
+    [text('Nov-24'), '2024-11'],
+    [text('Nov 2024'), '2024-11'],
+    [text('November 2024'), '2024-11'],
+    [text('Sept 2024'), '2024-09'],
+    [text('2024-11'), '2024-11'],
+    [text('11/2024'), '2024-11'],
+    [text('Indicator'), undefined],
+    [num(2024), undefined], // a year, not a serial
+    [text('2024-13'), undefined],
+  ])('%o → %s', (v, month) => {
+    expect(parseMonthHeading(v)).toBe(month);
+  });
+});
+
+describe('cell values', () => {
+  it.each([
+    [num(0.125, true), '%', { value: 12.5 }],
+    [num(0.24, true), '%', { value: 24 }], // no 24.000000000000004
+    [num(42), '%', { value: 42 }],
+    [text('42%'), '%', { value: 42 }],
+    [text('42.0 %'), '%', { value: 42 }],
+    [text(' 1,234 '), 'count', { value: 1234 }],
+    [num(431), 'days', { value: 431 }],
+  ] as const)('%o in %s reads as a number', (v, unit, expected) => {
+    expect(readValue(v, unit)).toEqual(expected);
+  });
+
+  it.each([
+    [{ kind: 'empty' } as CellValue],
+    [text('n/a')],
+    [text('-')],
+    [text('*')],
+    [text('c')],
+    [{ kind: 'error', value: '#DIV/0!' } as CellValue],
+    [{ kind: 'formula-without-result', formula: 'A1/B1' } as CellValue],
+  ])('%o is no value, with a reason', (v) => {
+    expect(readValue(v, '%')).toHaveProperty('noValue');
+  });
+
+  it('text that is not a number is unreadable', () => {
+    expect(readValue(text('about 40'), '%')).toEqual({ unreadable: 'about 40' });
+  });
+});
+
+describe('columns', () => {
+  it('converts letters and numbers both ways', () => {
+    expect(columnNumber('A')).toBe(1);
+    expect(columnNumber('Z')).toBe(26);
+    expect(columnNumber('AB')).toBe(28);
+    expect(columnLetters(28)).toBe('AB');
+    expect(columnLetters(703)).toBe('AAA');
+  });
+});
+
+describe('sniffing files that are not workbooks', () => {
+  it('names what the file is', () => {
+    expect(sniffWorkbook(new Uint8Array())).toMatch(/empty/);
+    expect(sniffWorkbook(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toMatch(/password-protected.*old \.xls/);
+    expect(sniffWorkbook(new TextEncoder().encode('id,name,Nov-24\nCSC01,x,3\n'))).toMatch(/CSV/);
+    expect(sniffWorkbook(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toBeUndefined();
+  });
+});
+
+describe('readIndicators', () => {
+  const cell = (address: string, value: CellValue): Cell => {
+    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+    return { address, row: Number(m[2]), col: columnNumber(m[1]!), value };
+  };
+  const table = (cells: Cell[]): SheetTable => {
+    const rows = new Map<number, Map<number, Cell>>();
+    for (const c of cells) {
+      if (!rows.has(c.row)) rows.set(c.row, new Map());
+      rows.get(c.row)!.set(c.col, c);
+    }
+    return { file: 'perf.xlsx', sheet: 'S', rows };
+  };
+  const spec: IndicatorSpec = { id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0 };
+
+  it('reads a row under a title row, warning at each cell without a value', () => {
+    const d = new Diagnostics();
+    const t = table([
+      cell('A1', text('Export title')),
+      cell('A2', text('Ref')), cell('B2', text('Name')), cell('C2', text('Sep-26')), cell('D2', text('Oct-26')), cell('E2', text('Nov-26')),
+      cell('A3', text('K1')), cell('B3', text('Things')), cell('C3', num(0.5, true)), cell('D3', text('n/a')),
+      cell('A4', text('ZZ9')),
+    ]);
+    const [k1] = readIndicators(t, { headerRow: 2, idColumn: 'A', nameColumn: 'B' }, [spec], '2026-11', d);
+    expect(k1!.name).toBe('Things');
+    expect(k1!.series).toEqual([
+      { month: '2026-09', value: 50, cell: 'S!C3' },
+      { month: '2026-10', value: null, cell: 'S!D3' },
+      { month: '2026-11', value: null, cell: 'S!E3' },
+    ]);
+    expect(d.all.map((x) => [x.code, x.place?.cell])).toEqual([
+      ['indicator-not-in-catalogue', 'S!A4'],
+      ['indicator-no-value', 'S!D3'],
+      ['indicator-no-value', 'S!E3'],
+    ]);
+  });
+
+  it('reports a header row without months at the header row', () => {
+    const d = new Diagnostics();
+    readIndicators(table([cell('A1', text('Ref')), cell('B1', text('Name'))]), { headerRow: 1, idColumn: 'A' }, [spec], '2026-11', d);
+    expect(d.all[0]).toMatchObject({ code: 'workbook-header-missing', place: { cell: 'S!B1' } });
+  });
+
+  it('reports text that is not a number as an error at its cell', () => {
+    const d = new Diagnostics();
+    readIndicators(table([cell('A1', text('Ref')), cell('B1', text('Nov-26')), cell('A2', text('K1')), cell('B2', text('high'))]), { headerRow: 1, idColumn: 'A' }, [spec], '2026-11', d);
+    expect(d.all[0]).toMatchObject({ code: 'indicator-value-unreadable', severity: 'error', place: { cell: 'S!B2' } });
+  });
+
+  it('reports a missing period column and duplicate indicator rows', () => {
+    const d = new Diagnostics();
+    readIndicators(
+      table([cell('A1', text('Ref')), cell('B1', text('Sep-26')), cell('A2', text('K1')), cell('B2', num(3)), cell('A3', text('K1')), cell('B3', num(4))]),
+      { headerRow: 1, idColumn: 'A' },
+      [spec],
+      '2026-11',
+      d,
+    );
+    expect(d.all.map((x) => [x.code, x.place?.cell])).toEqual([
+      ['workbook-period-missing', 'S!B1'],
+      ['workbook-duplicate-indicator', 'S!A3'],
+    ]);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics/index.js';
+import { parseYaml } from '../../src/load/yaml-source.js';
+import { PlanSchema } from '../../src/model/schemas.js';
+import { checkSchema } from '../../src/validate/schema-check.js';
+
+const plan = (action: string) => `title: T
+priorities:
+  - id: P1
+    title: Front door
+    lead: Someone
+    actions:
+${action}`;
+
+const good = `      - id: P1.1
+        action: Do it
+        owner: Head of X
+        due: 2026-10-31
+        status: on-track
+`;
+
+function check(text: string) {
+  const d = new Diagnostics();
+  const src = parseYaml('plan.yml', text, d);
+  const out = checkSchema(PlanSchema, src, d, 'plan');
+  return { d, out, src };
+}
+
+describe('YAML places', () => {
+  it('maps a path to its line and column', () => {
+    const { src } = check(plan(good));
+    expect(src.placeOf(['priorities', 0, 'actions', 0, 'due'])).toEqual({ file: 'plan.yml', line: 10, column: 14 });
+  });
+
+  it('reports syntax errors with their line', () => {
+    const { d, out } = check('title: T\npriorities:\n  - id: P1\n   title: bad indent\n');
+    expect(out).toBeUndefined();
+    expect(d.all[0]).toMatchObject({ code: 'yaml-syntax', place: { file: 'plan.yml', line: 4 } });
+  });
+
+  it('reports duplicate keys', () => {
+    const { d } = check('title: T\ntitle: U\npriorities: []\n');
+    expect(d.all[0]).toMatchObject({ code: 'yaml-syntax', place: { line: 2 } });
+  });
+});
+
+describe('schema issues at the YAML node', () => {
+  it('accepts a valid plan', () => {
+    const { d, out } = check(plan(good));
+    expect(d.all).toEqual([]);
+    expect(out?.priorities[0]?.actions[0]?.id).toBe('P1.1');
+  });
+
+  it('unknown status, with did-you-mean, at the value', () => {
+    const { d } = check(plan(good.replace('on-track', 'on track')));
+    expect(d.all[0]).toMatchObject({ code: 'schema-invalid-value', place: { line: 11, column: 17 } });
+    expect(d.all[0]!.message).toContain('(did you mean "on-track"?)');
+  });
+
+  it('impossible date', () => {
+    const { d } = check(plan(good.replace('2026-10-31', '2026-02-30')));
+    expect(d.all[0]).toMatchObject({ code: 'schema-invalid-date', place: { line: 10, column: 14 } });
+    expect(d.all[0]!.message).toContain('not a date in the calendar');
+  });
+
+  it('missing field points at the mapping that lacks it', () => {
+    const { d } = check(plan(good.replace('        owner: Head of X\n', '')));
+    expect(d.all[0]).toMatchObject({ code: 'schema-missing-field', place: { line: 7, column: 9 } });
+    expect(d.all[0]!.message).toContain('`owner`');
+  });
+
+  it('unknown field points at the key, with did-you-mean', () => {
+    const { d } = check(plan(good.replace('owner:', 'owenr:')));
+    const unknown = d.all.find((x) => x.code === 'schema-unknown-field')!;
+    expect(unknown.place).toMatchObject({ line: 9, column: 9 });
+    expect(unknown.message).toContain('did you mean "owner"?');
+  });
+
+  it('wrong type', () => {
+    const { d } = check(plan(good.replace('status: on-track', 'status: on-track\n        answers: R1')));
+    expect(d.all[0]).toMatchObject({ code: 'schema-invalid-type', place: { line: 12 } });
+  });
+});
