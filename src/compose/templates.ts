@@ -92,11 +92,20 @@ function report(e: unknown, t: TemplateSource, diags: Diagnostics, phase: 'check
     message = message.slice(0, located.index);
   }
   const parse = /^Parse error on line (\d+):/.exec(message);
-  if (parse) {
-    line = Number(parse[1]);
-    const expecting = /Expecting (.*), got '([^']*)'/.exec(message);
-    message = expecting ? `template does not parse: expected ${expecting[1]}, got ${expecting[2]}` : 'template does not parse';
-    diags.report('template-syntax', message, { place: placeIn(t, line, undefined), hint: 'check that every {{#block}} has its {{/block}} and every {{ has its }}' });
+  const mismatch = /^(\S+) doesn't match (\S+)$/.exec(message);
+  if (parse || mismatch) {
+    const hint = 'check that every {{#block}} has its {{/block}} and every {{ has its }}';
+    if (mismatch) {
+      message = `template does not parse: {{#${mismatch[1]}}} opened here is closed by {{/${mismatch[2]}}}; add {{/${mismatch[1]}}} where it ends`;
+    } else {
+      line = Number(parse![1]);
+      column = undefined;
+      const got = /got '([^']*)'/.exec(message)?.[1];
+      message = got === 'EOF'
+        ? 'template does not parse: it ends inside a block; a {{/...}} is missing'
+        : `template does not parse near this line${got ? ` (unexpected ${got.toLowerCase().replace(/_/g, ' ')})` : ''}`;
+    }
+    diags.report('template-syntax', message, { place: placeIn(t, line, column), hint });
     return;
   }
   const helper = /unknown helper (\S+)/.exec(message);

@@ -1,17 +1,18 @@
-/** Edit distance (Levenshtein), for did-you-mean suggestions. */
+/** Edit distance with adjacent transpositions (optimal string alignment), for did-you-mean. */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = prev[j]!;
-      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }
+
+const sorted = (s: string) => [...s].sort().join('');
 
 /**
  * The closest candidate, if close enough to be a plausible typo. A candidate that contains the
@@ -29,6 +30,8 @@ export function didYouMean(value: string, candidates: Iterable<string>): string 
     if (tail && tail.length > 0 && lc.endsWith(`-${tail}`) && lc.split(/[-_.]/)[0] === v.split(/[-_.]/)[0]) {
       score = Math.min(score, 1.5);
     }
+    // Among equals, a candidate with the same letters (a transposition) is the likelier typo.
+    if (sorted(lc) === sorted(v)) score -= 0.25;
     if (score < bestScore) {
       bestScore = score;
       best = c;

@@ -140,7 +140,7 @@ export function readIndicators(
   }
   if (monthCols.length === 0) {
     diags.report('workbook-header-missing', `row ${mapping.headerRow} holds no month headings`, {
-      place: place(`${columnLetters(first ?? idCol + 1)}${mapping.headerRow}`),
+      place: place(`${columnLetters(first ?? Math.max(idCol, nameCol ?? 0) + 1)}${mapping.headerRow}`),
       hint: 'set performance.headerRow in config.yml to the row with the month headings',
     });
     return [];

@@ -1,0 +1,180 @@
+/**
+ * Builds the bundled example in a temporary copy and reads every .docx back as XML: what a
+ * clerk, a reader with a screen reader, and an archivist rely on.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/pipeline/build.js';
+import { ROOT, docxParts, docxText, workspace, type Workspace } from '../helpers/workspace.js';
+
+const HEADER_LABELS = [
+  'Meeting Title',
+  'Report Title',
+  'Meeting Date',
+  'Corporate Director(s)/Director(s):',
+  'Portfolio Holder(s):',
+  'Report author and contact details:',
+];
+const REPORTS = ['improvement-board-2026-10.docx', 'scrutiny-committee-2026-10.docx'];
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+let ws: Workspace;
+let packDir: string;
+const parts: Record<string, Record<string, string>> = {};
+const bytes: Record<string, Uint8Array> = {};
+
+beforeAll(async () => {
+  ws = workspace();
+  const result = await build({ configPath: ws.config });
+  expect(result.diagnostics.errorCount).toBe(0);
+  packDir = path.join(ws.dir, 'packs', '2026-10');
+  for (const r of REPORTS) {
+    bytes[r] = readFileSync(path.join(packDir, r));
+    parts[r] = docxParts(bytes[r]!);
+  }
+});
+
+describe('the example pack', () => {
+  it('holds both reports and a manifest, nothing else', () => {
+    expect(readdirSync(packDir).sort()).toEqual(['improvement-board-2026-10.docx', 'manifest.json', 'scrutiny-committee-2026-10.docx']);
+    expect(readdirSync(path.join(ws.dir, 'packs'))).toEqual(['2026-10']);
+  });
+
+  it('has a manifest with the SHA-256 of every input and output, the tool version and the pack date', () => {
+    const m = JSON.parse(readFileSync(path.join(packDir, 'manifest.json'), 'utf8'));
+    expect(m).toMatchObject({ tool: { name: 'boardpack' }, period: '2026-10', packDate: '2026-11-12', council: 'Wexcombe City Council' });
+    const inputs = m.inputs.map((i: { path: string }) => i.path);
+    expect(inputs).toEqual(expect.arrayContaining([
+      'config.yml',
+      'examples/wexcombe/plan.yml',
+      'examples/wexcombe/findings/ilacs-2025.yml',
+      'examples/wexcombe/findings/mv1-2026.yml',
+      'examples/wexcombe/performance.xlsx',
+      'templates/improvement-board/body.hbs',
+      'templates/scrutiny-committee/report.yml',
+    ]));
+    for (const i of m.inputs) expect(i.sha256).toBe(sha(readFileSync(path.join(ws.dir, i.path))));
+    for (const o of m.outputs) expect(o.sha256).toBe(sha(readFileSync(path.join(packDir, o.path))));
+  });
+});
+
+describe.each(REPORTS)('%s', (name) => {
+  const doc = () => parts[name]!['word/document.xml']!;
+  const text = () => docxText(doc());
+
+  it('opens with the six-field header table, labels in order, values filled', () => {
+    const firstTable = doc().slice(doc().indexOf('<w:tbl>'), doc().indexOf('</w:tbl>'));
+    const rows = firstTable.split('</w:tr>').slice(0, -1).map((r) => r.split('</w:tc>').slice(0, -1).map((c) => docxText(c).trim()));
+    expect(rows.map((r) => r[0])).toEqual(HEADER_LABELS);
+    for (const r of rows) expect(r[1]!.length).toBeGreaterThan(0);
+    expect(rows[2]![1]).toMatch(/^\d{1,2}(st|nd|rd|th) [A-Z][a-z]+ 20\d\d$/);
+    // The ordinal suffix is superscript, as the scrutiny paper writes it.
+    expect(firstTable).toContain('<w:vertAlign w:val="superscript"/>');
+  });
+
+  it('has the summary, the numbered recommendations and the appendices', () => {
+    expect(text()).toContain('Summary of issues');
+    expect(text()).toContain('Recommendation(s)');
+    expect(text()).toContain('Appendix 1 \u2013 Improvement plan action tracker');
+    expect(text()).toContain('Appendix 2 \u2013 Ofsted findings and the actions that answer them');
+    expect(text()).toContain('Appendix 3 \u2013 Performance scorecard');
+  });
+
+  it('names every action of the plan', () => {
+    const ids = [...ws.read('examples/wexcombe/plan.yml').matchAll(/- id: (P\d\.\d+)/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(26);
+    for (const id of ids) expect(text()).toContain(id);
+  });
+
+  it('names every finding, and every indicator of the scorecard', () => {
+    for (const id of ['ILACS-2025-R1', 'ILACS-2025-R8', 'MV1-2026-P4', 'MV1-2026-P13']) expect(text()).toContain(id);
+    expect(text()).toContain('Return home interviews held within 72 hours');
+    expect(text()).toContain('Agency social worker rate');
+  });
+
+  it('numbers sections and paragraphs from one list, so numbering continues across sections', () => {
+    const numbering = parts[name]!['word/numbering.xml']!;
+    expect(numbering).toContain('w:val="%1.%2"');
+    expect(numbering).toContain('w:val="%1."');
+    const numbered = [...doc().matchAll(/<w:ilvl w:val="(\d)"\/><w:numId w:val="(\d+)"\/>/g)];
+    const headingNumIds = new Set(numbered.filter((m) => m[1] === '0').map((m) => m[2]));
+    const paraNumIds = new Set(numbered.filter((m) => m[1] === '1').map((m) => m[2]));
+    expect(paraNumIds.size).toBe(1);
+    expect([...paraNumIds][0]).toBeDefined();
+    expect([...headingNumIds]).toContain([...paraNumIds][0]);
+  });
+
+  it('uses real Heading styles, starting at level 1 and skipping none', () => {
+    const levels = [...doc().matchAll(/<w:pStyle w:val="Heading(\d)"\/>/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels).toContain(2);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+    expect(parts[name]!['word/styles.xml']).toContain('w:styleId="Heading1"');
+  });
+
+  it('marks the first row of every table as a header row that repeats', () => {
+    const tables = doc().split('<w:tbl>').slice(1);
+    expect(tables.length).toBeGreaterThan(5);
+    for (const t of tables) {
+      const firstRow = t.slice(0, t.indexOf('</w:tr>'));
+      expect(firstRow).toContain('<w:tblHeader/>');
+      expect(t).toContain('<w:tblGrid>');
+      expect(t).not.toMatch(/w:vMerge|w:gridSpan/);
+    }
+  });
+
+  it('prints every status and RAG as a word, not colour alone', () => {
+    const t = text();
+    for (const w of ['Complete', 'On track', 'At risk', 'Off track', 'Not started', 'Red', 'Amber', 'Green']) expect(t).toContain(w);
+  });
+
+  it('sets Arial 12, en-GB, a document title and page numbers', () => {
+    const styles = parts[name]!['word/styles.xml']!;
+    expect(styles).toMatch(/<w:docDefaults>.*w:ascii="Arial".*<w:sz w:val="24"\/>.*<w:lang w:val="en-GB"/s);
+    const core = parts[name]!['docProps/core.xml']!;
+    expect(core).toMatch(/<dc:title>[^<]+: October 2026<\/dc:title>/);
+    expect(core).toContain('<dc:language>en-GB</dc:language>');
+    expect(core).toContain('2026-11-12T00:00:00Z');
+    const footers = Object.entries(parts[name]!).filter(([n]) => /^word\/footer\d+\.xml$/.test(n)).map(([, x]) => x);
+    expect(footers.length).toBeGreaterThan(0);
+    for (const f of footers) expect(f).toMatch(/PAGE.*NUMPAGES/s);
+  });
+});
+
+describe('reproducible and never overwritten', () => {
+  it('gives byte-identical files when built again elsewhere, in another time zone', () => {
+    const other = workspace();
+    execFileSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'build', '--config', 'config.yml'], {
+      cwd: other.dir,
+      env: { ...process.env, TZ: 'Pacific/Chatham' },
+      stdio: 'pipe',
+    });
+    for (const r of [...REPORTS, 'manifest.json']) {
+      expect(sha(readFileSync(path.join(other.dir, 'packs/2026-10', r)))).toBe(sha(readFileSync(path.join(packDir, r))));
+    }
+  });
+
+  it('a second build of the same inputs leaves the pack as it is', async () => {
+    const again = await build({ configPath: ws.config });
+    expect(again.unchanged).toBe(true);
+    expect(again.diagnostics.errorCount).toBe(0);
+  });
+
+  it('refuses to replace an archived pack with a different one, and reissues beside it', async () => {
+    const w = workspace();
+    expect((await build({ configPath: w.config })).diagnostics.errorCount).toBe(0);
+    const original = readFileSync(path.join(w.dir, 'packs/2026-10/improvement-board-2026-10.docx'));
+    w.edit('examples/wexcombe/plan.yml', 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
+    const refused = await build({ configPath: w.config });
+    expect(refused.diagnostics.all.map((d) => d.code)).toEqual(expect.arrayContaining(['pack-exists']));
+    expect(readFileSync(path.join(w.dir, 'packs/2026-10/improvement-board-2026-10.docx')).equals(original)).toBe(true);
+    const reissued = await build({ configPath: w.config, reissue: true });
+    expect(reissued.diagnostics.errorCount).toBe(0);
+    expect(reissued.packDir).toBe(path.join(w.dir, 'packs/2026-10-reissue-2'));
+    expect(JSON.parse(readFileSync(path.join(w.dir, 'packs/2026-10-reissue-2/manifest.json'), 'utf8')).reissue).toBe(2);
+    expect(existsSync(path.join(w.dir, 'packs/.2026-10-reissue-2.partial'))).toBe(false);
+  });
+});
