@@ -52,11 +52,18 @@ export const HELPERS: Record<string, Helper> = {
 
 const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
 
+/** One Handlebars environment per process: helpers are pure, so it can be shared. */
+let shared: typeof Handlebars | undefined;
 function env(): typeof Handlebars {
-  const hb = Handlebars.create();
-  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-  return hb;
+  if (!shared) {
+    shared = Handlebars.create();
+    for (const [name, fn] of Object.entries(HELPERS)) shared.registerHelper(name, fn as Handlebars.HelperDelegate);
+  }
+  return shared;
 }
+
+/** Compiled templates, by source object: each template is compiled once per run. */
+const compiled = new WeakMap<TemplateSource, Handlebars.TemplateDelegate>();
 
 const COMPILE_OPTIONS = {
   noEscape: true,
@@ -129,13 +136,21 @@ function report(e: unknown, t: TemplateSource, diags: Diagnostics, phase: 'check
   });
 }
 
-/** Parses and compiles every template without data: syntax errors and unknown helpers. */
+interface CompilerInternals {
+  Compiler: new () => { compile(ast: hbs.AST.Program, options: object): unknown };
+}
+
+/**
+ * Parses every template and runs Handlebars' compiler pass over it, without data: syntax
+ * errors and unknown helpers, each at its line. (Code generation waits for rendering.)
+ */
 export function checkTemplates(templates: readonly TemplateSource[], diags: Diagnostics): boolean {
   const hb = env();
   let ok = true;
   for (const t of templates) {
     try {
-      hb.precompile(t.text, COMPILE_OPTIONS);
+      const ast = hb.parse(t.text);
+      new (hb as unknown as CompilerInternals).Compiler().compile(ast, { ...COMPILE_OPTIONS, knownHelpers: { ...COMPILE_OPTIONS.knownHelpers } });
     } catch (e) {
       ok = false;
       report(e, t, diags, 'check');
@@ -148,7 +163,12 @@ export function checkTemplates(templates: readonly TemplateSource[], diags: Diag
 export function renderTemplate(t: TemplateSource, data: object, diags: Diagnostics): string | undefined {
   const hb = env();
   try {
-    return hb.compile(t.text, COMPILE_OPTIONS)(data, { allowProtoPropertiesByDefault: false });
+    let fn = compiled.get(t);
+    if (!fn) {
+      fn = hb.compile(t.text, COMPILE_OPTIONS);
+      compiled.set(t, fn);
+    }
+    return fn(data, { allowProtoPropertiesByDefault: false });
   } catch (e) {
     report(e, t, diags, 'render');
     return undefined;

@@ -6,14 +6,14 @@
 import path from 'node:path';
 import { compareWithExisting, manifestJson, workingPath, type Manifest, type PackFile } from '../archive/manifest.js';
 import { compute } from '../compute/index.js';
-import { checkTemplates, composeReports, templatesOf } from '../compose/index.js';
+import { composeReports } from '../compose/index.js';
 import { Diagnostics, StageStop } from '../diagnostics/index.js';
 import { readPackFolder, sha256, writePackFolder } from '../io/files.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../link/link.js';
 import type { ReportModel } from '../model/report.js';
 import type { Inputs } from '../model/types.js';
-import { renderDocx } from '../render/docx.js';
+import { renderAll } from '../render/index.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
 export interface BuildOptions extends LoadOptions {
@@ -35,8 +35,6 @@ export async function prepare(options: LoadOptions, diags: Diagnostics): Promise
   try {
     const { inputs } = await loadInputs(options, diags);
     if (!inputs) return undefined;
-    for (const job of inputs.reports) checkTemplates(templatesOf(job), diags);
-    if (diags.hasErrors) return undefined;
     const linkage = linkActions(inputs.plan, inputs.findings, diags);
     const computed = compute(inputs);
     const models = composeReports(inputs, linkage, computed, diags);
@@ -60,8 +58,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!prepared) return { diagnostics: diags };
   const { inputs, models } = prepared;
 
-  const reports: PackFile[] = [];
-  for (const m of models) reports.push({ name: m.fileName, bytes: await renderDocx(m) });
+  const rendered = await renderAll(models);
+  const reports: PackFile[] = models.map((m, i) => ({ name: m.fileName, bytes: rendered[i]! }));
 
   const configDir = path.dirname(path.normalize(options.configPath));
   const baseDir = path.join(inputs.outputDir, inputs.period.id);

@@ -26,7 +26,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { AppendixBlock, BodyBlock, Line, ReportModel, Table as TableModel, TableCell as CellModel } from '../model/report.js';
-import { normaliseDocx } from './normalise.js';
+import { coreXml, fixZipTimes } from './normalise.js';
 import {
   BODY_SIZE,
   FONT,
@@ -41,21 +41,23 @@ import {
   TABLE_BORDER,
   TABLE_HEADER_FILL,
   TABLE_SIZE,
+  TABLE_TEXT_STYLE,
 } from './theme.js';
 
 type Align = 'left' | 'center' | 'right';
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function runs(line: Line, extra: { size?: number; color?: string; bold?: boolean } = {}): TextRun[] {
-  return line.map(
-    (r) =>
-      new TextRun({
-        text: r.text,
-        bold: r.bold || extra.bold,
-        superScript: r.superscript,
-        ...(extra.size ? { size: extra.size } : {}),
-        ...(extra.color ? { color: extra.color } : {}),
-      }),
+/** Runs carry only what differs from their paragraph's style: fewer elements, smaller XML, faster packs. */
+function runs(line: Line, extra: { color?: string } = {}): TextRun[] {
+  return line.map((r) =>
+    r.bold || r.superscript || extra.color
+      ? new TextRun({
+          text: r.text,
+          ...(r.bold ? { bold: true } : {}),
+          ...(r.superscript ? { superScript: true } : {}),
+          ...(extra.color ? { color: extra.color } : {}),
+        })
+      : new TextRun(r.text),
   );
 }
 
@@ -112,18 +114,18 @@ function dataTable(t: TableModel, textWidth: number): Table {
   const widths = t.columns.map((c) => Math.round(c.width * textWidth));
   widths[widths.length - 1]! += textWidth - widths.reduce((a, b) => a + b, 0);
   const border = { style: BorderStyle.SINGLE, size: 4, color: TABLE_BORDER };
-  const margins = { top: 40, bottom: 40, left: 85, right: 85 };
   const cell = (c: CellModel, w: number, align: Align | undefined) => {
     const sw = c.swatch ? SWATCH[c.swatch] : undefined;
+    const a = c.align ?? align ?? 'left';
     return new TableCell({
       width: { size: w, type: WidthType.DXA },
-      margins,
       ...(sw ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: sw.fill } } : {}),
       children: (c.lines.length > 0 ? c.lines : [[{ text: '' }]]).map(
         (l) =>
           new Paragraph({
-            alignment: ALIGN[c.align ?? align ?? 'left'],
-            children: runs(l, { size: TABLE_SIZE, ...(sw ? { color: sw.color } : {}) }),
+            style: TABLE_TEXT_STYLE,
+            ...(a !== 'left' ? { alignment: ALIGN[a] } : {}),
+            children: runs(l, sw ? { color: sw.color } : {}),
           }),
       ),
     });
@@ -132,6 +134,7 @@ function dataTable(t: TableModel, textWidth: number): Table {
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 85, right: 85 },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
       new TableRow({
@@ -141,9 +144,8 @@ function dataTable(t: TableModel, textWidth: number): Table {
           (c, i) =>
             new TableCell({
               width: { size: widths[i]!, type: WidthType.DXA },
-              margins,
               shading: { type: ShadingType.CLEAR, color: 'auto', fill: TABLE_HEADER_FILL },
-              children: [new Paragraph({ alignment: ALIGN[c.align ?? 'left'], children: [new TextRun({ text: c.header, bold: true, size: TABLE_SIZE })] })],
+              children: [new Paragraph({ style: TABLE_TEXT_STYLE, alignment: ALIGN[c.align ?? 'left'], children: [new TextRun({ text: c.header, bold: true })] })],
             }),
         ),
       }),
@@ -231,6 +233,8 @@ function numberingConfig() {
   ];
 }
 
+const description = (model: ReportModel) => `${model.title}. Produced by boardpack.`;
+
 export function buildDocument(model: ReportModel): Document {
   const portrait = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } };
   const landscape = { page: { ...portrait.page, size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE } } };
@@ -259,7 +263,7 @@ export function buildDocument(model: ReportModel): Document {
     creator: model.creator,
     lastModifiedBy: model.creator,
     keywords: model.keywords,
-    description: `${model.title}. Produced by boardpack.`,
+    description: description(model),
     features: { updateFields: false },
     styles: {
       default: {
@@ -268,6 +272,9 @@ export function buildDocument(model: ReportModel): Document {
         heading2: { run: { font: FONT, size: HEADING2_SIZE, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 120 }, keepNext: true } },
         listParagraph: { run: { font: FONT, size: BODY_SIZE } },
       },
+      paragraphStyles: [
+        { id: TABLE_TEXT_STYLE, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { line: 252 } } },
+      ],
     },
     numbering: { config: numberingConfig() },
     sections,
@@ -276,6 +283,15 @@ export function buildDocument(model: ReportModel): Document {
 
 /** The report as .docx bytes, identical for identical models whatever the clock or zone. */
 export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
-  const raw = await Packer.toBuffer(buildDocument(model));
-  return normaliseDocx(new Uint8Array(raw), { date: model.date, language: model.language });
+  const core = coreXml({
+    title: model.title,
+    subject: model.subject,
+    creator: model.creator,
+    keywords: model.keywords,
+    description: description(model),
+    date: model.date,
+    language: model.language,
+  });
+  const raw = await Packer.toBuffer(buildDocument(model), false, [{ path: 'docProps/core.xml', data: core }]);
+  return fixZipTimes(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
 }

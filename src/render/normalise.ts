@@ -1,55 +1,72 @@
 /**
- * Makes a packed .docx byte-identical for identical content. docx stamps the clock into
- * core.xml, dates zip entries "now" in local time, and numbers drawings and some relationship
- * ids from process-wide counters or random ids; each is replaced by something derived from the
- * content or the inputs.
+ * Byte-identical .docx for identical content. docx stamps the clock in two places: core.xml
+ * (which we supply ourselves, dated from the inputs) and the zip entries' modification times,
+ * which fflate takes from "now" in local time. Those are patched in place to 1980-01-01 00:00,
+ * which leaves the compressed data untouched and costs microseconds.
+ *
+ * (Drawing ids and random hyperlink relationship ids are the other known sources of
+ * difference; reports hold neither yet. See the tech notes before adding images or links.)
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
-export interface NormaliseOptions {
-  /** YYYY-MM-DD: the document's created and modified date. */
+export interface CoreProperties {
+  readonly title: string;
+  readonly subject: string;
+  readonly creator: string;
+  readonly keywords: string;
+  readonly description: string;
+  /** YYYY-MM-DD */
   readonly date: string;
   readonly language: string;
 }
 
-/** Local-time fields, so the DOS timestamp reads 1980-01-01 00:00 in every zone. */
-const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function normaliseDocx(bytes: Uint8Array, options: NormaliseOptions): Uint8Array {
-  const parts = unzipSync(bytes);
-  const names = Object.keys(parts);
-  const xmlNames = names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
-  const text = new Map(xmlNames.map((n) => [n, strFromU8(parts[n]!)]));
+/** docProps/core.xml with dates from the inputs and the language set (docx offers neither). */
+export function coreXml(p: CoreProperties): string {
+  const stamp = `${p.date}T00:00:00Z`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${esc(p.title)}</dc:title><dc:subject>${esc(p.subject)}</dc:subject><dc:creator>${esc(p.creator)}</dc:creator>` +
+    `<cp:keywords>${esc(p.keywords)}</cp:keywords><dc:description>${esc(p.description)}</dc:description>` +
+    `<cp:lastModifiedBy>${esc(p.creator)}</cp:lastModifiedBy><cp:revision>1</cp:revision><dc:language>${esc(p.language)}</dc:language>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
 
-  // Relationship ids that are not rId<n> (random ids from hyperlinks) become rIdN<k>.
-  const renames = new Map<string, string>();
-  for (const n of xmlNames.filter((x) => x.endsWith('.rels'))) {
-    for (const m of text.get(n)!.matchAll(/Id="([^"]+)"/g)) {
-      const id = m[1]!;
-      if (!/^rId\d+$/.test(id) && !renames.has(id)) renames.set(id, `rIdN${renames.size + 1}`);
+/** DOS date for 1980-01-01 (year 0, month 1, day 1) and time 00:00:00. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+
+/**
+ * Sets every entry's modification time, in the local headers and the central directory, to
+ * 1980-01-01 00:00. Throws on a zip it does not understand rather than write a wrong one.
+ */
+export function fixZipTimes(zip: Uint8Array): Uint8Array {
+  const out = new Uint8Array(zip);
+  const v = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  let eocd = -1;
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 65535); i--) {
+    if (v.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
     }
   }
-  for (const n of xmlNames) {
-    let s = text.get(n)!;
-    for (const [from, to] of renames) s = s.split(`"${from}"`).join(`"${to}"`);
-    if (n.startsWith('word/')) {
-      let k = 0;
-      s = s.replace(/(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_m, pre: string) => `${pre}${++k}"`);
-    }
-    if (n === 'docProps/core.xml') {
-      const stamp = `${options.date}T00:00:00Z`;
-      s = s
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
-      if (!s.includes('<dc:language>')) s = s.replace('</cp:coreProperties>', `<dc:language>${options.language}</dc:language></cp:coreProperties>`);
-    }
-    text.set(n, s);
+  if (eocd < 0) throw new Error('fixZipTimes: no end of central directory');
+  const entries = v.getUint16(eocd + 10, true);
+  let cd = v.getUint32(eocd + 16, true);
+  for (let k = 0; k < entries; k++) {
+    if (v.getUint32(cd, true) !== 0x02014b50) throw new Error('fixZipTimes: bad central directory entry');
+    v.setUint16(cd + 12, DOS_TIME, true);
+    v.setUint16(cd + 14, DOS_DATE, true);
+    const local = v.getUint32(cd + 42, true);
+    if (v.getUint32(local, true) !== 0x04034b50) throw new Error('fixZipTimes: bad local header');
+    v.setUint16(local + 10, DOS_TIME, true);
+    v.setUint16(local + 12, DOS_DATE, true);
+    cd += 46 + v.getUint16(cd + 28, true) + v.getUint16(cd + 30, true) + v.getUint16(cd + 32, true);
   }
-
-  const out: Zippable = {};
-  for (const n of names) {
-    const data = text.has(n) ? strToU8(text.get(n)!) : parts[n]!;
-    out[n] = [data, { mtime: ZIP_EPOCH, level: 6 }];
-  }
-  return zipSync(out);
+  return out;
 }

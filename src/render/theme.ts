@@ -25,6 +25,9 @@ export const SWATCH: Record<Swatch, { fill: string; color: string }> = {
   grey: { fill: 'D9D9D9', color: '000000' },
 };
 
+/** Paragraph style of table cells: smaller text set once, not on every run. */
+export const TABLE_TEXT_STYLE = 'TableText';
+
 export const TABLE_HEADER_FILL = 'D9D9D9';
 export const TABLE_BORDER = '808080';
 
