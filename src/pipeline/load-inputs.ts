@@ -21,6 +21,7 @@ import {
   checkUnknownIndicators,
 } from '../validate/rules.js';
 import { checkSchema } from '../validate/schema-check.js';
+import { checkTemplates, templatesOf } from '../compose/index.js';
 
 export interface LoadOptions {
   readonly configPath: string;
@@ -93,7 +94,10 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
     checkUnknownIndicators(plan, catalogueIds, planSrc, diags);
   }
 
-  const reports = loadReports(config, configFile, configSrc, reader, diags);
+  const { jobs, ok: reportsOk } = loadReports(config, configFile, configSrc, reader, diags);
+  // Templates are checked even when other inputs failed, so one run shows every problem.
+  for (const job of jobs) checkTemplates(templatesOf(job), diags);
+  const reports = reportsOk ? jobs : undefined;
 
   if (diags.hasErrors || !plan || !reports) return { reader };
   return {
@@ -136,7 +140,7 @@ function loadReports(
   configSrc: YamlSource,
   reader: InputReader,
   diags: Diagnostics,
-): ReportJob[] | undefined {
+): { jobs: ReportJob[]; ok: boolean } {
   const jobs: ReportJob[] = [];
   const ids = new Set<string>();
   let ok = true;
@@ -183,6 +187,5 @@ function loadReports(
     const layout: Layout = { ...layoutInput, dir, file: layoutFile, templates };
     jobs.push({ spec, layout });
   });
-  if (config.reports.length > 0 && jobs.length === 0) return undefined;
-  return ok ? jobs : undefined;
+  return { jobs, ok };
 }

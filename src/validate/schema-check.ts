@@ -12,6 +12,26 @@ export function pathText(path: Path): string {
   return out || '(document)';
 }
 
+/**
+ * A path as a person would name it: from the nearest list item with an `id`, so
+ * `priorities[2].actions[1].due` reads "`due` of P3.2".
+ */
+export function friendlyPath(data: unknown, path: Path): string {
+  let owner: string | undefined;
+  let rest: Path = path;
+  let v: unknown = data;
+  path.forEach((seg, i) => {
+    v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
+    const id = v !== null && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
+    if (typeof seg === 'number' && typeof id === 'string' && id) {
+      owner = id;
+      rest = path.slice(i + 1);
+    }
+  });
+  if (owner === undefined) return `\`${pathText(path)}\``;
+  return rest.length === 0 ? owner : `\`${pathText(rest)}\` of ${owner}`;
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
@@ -43,7 +63,7 @@ export function checkSchema<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const actual = valueAt(source.data, path);
-    const at = pathText(path);
+    const at = friendlyPath(source.data, path);
     let code: Code = 'schema-invalid';
     let message: string;
     let hint: string | undefined;
@@ -54,12 +74,12 @@ export function checkSchema<S extends z.ZodType>(
           code = 'schema-missing-field';
           const field = path[path.length - 1];
           const parent = path.slice(0, -1);
-          message = `${what}: ${pathText(parent)} is missing required field \`${String(field)}\``;
+          message = `${parent.length ? friendlyPath(source.data, parent) : 'the file'} is missing required field \`${String(field)}\``;
           place = source.placeOf(parent);
           hint = `add \`${String(field)}:\` here`;
         } else {
           code = 'schema-invalid-type';
-          message = `${what}: \`${at}\` ${issue.message.startsWith('expected') ? issue.message : `expected ${issue.expected}`}, got ${describe(actual)}`;
+          message = `${at} ${issue.message.startsWith('expected') ? issue.message : `expected ${issue.expected}`}, got ${describe(actual)}`;
           message = message.replace(/Invalid input: /, '');
         }
         break;
@@ -69,25 +89,25 @@ export function checkSchema<S extends z.ZodType>(
         const first = keys[0] ?? '';
         place = source.placeOfKey([...path, first]);
         const shape = shapeKeys(schema, path);
-        message = `${what}: unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `\`${k}\``).join(', ')} in ${pathText(path)}${keys.length === 1 ? suggestion(first, shape) : ''}`;
+        message = `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `\`${k}\``).join(', ')} in ${path.length ? friendlyPath(source.data, path) : `this ${what}`}${keys.length === 1 ? suggestion(first, shape) : ''}`;
         if (shape.length > 0) hint = `allowed here: ${shape.join(', ')}`;
         break;
       }
       case 'invalid_value': {
         code = 'schema-invalid-value';
         const values = issue.values.map(String);
-        message = `${what}: \`${at}\` is ${describe(actual)}, expected one of ${values.join(', ')}${typeof actual === 'string' ? suggestion(actual, values) : ''}`;
+        message = `${at} is ${describe(actual)}, expected one of ${values.join(', ')}${typeof actual === 'string' ? suggestion(actual, values) : ''}`;
         break;
       }
       case 'invalid_format':
         code = issue.format === 'date' ? 'schema-invalid-date' : 'schema-invalid';
-        message = `${what}: \`${at}\` is ${describe(actual)}: ${issue.message}`;
+        message = `${at} is ${describe(actual)}: ${issue.message}`;
         if (issue.format === 'date' && typeof actual === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(actual)) {
-          message = `${what}: \`${at}\` is "${actual}", which is not a date in the calendar`;
+          message = `${at} is "${actual}", which is not a date in the calendar`;
         }
         break;
       default:
-        message = `${what}: \`${at}\`: ${issue.message}`;
+        message = `${at}: ${issue.message}`;
     }
     diags.report(code, message, { place, ...(hint ? { hint } : {}) });
   }

@@ -244,6 +244,15 @@ describe('the command line with bad input', () => {
     expect(w.packsExist()).toBe(false);
   });
 
+  it('reports problems in the plan, the templates and the workbook in one run', async () => {
+    const w = workspace();
+    w.edit(PLAN, 'status: at-risk\n        answers: [MV1-2026-P4]', 'status: at risk\n        answers: [MV1-2026-P4]');
+    w.edit(BODY, '{{lower directionLabel}}', '{{lowercase directionLabel}}');
+    w.edit('config.yml', 'sheet: Scorecard', 'sheet: Score card');
+    const d = await validate({ configPath: w.config });
+    expect(d.all.filter((x) => x.severity === 'error').map((x) => x.code).sort()).toEqual(['schema-invalid-value', 'template-unknown-helper', 'workbook-sheet-missing']);
+  });
+
   it('exits 1 for a missing config file and 2 for a wrong command line', () => {
     const w = workspace();
     const missing = spawnSync(process.execPath, [cli, 'validate', '--config', 'nope.yml'], { cwd: w.dir, encoding: 'utf8' });

@@ -60,7 +60,7 @@ describe('schema issues at the YAML node', () => {
   it('impossible date', () => {
     const { d } = check(plan(good.replace('2026-10-31', '2026-02-30')));
     expect(d.all[0]).toMatchObject({ code: 'schema-invalid-date', place: { line: 10, column: 14 } });
-    expect(d.all[0]!.message).toContain('not a date in the calendar');
+    expect(d.all[0]!.message).toBe('`due` of P1.1 is "2026-02-30", which is not a date in the calendar');
   });
 
   it('missing field points at the mapping that lacks it', () => {
