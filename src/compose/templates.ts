@@ -62,6 +62,8 @@ function env(): typeof Handlebars {
   return shared;
 }
 
+/** Templates that passed checkTemplates: validate and compose both ask. */
+const checked = new WeakSet<TemplateSource>();
 /** Compiled templates, by source object: each template is compiled once per run. */
 const compiled = new WeakMap<TemplateSource, Handlebars.TemplateDelegate>();
 
@@ -148,9 +150,11 @@ export function checkTemplates(templates: readonly TemplateSource[], diags: Diag
   const hb = env();
   let ok = true;
   for (const t of templates) {
+    if (checked.has(t)) continue;
     try {
       const ast = hb.parse(t.text);
       new (hb as unknown as CompilerInternals).Compiler().compile(ast, { ...COMPILE_OPTIONS, knownHelpers: { ...COMPILE_OPTIONS.knownHelpers } });
+      checked.add(t);
     } catch (e) {
       ok = false;
       report(e, t, diags, 'check');

@@ -52,6 +52,9 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
     return { reader };
   }
 
+  // Reading the workbook is asynchronous; it is awaited after the YAML inputs.
+  const indicatorsRead = loadIndicators(config, configFile, configSrc, period, reader, diags);
+
   // Plan and the registers it names.
   const planFile = resolveFrom(configFile, config.plan);
   const planSrc = loadYaml(reader, diags, planFile, configSrc.placeOf(['plan']), 'plan');
@@ -73,8 +76,6 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
   checkDuplicateFindings(registers, diags);
   const findings = registers.flatMap((r) => r.findings);
 
-  // Performance export.
-  const indicators = await loadIndicators(config, configFile, configSrc, period, reader, diags);
   const catalogueIds = new Set(config.indicators.map((i) => i.id));
   const seenIndicator = new Set<string>();
   config.indicators.forEach((ind, i) => {
@@ -98,6 +99,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
   // Templates are checked even when other inputs failed, so one run shows every problem.
   for (const job of jobs) checkTemplates(templatesOf(job), diags);
   const reports = reportsOk ? jobs : undefined;
+  const indicators = await indicatorsRead;
 
   if (diags.hasErrors || !plan || !reports) return { reader };
   return {
