@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { compareWithExisting, manifestJson, workingPath } from '../../src/archive/manifest.js';
+import { Diagnostics } from '../../src/diagnostics/index.js';
+import { linkActions } from '../../src/link/link.js';
+import type { Action, Finding, Plan } from '../../src/model/types.js';
+
+const place = { file: 'plan.yml', line: 1, column: 1 };
+const action = (id: string, answers: string[] = []): Action => ({
+  id, text: id, owner: 'o', due: '2026-01-01', status: 'on-track', answers, measures: [], update: '', priorityId: 'P1', place,
+});
+const finding = (id: string): Finding => ({ id, ref: id, section: 's', text: id, sourceId: 'S', review: false, place: { file: 'f.yml', line: 3 } });
+const plan = (actions: Action[]): Plan => ({ title: 'T', file: 'plan.yml', priorities: [{ id: 'P1', title: 'P', lead: 'L', actions }] });
+
+describe('link', () => {
+  it('links explicit answers both ways and lists what is left over', () => {
+    const d = new Diagnostics();
+    const l = linkActions(plan([action('A1', ['F1', 'F2']), action('A2', ['F1']), action('A3')]), [finding('F1'), finding('F2'), finding('F3')], d);
+    expect(l.byAction.get('A1')?.map((x) => x.findingId)).toEqual(['F1', 'F2']);
+    expect(l.byFinding.get('F1')?.map((x) => x.actionId)).toEqual(['A1', 'A2']);
+    expect(l.links.every((x) => x.via === 'explicit')).toBe(true);
+    expect(l.unlinkedActions).toEqual(['A3']);
+    expect(l.unansweredFindings).toEqual(['F3']);
+    expect(d.all.map((x) => [x.code, x.severity])).toEqual([['action-unlinked', 'warning'], ['finding-unanswered', 'warning']]);
+  });
+
+  it('ignores a repeated answer and an unknown finding (validate reports that one)', () => {
+    const l = linkActions(plan([action('A1', ['F1', 'F1', 'NOPE'])]), [finding('F1')], new Diagnostics());
+    expect(l.links).toEqual([{ actionId: 'A1', findingId: 'F1', via: 'explicit' }]);
+  });
+
+  it('uses matched links only for actions with no explicit answer', () => {
+    const l = linkActions(plan([action('A1', ['F1']), action('A2')]), [finding('F1'), finding('F2')], new Diagnostics(), {
+      matched: [
+        { actionId: 'A1', findingId: 'F2', via: 'matched', score: 0.9 },
+        { actionId: 'A2', findingId: 'F2', via: 'matched', score: 0.8 },
+      ],
+    });
+    expect(l.byAction.get('A1')?.map((x) => x.findingId)).toEqual(['F1']);
+    expect(l.byAction.get('A2')).toEqual([{ actionId: 'A2', findingId: 'F2', via: 'matched', score: 0.8 }]);
+    expect(l.unlinkedActions).toEqual([]);
+  });
+});
+
+describe('archive', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const files = [{ name: 'a.docx', bytes: enc('A') }, { name: 'manifest.json', bytes: enc('{}') }];
+
+  it('tells an absent, identical or different pack folder apart', () => {
+    expect(compareWithExisting(files, undefined)).toBe('absent');
+    expect(compareWithExisting(files, new Map(files.map((f) => [f.name, f.bytes])))).toBe('identical');
+    expect(compareWithExisting(files, new Map([['a.docx', enc('B')], ['manifest.json', enc('{}')]]))).toBe('different');
+    expect(compareWithExisting(files, new Map([['a.docx', enc('A')]]))).toBe('different');
+    expect(compareWithExisting(files, new Map([...files.map((f) => [f.name, f.bytes] as const), ['extra.txt', enc('x')]]))).toBe('different');
+  });
+
+  it('records paths relative to the working folder with forward slashes', () => {
+    expect(workingPath('work', 'work/examples/plan.yml')).toBe('examples/plan.yml');
+    expect(workingPath('.', 'config.yml')).toBe('config.yml');
+  });
+
+  it('writes the manifest as stable, readable JSON ending in a newline', () => {
+    const m = { tool: { name: 'boardpack', version: '1' }, council: 'C', period: '2026-10', packDate: '2026-11-12', inputs: [], outputs: [] } as const;
+    const text = new TextDecoder().decode(manifestJson(m));
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(text)).toEqual(m);
+  });
+});

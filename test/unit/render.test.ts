@@ -1,0 +1,70 @@
+/** Render from a hand-written report model: the docx structure, escaping and determinism. */
+import { describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../src/model/report.js';
+import { renderDocx } from '../../src/render/docx.js';
+import { docxParts, docxText } from '../helpers/workspace.js';
+
+const model: ReportModel = {
+  id: 'r',
+  fileName: 'r.docx',
+  title: 'Tom & Jerry <report>',
+  subject: 's',
+  creator: 'Council',
+  keywords: 'k',
+  date: '2026-11-12',
+  language: 'en-GB',
+  header: [{ label: 'Meeting Title', lines: [[{ text: 'Board' }]] }, { label: 'Meeting Date', lines: [[{ text: '19' }, { text: 'th', superscript: true }, { text: ' November 2026' }]] }],
+  summary: [[{ text: 'Summary with "quotes" & ampersands.' }]],
+  recommendations: [[{ text: 'First' }], [{ text: 'Second' }]],
+  body: [
+    { kind: 'section', text: 'One' },
+    { kind: 'paragraph', line: [{ text: 'Para ' }, { text: 'bold', bold: true }], bullets: [[{ text: 'b1' }], [{ text: 'b2' }]] },
+    { kind: 'section', text: 'Two' },
+    { kind: 'subheading', text: 'Sub' },
+    { kind: 'paragraph', line: [{ text: 'Para 2.1' }], bullets: [] },
+  ],
+  appendices: [{
+    number: 1,
+    title: 'Table',
+    blocks: [{ kind: 'table', table: { caption: 'c', columns: [{ header: 'A', width: 0.5 }, { header: 'RAG', width: 0.5, align: 'center' }], rows: [[{ lines: [[{ text: 'x' }]] }, { lines: [[{ text: 'Red', bold: true }]], swatch: 'red' }]] } }],
+  }],
+};
+
+describe('render', () => {
+  it('escapes text and keeps it whole', async () => {
+    const parts = docxParts(await renderDocx(model));
+    const text = docxText(parts['word/document.xml']!);
+    expect(text).toContain('Summary with "quotes" & ampersands.');
+    expect(parts['docProps/core.xml']).toContain('<dc:title>Tom &amp; Jerry &lt;report&gt;</dc:title>');
+  });
+
+  it('numbers headings at level 0 and paragraphs at level 1 of one list, bullets in another', async () => {
+    const doc = docxParts(await renderDocx(model))['word/document.xml']!;
+    const levels = [...doc.matchAll(/<w:ilvl w:val="(\d)"\/><w:numId w:val="(\d+)"\/>/g)].map((m) => `${m[1]}:${m[2]}`);
+    // recommendations (2), section One, para, bullets (2), section Two, para
+    expect(levels).toHaveLength(8);
+    const [rec1, rec2, sec1, para1, b1, b2, sec2, para2] = levels;
+    expect(rec1).toBe(rec2);
+    expect(sec1!.split(':')[1]).toBe(para1!.split(':')[1]);
+    expect(sec2).toBe(sec1);
+    expect(para2).toBe(para1);
+    expect(b1).toBe(b2);
+    expect(b1!.split(':')[1]).not.toBe(sec1!.split(':')[1]);
+  });
+
+  it('fills a swatch cell and prints its word in a contrasting colour', async () => {
+    const doc = docxParts(await renderDocx(model))['word/document.xml']!;
+    expect(doc).toMatch(/w:fill="C00000".*?<w:color w:val="FFFFFF"\/>.*?<w:t[^>]*>Red<\/w:t>/s);
+  });
+
+  it('gives the same bytes twice in one process', async () => {
+    const a = await renderDocx(model);
+    const b = await renderDocx(model);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('puts appendices on landscape pages', async () => {
+    const doc = docxParts(await renderDocx(model))['word/document.xml']!;
+    expect(doc).toContain('w:orient="landscape"');
+  });
+});
