@@ -4,15 +4,16 @@
  * exit code (0 done; 1 the input or the archive is wrong; 2 the command line is wrong).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { formatReport, formatSummary, type Diagnostics } from '../diagnostics/index.js';
+import { Diagnostics, formatReport, formatSummary, type Diagnostic } from '../diagnostics/index.js';
+import { importFindings } from '../findings/import.js';
 import { build, validate } from '../pipeline/build.js';
 import { toolVersion } from '../io/tool.js';
 
 const EXIT = { done: 0, input: 1, usage: 2 } as const;
 
-function printDiagnostics(diags: Diagnostics): void {
-  if (diags.all.length === 0) return;
-  process.stderr.write(`${formatReport(diags.all)}\n`);
+function printDiagnostics(diags: readonly Diagnostic[]): void {
+  if (diags.length === 0) return;
+  process.stderr.write(`${formatReport(diags)}\n`);
 }
 
 function periodOption(): Option {
@@ -36,7 +37,7 @@ function program(): Command {
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
     .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
       const result = await build({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}), reissue: opts.reissue ?? false });
-      printDiagnostics(result.diagnostics);
+      printDiagnostics(result.diagnostics.all);
       if (result.diagnostics.hasErrors || !result.packDir) {
         process.stderr.write(`build failed: ${formatSummary(result.diagnostics.all)}; nothing was written\n`);
         process.exitCode = EXIT.input;
@@ -56,7 +57,7 @@ function program(): Command {
     .addOption(periodOption())
     .action(async (opts: { config: string; period?: string }) => {
       const diags = await validate({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}) });
-      printDiagnostics(diags);
+      printDiagnostics(diags.all);
       const summary = formatSummary(diags.all);
       if (diags.hasErrors) {
         process.stderr.write(`invalid: ${summary}\n`);
@@ -64,6 +65,37 @@ function program(): Command {
       } else {
         process.stdout.write(`valid: ${summary}\n`);
       }
+    });
+  const findings = p.command('findings').description('findings registers');
+  findings
+    .command('import')
+    .description('read an Ofsted report or letter (.pdf or .txt) and write its findings register')
+    .argument('<report>', 'the publication: the PDF Ofsted publishes, or its text')
+    .requiredOption('--id <ID>', 'short id of the publication, e.g. ILACS-2025; finding ids are <ID>-<ref>')
+    .option('--out <file>', 'where to write the register (default: findings/<ID>.yml)')
+    .option('--title <text>', 'the publication title, when the report does not give it clearly')
+    .addOption(new Option('--published <YYYY-MM-DD>', 'the publication date, when the report does not give it clearly').argParser((v) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published must be a date written YYYY-MM-DD, got "${v}"`);
+      return v;
+    }))
+    .addOption(new Option('--kind <kind>', 'override the kind of publication').choices(['full-inspection', 'monitoring-visit', 'focused-visit']))
+    .action(async (report: string, opts: { id: string; out?: string; title?: string; published?: string; kind?: 'full-inspection' | 'monitoring-visit' | 'focused-visit' }) => {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(opts.id)) {
+        throw new CommanderError(EXIT.usage, 'boardpack.usage', `--id may hold only letters, digits, ".", "-" and "_", got "${opts.id}"`);
+      }
+      const diags = new Diagnostics();
+      const outcome = await importFindings({ file: report, ...opts }, diags);
+      printDiagnostics(diags.all);
+      if (diags.hasErrors || !outcome.out) {
+        process.stderr.write(`import failed: ${formatSummary(diags.all)}; nothing was written\n`);
+        process.exitCode = EXIT.input;
+        return;
+      }
+      const r = outcome.register!;
+      const sections = [...new Set(r.findings.map((f) => f.section))];
+      process.stdout.write(`wrote ${outcome.out}: ${r.findings.length} findings from ${r.source.kind} "${r.source.title}" (${r.source.published})\n`);
+      for (const sec of sections) process.stdout.write(`  ${sec}: ${r.findings.filter((f) => f.section === sec).map((f) => f.ref).join(', ')}\n`);
+      for (const n of outcome.notes) process.stdout.write(`  note: ${n}\n`);
     });
   return p;
 }
@@ -75,7 +107,7 @@ async function main(argv: string[]): Promise<void> {
     if (e instanceof CommanderError) {
       // Help and version exit 0 through here; every other commander error is a usage error.
       process.exitCode = e.exitCode === 0 ? EXIT.done : EXIT.usage;
-      if (e.code === 'boardpack.period') process.stderr.write(`error: ${e.message}\n`);
+      if (e.code === 'boardpack.period' || e.code === 'boardpack.usage') process.stderr.write(`error: ${e.message}\n`);
       return;
     }
     process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nThis is a bug in boardpack, not in your inputs; please report it with the command you ran.\n`);

@@ -44,6 +44,12 @@ export const CODES = {
   'template-unknown-helper': { severity: 'error', title: 'A template uses a helper that does not exist' },
   'template-missing-variable': { severity: 'error', title: 'A template uses a variable that does not exist' },
   'template-empty-heading': { severity: 'error', title: 'A template heading is empty' },
+  // findings import
+  'import-unreadable': { severity: 'error', title: 'The publication to import cannot be read' },
+  'import-no-findings': { severity: 'warning', title: 'No list of findings was found in the publication' },
+  'import-register-exists': { severity: 'error', title: 'The register to write already exists' },
+  'import-date-guessed': { severity: 'warning', title: 'The publication date was taken from the text' },
+  'import-review': { severity: 'warning', title: 'Imported findings need a person to confirm them' },
   // archive
   'pack-exists': { severity: 'error', title: 'A different pack for this period is already archived' },
   'pack-unchanged': { severity: 'warning', title: 'The pack is already archived with identical files' },

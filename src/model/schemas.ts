@@ -47,6 +47,7 @@ export const FindingsRegisterSchema = z
           ref: z.string().min(1).describe("Ofsted's own reference: paragraph number or R1, R2 ..."),
           section: z.string().min(1).describe('The heading the finding sits under, and whose list it is'),
           text: z.string().min(1).describe('The finding, verbatim'),
+          theme: z.string().optional().describe('Theme sub-heading of the list, where the report has them'),
           review: z.boolean().optional().describe('Set by the importer when a person should confirm the finding'),
         }),
       )

@@ -1,0 +1,59 @@
+/**
+ * npm run eval:import: runs the importer over the published Ofsted PDFs in
+ * ../shared/ofsted-samples (or BOARDPACK_SAMPLES) and compares with expected.json: per report,
+ * the items expected, the items found, and those extracted exactly (same section, ref and text).
+ * The PDFs are read where they are; none is copied into the project.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Diagnostics } from '../diagnostics/index.js';
+import { importText, readPublication } from '../findings/import.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dir = process.env['BOARDPACK_SAMPLES'] ?? path.join(ROOT, '../shared/ofsted-samples');
+const expectedFile = path.join(dir, 'expected.json');
+if (!existsSync(expectedFile)) {
+  console.error(`no samples: ${expectedFile} does not exist (set BOARDPACK_SAMPLES to the folder of sample PDFs)`);
+  process.exit(1);
+}
+
+interface Expected {
+  file: string;
+  findings: { ref: string; section: string; text: string }[];
+}
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[];
+let totalExpected = 0;
+let totalFound = 0;
+let totalExact = 0;
+console.log(`${'report'.padEnd(36)} ${'framework'.padEnd(9)} expected  found  extracted  wrong  extra`);
+for (const e of expected) {
+  const diags = new Diagnostics();
+  const t = performance.now();
+  const pages = await readPublication(path.join(dir, e.file), diags);
+  if (!pages) {
+    console.log(`${e.file.padEnd(36)} unreadable`);
+    continue;
+  }
+  const { parsed } = importText(pages);
+  const ms = performance.now() - t;
+  const found = new Map(parsed.findings.map((f) => [`${f.section}|${f.ref}`, f]));
+  let exact = 0;
+  const wrong: string[] = [];
+  for (const f of e.findings) {
+    const g = found.get(`${f.section}|${f.ref}`);
+    if (g && norm(g.text) === norm(f.text)) exact++;
+    else wrong.push(`${f.section} ${f.ref}`);
+  }
+  const extra = parsed.findings.filter((f) => !e.findings.some((x) => x.section === f.section && x.ref === f.ref));
+  console.log(
+    `${e.file.padEnd(36)} ${String(parsed.framework).padEnd(9)} ${String(e.findings.length).padStart(8)} ${String(parsed.findings.length).padStart(6)} ${String(exact).padStart(10)} ${String(wrong.length).padStart(6)} ${String(extra.length).padStart(6)}   ${ms.toFixed(0)} ms`,
+  );
+  for (const w of wrong) console.log(`    missing or different: ${w}`);
+  for (const x of extra) console.log(`    not expected: ${x.section} ${x.ref}`);
+  totalExpected += e.findings.length;
+  totalFound += parsed.findings.length;
+  totalExact += exact;
+}
+console.log(`total: expected ${totalExpected}, found ${totalFound}, extracted exactly ${totalExact}`);

@@ -1,0 +1,96 @@
+/**
+ * `boardpack findings import`: an Ofsted publication (.pdf or .txt) in, a findings register out.
+ * Reading is at this edge; parsing and building are pure.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYamlText } from 'yaml';
+import type { Diagnostics } from '../diagnostics/index.js';
+import { sha256 } from '../io/files.js';
+import { readPdfText } from '../load/pdf-text.js';
+import { FindingsRegisterSchema, type FindingsRegisterInput } from '../model/schemas.js';
+import { pagesOfText, preparePages } from './lines.js';
+import { parseFindings, type Framework, type ParseResult } from './parse.js';
+import { buildRegister, registerYaml, sourceFacts } from './register.js';
+
+export interface ImportOptions {
+  readonly file: string;
+  readonly id: string;
+  readonly out?: string;
+  readonly title?: string;
+  readonly published?: string;
+  readonly kind?: FindingsRegisterInput['source']['kind'];
+}
+
+export interface ImportOutcome {
+  readonly out?: string;
+  readonly framework?: Framework;
+  readonly register?: FindingsRegisterInput;
+  readonly notes: readonly string[];
+}
+
+/** Reads a publication's pages of text, from a PDF or a text export. */
+export async function readPublication(file: string, diags: Diagnostics): Promise<string[][] | undefined> {
+  if (!existsSync(file)) {
+    diags.report('file-not-found', `${file} does not exist`, { place: { file } });
+    return undefined;
+  }
+  const bytes = new Uint8Array(readFileSync(file));
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
+    const pdf = await readPdfText(file, bytes, diags);
+    return pdf?.pages.map((p) => [...p]);
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (text.includes('\u0000')) {
+    diags.report('import-unreadable', `cannot read ${file}: it is neither a PDF nor text`, { place: { file }, hint: 'give the Ofsted report as the PDF Ofsted publishes, or as text copied from it' });
+    return undefined;
+  }
+  return pagesOfText(text);
+}
+
+export function importText(pages: readonly (readonly string[])[]): { parsed: ParseResult; lines: ReturnType<typeof preparePages> } {
+  const lines = preparePages(pages);
+  return { parsed: parseFindings(lines), lines };
+}
+
+export async function importFindings(options: ImportOptions, diags: Diagnostics): Promise<ImportOutcome> {
+  const pages = await readPublication(options.file, diags);
+  if (!pages) return { notes: [] };
+  const { parsed, lines } = importText(pages);
+  const facts = sourceFacts(lines, parsed.framework);
+  const title = options.title ?? facts.title;
+  const published = options.published ?? facts.published;
+  const place = { file: options.file };
+  if (!title) diags.report('import-unreadable', 'could not find the publication\'s title', { place, hint: 'pass --title "..."' });
+  if (!published) diags.report('import-unreadable', 'could not find the publication date', { place, hint: 'pass --published YYYY-MM-DD' });
+  if (!title || !published) return { notes: parsed.notes };
+  if (!options.published) {
+    diags.report('import-date-guessed', `published: ${published} is the first date in the report, which may be the inspection date`, {
+      place,
+      hint: 'check it and pass --published YYYY-MM-DD if it is not the publication date',
+    });
+  }
+  if (parsed.findings.length === 0) {
+    diags.report('import-no-findings', `no findings were found in ${options.file}; the register is written with none`, { place, hint: parsed.notes.join(' ') || undefined });
+  }
+  const review = parsed.findings.filter((f) => f.review).length;
+  if (review > 0) {
+    diags.report('import-review', `${review} findings were taken from prose and are marked review: true; confirm each against the letter`, { place });
+  }
+  const register = buildRegister(options.id, { title, published, kind: options.kind ?? facts.kind }, parsed.findings);
+  const checked = FindingsRegisterSchema.safeParse(register);
+  if (!checked.success) throw new Error(`imported register does not fit its schema: ${checked.error.message}`);
+  const out = options.out ?? path.join('findings', `${options.id}.yml`);
+  if (existsSync(out)) {
+    diags.report('import-register-exists', `${out} already exists; a register is never overwritten`, { place: { file: out }, hint: 'choose another file with --out, or remove the old one first' });
+    return { framework: parsed.framework as Framework, register, notes: parsed.notes };
+  }
+  const yamlText = registerYaml(register, { file: path.basename(options.file), sha256: sha256(readFileSync(options.file)), notes: parsed.notes });
+  // The text written reads back as the same register.
+  if (JSON.stringify(parseYamlText(yamlText)) !== JSON.stringify(register)) throw new Error('imported register does not read back as written');
+  mkdirSync(path.dirname(out), { recursive: true });
+  const tmp = `${out}.partial`;
+  writeFileSync(tmp, yamlText);
+  renameSync(tmp, out);
+  return { out, framework: parsed.framework as Framework, register, notes: parsed.notes };
+}

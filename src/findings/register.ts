@@ -1,0 +1,72 @@
+/**
+ * Builds a findings register from parsed findings, and writes it as YAML a person can read
+ * and correct. Pure: the text of the publication in, the register out.
+ */
+import { Document } from 'yaml';
+import { MONTHS } from '../model/period.js';
+import type { FindingsRegisterInput } from '../model/schemas.js';
+import type { Line } from './lines.js';
+import type { Framework, ParsedFinding } from './parse.js';
+
+export interface SourceFacts {
+  readonly title?: string;
+  readonly published?: string;
+  readonly kind: FindingsRegisterInput['source']['kind'];
+}
+
+const MONTH = MONTHS.join('|');
+const DATE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\s+(\\d{4})\\b`, 'i');
+
+/** The publication's title, date and kind as its first pages give them. */
+export function sourceFacts(lines: readonly Line[], framework: Framework | undefined): SourceFacts {
+  const front = lines.filter((l) => l.page <= 2).slice(0, 80);
+  const text = front.map((l) => l.text).join('\n');
+  const focused = /focused visit/i.test(text);
+  const kind = framework === 'letter' ? (focused ? 'focused-visit' : 'monitoring-visit') : 'full-inspection';
+  let title: string | undefined;
+  const t = front.findIndex((l) => /^(inspection of|monitoring visit|focused visit|review of|.*\blocal authority children['’]s services\b)/i.test(l.text));
+  if (t >= 0) {
+    const parts = [front[t]!.text];
+    // A title can wrap onto a second line, which then starts in lower case.
+    if (front[t + 1] && /^[a-z(]/.test(front[t + 1]!.text)) parts.push(front[t + 1]!.text);
+    title = parts.join(' ').replace(/\s+/g, ' ').trim();
+  }
+  let published: string | undefined;
+  const m = DATE.exec(text);
+  if (m) {
+    const month = MONTHS.findIndex((x) => x.toLowerCase() === m[2]!.toLowerCase()) + 1;
+    published = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  }
+  return { ...(title ? { title } : {}), ...(published ? { published } : {}), kind };
+}
+
+export function buildRegister(
+  id: string,
+  source: { title: string; published: string; kind: FindingsRegisterInput['source']['kind'] },
+  findings: readonly ParsedFinding[],
+): FindingsRegisterInput {
+  return {
+    source: { id, title: source.title, kind: source.kind, published: source.published },
+    findings: findings.map((f) => ({
+      id: `${id}-${f.ref}`,
+      ref: f.ref,
+      section: f.section,
+      text: f.text,
+      ...(f.theme ? { theme: f.theme } : {}),
+      ...(f.review ? { review: true } : {}),
+    })),
+  };
+}
+
+/** YAML with a comment saying where it came from; long texts folded for reading, not changed. */
+export function registerYaml(register: FindingsRegisterInput, origin: { file: string; sha256: string; notes: readonly string[] }): string {
+  const doc = new Document(register);
+  doc.commentBefore = [
+    ' yaml-language-server: $schema=../schemas/findings.schema.json',
+    ` Imported by boardpack findings import from ${origin.file}`,
+    ` sha256 ${origin.sha256}`,
+    ...origin.notes.map((n) => ` note: ${n}`),
+    register.findings.length === 0 ? ' No findings were found: read the publication to confirm.' : ' Check each finding against the publication before the plan cites it.',
+  ].join('\n');
+  return doc.toString({ lineWidth: 100, minContentWidth: 40 });
+}
