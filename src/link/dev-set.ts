@@ -1,0 +1,36 @@
+/** Reads a labelled matcher set: findings registers plus actions with the findings they answer. */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { FindingsRegisterSchema } from '../model/schemas.js';
+
+export interface LabelledAction {
+  readonly id: string;
+  readonly action: string;
+  readonly context: string;
+  readonly answers: readonly string[];
+  readonly paraphrase: boolean;
+}
+
+export interface LabelledSet {
+  readonly findings: readonly { id: string; text: string }[];
+  readonly actions: readonly LabelledAction[];
+}
+
+export function readLabelledSet(dir: string): LabelledSet {
+  const findings: { id: string; text: string }[] = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yml') && n !== 'actions.yml').sort()) {
+    const reg = FindingsRegisterSchema.parse(parse(readFileSync(path.join(dir, f), 'utf8')));
+    for (const x of reg.findings) findings.push({ id: x.id, text: x.text });
+  }
+  const raw = parse(readFileSync(path.join(dir, 'actions.yml'), 'utf8')) as {
+    priorities: Record<string, string>;
+    actions: { id: string; priority: string; action: string; answers: string[]; paraphrase?: boolean }[];
+  };
+  const ids = new Set(findings.map((f) => f.id));
+  const actions = raw.actions.map((a) => {
+    for (const x of a.answers) if (!ids.has(x)) throw new Error(`${dir}/actions.yml: ${a.id} answers unknown finding ${x}`);
+    return { id: a.id, action: a.action, context: raw.priorities[a.priority] ?? '', answers: a.answers, paraphrase: a.paraphrase ?? false };
+  });
+  return { findings, actions };
+}
