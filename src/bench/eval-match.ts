@@ -6,12 +6,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readLabelledSet, type LabelledSet } from '../link/dev-set.js';
+import { readLabelledSet, readPlanAsSet, type LabelledSet } from '../link/dev-set.js';
 import { createMatcher, DEFAULT_MATCHER, wordOverlap, type Suggestion } from '../link/matcher.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = process.argv[2] ?? path.join(ROOT, 'test/fixtures/match-dev');
 const set = readLabelledSet(dir);
+const heldOut = readPlanAsSet(path.join(ROOT, 'examples/wexcombe/plan.yml'));
 
 interface Scores { top1: number; top3: number; linked: number; nonePrecision: number; noneRecall: number; n: number; none: number }
 
@@ -51,7 +52,7 @@ for (let t = 0.05; t <= 0.6; t += 0.05) {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const row = (name: string, s: Scores) =>
-  console.log(`${name.padEnd(34)} ${pct(s.top1)} ${pct(s.top3)} ${pct(s.linked)} ${pct(s.nonePrecision)} ${pct(s.noneRecall)}`);
+  console.log(`${name.padEnd(34)} ${pct(s.top1)} ${pct(s.top3)} ${pct(s.linked)} ${s.none ? `${pct(s.nonePrecision)} ${pct(s.noneRecall)}` : '    n/a     n/a'}`);
 
 console.log(`set: ${dir}`);
 console.log(`${set.findings.length} findings; ${set.actions.length} actions (${set.actions.filter((a) => a.answers.length === 0).length} answer nothing, ${set.actions.filter((a) => a.paraphrase).length} paraphrased, ${set.actions.filter((a) => a.answers.length > 1).length} answer two)`);
@@ -60,6 +61,16 @@ row(`matcher (threshold ${DEFAULT_MATCHER.threshold})`, evaluate(set, byMatcher,
 row('  paraphrased actions only', evaluate(set, byMatcher, DEFAULT_MATCHER.threshold, (a) => a.paraphrase || a.answers.length === 0));
 row(`baseline: word overlap (${overlapThreshold.toFixed(2)})`, evaluate(set, byOverlap, overlapThreshold));
 row('  paraphrased actions only', evaluate(set, byOverlap, overlapThreshold, (a) => a.paraphrase || a.answers.length === 0));
+
+{
+  const m = createMatcher(heldOut.findings);
+  const linkedOnly = { ...heldOut, actions: heldOut.actions.filter((a) => a.answers.length > 0) };
+  const s = evaluate(linkedOnly, (a) => m.rank({ id: a.id, text: a.action, context: a.context }), DEFAULT_MATCHER.threshold);
+  const o = evaluate(linkedOnly, (a) => heldOut.findings.map((f) => ({ finding: f.id, score: wordOverlap(a.action, f.text) })).sort((x, y) => y.score - x.score), overlapThreshold);
+  console.log(`\nheld out: the bundled example plan (${linkedOnly.actions.length} linked actions, ${heldOut.findings.length} findings), not used for tuning`);
+  row('matcher', s);
+  row('baseline: word overlap', o);
+}
 
 if (process.env['VERBOSE']) {
   for (const a of set.actions) {

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { FindingsRegisterSchema } from '../model/schemas.js';
+import { FindingsRegisterSchema, PlanSchema } from '../model/schemas.js';
 
 export interface LabelledAction {
   readonly id: string;
@@ -32,5 +32,23 @@ export function readLabelledSet(dir: string): LabelledSet {
     for (const x of a.answers) if (!ids.has(x)) throw new Error(`${dir}/actions.yml: ${a.id} answers unknown finding ${x}`);
     return { id: a.id, action: a.action, context: raw.priorities[a.priority] ?? '', answers: a.answers, paraphrase: a.paraphrase ?? false };
   });
+  return { findings, actions };
+}
+
+/**
+ * A plan and its registers as a labelled set: each action's own `answers:` is the label. The
+ * bundled example plan was written before the matcher, so it measures it on text it was not
+ * tuned on.
+ */
+export function readPlanAsSet(planFile: string): LabelledSet {
+  const plan = PlanSchema.parse(parse(readFileSync(planFile, 'utf8')));
+  const findings: { id: string; text: string }[] = [];
+  for (const rel of plan.findings ?? []) {
+    const reg = FindingsRegisterSchema.parse(parse(readFileSync(path.join(path.dirname(planFile), rel), 'utf8')));
+    for (const x of reg.findings) findings.push({ id: x.id, text: x.text });
+  }
+  const actions = plan.priorities.flatMap((p) =>
+    p.actions.map((a) => ({ id: a.id, action: a.action, context: p.title, answers: a.answers ?? [], paraphrase: false })),
+  );
   return { findings, actions };
 }

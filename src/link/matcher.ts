@@ -38,7 +38,7 @@ export interface MatcherOptions {
  * Calibrated on the development set (test/fixtures/match-dev): see `npm run eval:match`, which
  * prints the figures for these settings.
  */
-export const DEFAULT_MATCHER: MatcherOptions = { threshold: 0.12, secondShare: 0.85, contextWeight: 0.35, conceptWeight: 0.8 };
+export const DEFAULT_MATCHER: MatcherOptions = { threshold: 0.25, secondShare: 0.85, contextWeight: 0.1, conceptWeight: 3 };
 
 const STOP = new Set(STOP_WORDS.map((w) => w.toLowerCase()));
 const stem = (w: string) => stemmer(w);
@@ -61,26 +61,32 @@ export function terms(text: string, weight = 1, conceptWeight = DEFAULT_MATCHER.
   const out = new Map<string, number>();
   const add = (t: string, w: number) => out.set(t, (out.get(t) ?? 0) + w);
   const ws: string[] = [];
-  for (const w of words(text)) {
-    const expansion = ACRONYMS[w];
+  // Acronyms are expanded only when written in capitals: "SEND" is a need, "send" a verb.
+  for (const raw of text.replace(/[’']s\b/g, '').split(/[^A-Za-z0-9]+/)) {
+    const w = raw.toLowerCase();
+    if (w.length < 2 && !/\d/.test(w)) continue;
+    const expansion = raw.length > 1 && raw === raw.toUpperCase() && /[A-Z]/.test(raw) ? ACRONYMS[w] : undefined;
     if (expansion) ws.push(...words(expansion));
     else ws.push(w);
   }
   const stems = ws.map(stem);
-  stems.forEach((s, i) => {
-    if (!STOP.has(ws[i]!) && !STOP.has(s)) add(s, weight);
-  });
+  // Words inside a concept phrase stand for the concept, not for themselves: "offices" is an
+  // estates word and must not meet "officers" (both stem to "offic") in a finding.
+  const consumed = new Set<number>();
   const seen = new Set<string>();
   for (const { concept, stems: phrase } of CONCEPT_TERMS) {
-    if (seen.has(concept)) continue;
     for (let i = 0; i + phrase.length <= stems.length; i++) {
-      if (phrase.every((p, k) => stems[i + k] === p)) {
+      if (!phrase.every((p, k) => stems[i + k] === p && !consumed.has(i + k))) continue;
+      for (let k = 0; k < phrase.length; k++) consumed.add(i + k);
+      if (!seen.has(concept)) {
         add(`#${concept}`, weight * conceptWeight);
         seen.add(concept);
-        break;
       }
     }
   }
+  stems.forEach((s, i) => {
+    if (!consumed.has(i) && !STOP.has(ws[i]!) && !STOP.has(s)) add(s, weight);
+  });
   return out;
 }
 
@@ -109,33 +115,41 @@ export function createMatcher(findings: readonly MatchText[], options: MatcherOp
     return { v, norm: Math.sqrt(norm) };
   };
   const vectors = docs.map((d) => ({ id: d.id, ...vector(d.tf) }));
+  const queryVector = (tf: Map<string, number>) => {
+    const qv = new Map<string, number>();
+    let norm = 0;
+    for (const [t, w] of tf) {
+      const x = (w >= 1 ? 1 + Math.log(w) : w) * idf(t);
+      qv.set(t, x);
+      norm += x * x;
+    }
+    return { qv, norm: Math.sqrt(norm) };
+  };
+  const cosines = ({ qv, norm }: { qv: Map<string, number>; norm: number }): number[] =>
+    vectors.map((d) => {
+      if (norm === 0 || d.norm === 0) return 0;
+      let dot = 0;
+      for (const [t, x] of qv) {
+        const y = d.v.get(t);
+        if (y) dot += x * y;
+      }
+      return dot / (norm * d.norm);
+    });
 
   return {
     rank(query) {
-      const tf = terms(query.text, 1, options.conceptWeight);
-      if (query.context) for (const [t, w] of terms(query.context, options.contextWeight, options.conceptWeight)) tf.set(t, (tf.get(t) ?? 0) + w);
-      // Sub-linear weights need counts of at least one; context-only terms are scaled instead.
-      const q = new Map<string, number>();
-      for (const [t, w] of tf) q.set(t, w >= 1 ? 1 + Math.log(w) : w);
-      let qnorm = 0;
-      const qv = new Map<string, number>();
-      for (const [t, w] of q) {
-        const x = w * idf(t);
-        qv.set(t, x);
-        qnorm += x * x;
-      }
-      qnorm = Math.sqrt(qnorm);
-      const scored = vectors.map((d) => {
-        let dot = 0;
-        for (const [t, x] of qv) {
-          const y = d.v.get(t);
-          if (y) dot += x * y;
-        }
-        const score = qnorm === 0 || d.norm === 0 ? 0 : dot / (qnorm * d.norm);
-        return { finding: d.id, score: Math.round(score * 100) / 100, exact: score };
-      });
+      // The action's own words decide the score, which says whether it answers anything; the
+      // priority title only helps order findings the action already meets.
+      const own = cosines(queryVector(terms(query.text, 1, options.conceptWeight)));
+      const context = query.context ? cosines(queryVector(terms(query.context, 1, options.conceptWeight))) : undefined;
+      const scored = vectors.map((d, i) => ({
+        finding: d.id,
+        score: Math.round(own[i]! * 100) / 100,
+        key: own[i]! + (context && own[i]! > 0 ? options.contextWeight * context[i]! : 0),
+        order: i,
+      }));
       // Ties keep the register order, so results never depend on sort stability.
-      scored.sort((a, b) => b.exact - a.exact || findings.findIndex((f) => f.id === a.finding) - findings.findIndex((f) => f.id === b.finding));
+      scored.sort((a, b) => b.key - a.key || a.order - b.order);
       return scored.map(({ finding, score }) => ({ finding, score }));
     },
     accept(ranked) {
