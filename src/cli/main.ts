@@ -6,6 +6,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Diagnostics, formatReport, formatSummary, type Diagnostic } from '../diagnostics/index.js';
 import { importFindings } from '../findings/import.js';
+import { runMatch } from '../pipeline/match.js';
+import { formatMatchTable } from './match-table.js';
 import { build, validate } from '../pipeline/build.js';
 import { toolVersion } from '../io/tool.js';
 
@@ -66,6 +68,33 @@ function program(): Command {
         process.stdout.write(`valid: ${summary}\n`);
       }
     });
+  p.command('match')
+    .description('match actions without answers: to the findings they answer; review, print as JSON, or write them into the plan')
+    .option('-c, --config <file>', 'the working folder\'s config file', 'config.yml')
+    .option('--plan <file>', 'match this plan instead of the one in config.yml')
+    .option('--findings <files...>', 'match against these registers instead of those the plan names')
+    .option('--json', 'print the matches as JSON')
+    .option('--write', 'add the accepted matches to the plan as answers:, keeping its comments and layout')
+    .action(async (opts: { config: string; plan?: string; findings?: string[]; json?: boolean; write?: boolean }) => {
+      const outcome = await runMatch({ configPath: opts.config, ...(opts.plan ? { plan: opts.plan } : {}), ...(opts.findings ? { findings: opts.findings } : {}), write: opts.write ?? false });
+      printDiagnostics(outcome.diagnostics.all);
+      if (outcome.diagnostics.hasErrors || !outcome.report) {
+        process.stderr.write(`match failed: ${formatSummary(outcome.diagnostics.all)}\n`);
+        process.exitCode = EXIT.input;
+        return;
+      }
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(outcome.report, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(formatMatchTable(outcome.report, outcome.findings ?? []));
+      if (outcome.written) {
+        process.stdout.write(outcome.written.actions.length === 0
+          ? 'nothing to write: no action was matched\n'
+          : `wrote answers: for ${outcome.written.actions.join(', ')} into ${outcome.written.file}\n`);
+      }
+    });
+
   const findings = p.command('findings').description('findings registers');
   findings
     .command('import')

@@ -74,7 +74,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   mentalhealth: ['mental health', 'emotional', 'child and adolescent mental health services', 'therapist', 'therapy', 'therapeutic', 'trauma', 'trauma informed', 'wellbeing', 'strengths and difficulties questionnaire'],
   performance: ['performance information', 'performance', 'dashboard', 'dashboards', 'scorecard', 'indicators', 'management information', 'performance clinic'],
   qualityassurance: ['quality assurance', 'quality assurance framework', 'audit', 'audits', 'moderated', 'moderation', 'case files each month', 'learning from audit'],
-  leadership: ['senior leaders', 'leaders', 'leadership', 'governance', 'improvement board', 'heads of service'],
+  leadership: ['senior leaders', 'leaders', 'leadership', 'governance', 'heads of service'],
   earlyhelp: ['early help', 'family hubs', 'family hub', 'stepped down', 'step down', 'below the threshold', 'family support'],
   voice: ['wishes and feelings', 'views', 'voice', 'advocate', 'advocacy', 'what they think', 'participation', 'children in care council'],
   allegations: ['allegations', 'allegation', 'local authority designated officer', 'designated officer', 'concerns about teachers', 'adults who work with children', 'people who work with children'],

@@ -35,11 +35,18 @@ export function linkActions(plan: Plan, findings: readonly Finding[], diags: Dia
   const unlinkedActions: string[] = [];
   for (const p of plan.priorities) {
     for (const a of p.actions) {
-      if (byAction.has(a.id)) continue;
+      const own = byAction.get(a.id);
+      if (own && own.every((l) => l.via === 'matched')) {
+        diags.report('action-matched', `action ${a.id} names no finding; matched to ${own.map((l) => `${l.findingId} (score ${(l.score ?? 0).toFixed(2)})`).join(' and ')}, shown in the report as suggested`, {
+          place: a.place,
+          hint: 'confirm it with `boardpack match --write`, or add answers: yourself',
+        });
+      }
+      if (own) continue;
       unlinkedActions.push(a.id);
       diags.report('action-unlinked', `action ${a.id} answers no finding`, {
         place: a.place,
-        hint: 'add answers: with the finding ids it addresses, or run `boardpack match` for suggestions',
+        hint: 'the matcher found no finding it answers; add answers: if it does answer one',
       });
     }
   }

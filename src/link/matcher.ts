@@ -142,14 +142,14 @@ export function createMatcher(findings: readonly MatchText[], options: MatcherOp
       // priority title only helps order findings the action already meets.
       const own = cosines(queryVector(terms(query.text, 1, options.conceptWeight)));
       const context = query.context ? cosines(queryVector(terms(query.context, 1, options.conceptWeight))) : undefined;
-      const scored = vectors.map((d, i) => ({
-        finding: d.id,
-        score: Math.round(own[i]! * 100) / 100,
-        key: own[i]! + (context && own[i]! > 0 ? options.contextWeight * context[i]! : 0),
-        order: i,
-      }));
+      // The priority title only adds to findings the action's own words already meet, so an
+      // action that answers nothing stays low whatever its priority is called.
+      const scored = vectors.map((d, i) => {
+        const exact = Math.min(1, own[i]! + (own[i]! > 0 && context ? options.contextWeight * context[i]! : 0));
+        return { finding: d.id, score: Math.round(exact * 100) / 100, exact, order: i };
+      });
       // Ties keep the register order, so results never depend on sort stability.
-      scored.sort((a, b) => b.key - a.key || a.order - b.order);
+      scored.sort((a, b) => b.exact - a.exact || a.order - b.order);
       return scored.map(({ finding, score }) => ({ finding, score }));
     },
     accept(ranked) {

@@ -11,6 +11,7 @@ import { Diagnostics, StageStop } from '../diagnostics/index.js';
 import { readPackFolder, sha256, writePackFolder } from '../io/files.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../link/link.js';
+import { matchPlan, matchedLinks } from '../link/match.js';
 import type { ReportModel } from '../model/report.js';
 import type { Inputs } from '../model/types.js';
 import { renderAll } from '../render/index.js';
@@ -35,7 +36,9 @@ export async function prepare(options: LoadOptions, diags: Diagnostics): Promise
   try {
     const { inputs } = await loadInputs(options, diags);
     if (!inputs) return undefined;
-    const linkage = linkActions(inputs.plan, inputs.findings, diags);
+    // Actions without answers: are linked by the matcher; the report marks those as suggested.
+    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings));
+    const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
     const computed = compute(inputs);
     const models = composeReports(inputs, linkage, computed, diags);
     if (!models) return undefined;

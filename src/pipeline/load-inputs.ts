@@ -10,7 +10,7 @@ import { parseYaml, type YamlSource } from '../load/yaml-source.js';
 import { readSheet } from '../load/workbook.js';
 import { periodOf } from '../model/period.js';
 import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
-import type { Finding, Indicator, Inputs, Layout, ReportJob, Source, TemplateSource } from '../model/types.js';
+import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
 import { readIndicators } from '../validate/performance.js';
 import { toPlan, toRegister } from '../validate/records.js';
 import {
@@ -30,11 +30,11 @@ export interface LoadOptions {
 }
 
 /** A path named inside `fromFile`, resolved against that file's folder, kept relative for messages. */
-function resolveFrom(fromFile: string, p: string): string {
+export function resolveFrom(fromFile: string, p: string): string {
   return path.normalize(path.join(path.dirname(fromFile), p));
 }
 
-function loadYaml(reader: InputReader, diags: Diagnostics, file: string, from?: Place, what = 'file'): YamlSource | undefined {
+export function loadYaml(reader: InputReader, diags: Diagnostics, file: string, from?: Place, what = 'file'): YamlSource | undefined {
   const text = reader.text(file, from, what);
   return text === undefined ? undefined : parseYaml(file, text, diags);
 }
@@ -57,23 +57,8 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
 
   // Plan and the registers it names.
   const planFile = resolveFrom(configFile, config.plan);
-  const planSrc = loadYaml(reader, diags, planFile, configSrc.placeOf(['plan']), 'plan');
-  const planInput = planSrc ? checkSchema(PlanSchema, planSrc, diags, 'plan') : undefined;
-  const plan = planInput && planSrc ? toPlan(planInput, planSrc) : undefined;
-
-  const registerRefs: { file: string; from: Place }[] = [];
-  planInput?.findings?.forEach((f, i) => registerRefs.push({ file: resolveFrom(planFile, f), from: planSrc!.placeOf(['findings', i]) }));
-  config.findings.forEach((f, i) => registerRefs.push({ file: resolveFrom(configFile, f), from: configSrc.placeOf(['findings', i]) }));
-  const seenRegister = new Set<string>();
-  const registers: { source: Source; findings: Finding[]; yaml: YamlSource }[] = [];
-  for (const ref of registerRefs) {
-    if (seenRegister.has(ref.file)) continue;
-    seenRegister.add(ref.file);
-    const src = loadYaml(reader, diags, ref.file, ref.from, 'findings register');
-    const input = src ? checkSchema(FindingsRegisterSchema, src, diags, 'findings register') : undefined;
-    if (src && input) registers.push({ ...toRegister(input, src), yaml: src });
-  }
-  checkDuplicateFindings(registers, diags);
+  const extra = config.findings.map((f, i) => ({ file: resolveFrom(configFile, f), from: configSrc.placeOf(['findings', i]) }));
+  const { plan, planSrc, registers, registersOk, registerCount } = loadPlanAndRegisters(planFile, configSrc.placeOf(['plan']), extra, reader, diags);
   const findings = registers.flatMap((r) => r.findings);
 
   const catalogueIds = new Set(config.indicators.map((i) => i.id));
@@ -90,8 +75,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
   if (plan && planSrc) {
     checkDuplicatePriorityIds(plan, planSrc, diags);
     checkDuplicateActionIds(plan, planSrc, diags);
-    if (registerRefs.length > 0 && registers.length === registerRefs.length) checkUnknownFindings(plan, findings, planSrc, diags);
-    else if (registerRefs.length === 0) checkUnknownFindings(plan, [], planSrc, diags);
+    if (registersOk) checkUnknownFindings(plan, registerCount === 0 ? [] : findings, planSrc, diags);
     checkUnknownIndicators(plan, catalogueIds, planSrc, diags);
   }
 
@@ -117,6 +101,50 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       files: reader.files,
     },
   };
+}
+
+export interface PlanAndRegisters {
+  readonly plan?: Plan;
+  readonly planSrc?: YamlSource;
+  readonly registers: { source: Source; findings: Finding[]; yaml: YamlSource }[];
+  /** Every register named was read and valid. */
+  readonly registersOk: boolean;
+  readonly registerCount: number;
+}
+
+/**
+ * The plan and the findings registers it names (plus `extra`), each checked against its
+ * schema, and the findings checked for duplicate ids. `match` uses this alone.
+ */
+export function loadPlanAndRegisters(
+  planFile: string,
+  from: Place | undefined,
+  extra: readonly { file: string; from?: Place }[],
+  reader: InputReader,
+  diags: Diagnostics,
+  options: { planRegisters?: boolean } = {},
+): PlanAndRegisters {
+  const planSrc = loadYaml(reader, diags, planFile, from, 'plan');
+  const planInput = planSrc ? checkSchema(PlanSchema, planSrc, diags, 'plan') : undefined;
+  const plan = planInput && planSrc ? toPlan(planInput, planSrc) : undefined;
+  const refs: { file: string; from?: Place }[] = [];
+  if (options.planRegisters !== false) {
+    planInput?.findings?.forEach((f, i) => refs.push({ file: resolveFrom(planFile, f), from: planSrc!.placeOf(['findings', i]) }));
+  }
+  refs.push(...extra);
+  const seen = new Set<string>();
+  const registers: { source: Source; findings: Finding[]; yaml: YamlSource }[] = [];
+  let ok = true;
+  for (const ref of refs) {
+    if (seen.has(ref.file)) continue;
+    seen.add(ref.file);
+    const src = loadYaml(reader, diags, ref.file, ref.from, 'findings register');
+    const input = src ? checkSchema(FindingsRegisterSchema, src, diags, 'findings register') : undefined;
+    if (src && input) registers.push({ ...toRegister(input, src), yaml: src });
+    else ok = false;
+  }
+  checkDuplicateFindings(registers, diags);
+  return { ...(plan ? { plan } : {}), ...(planSrc ? { planSrc } : {}), registers, registersOk: ok, registerCount: seen.size };
 }
 
 async function loadIndicators(

@@ -1,0 +1,77 @@
+/**
+ * `boardpack match`: the plan and registers (from config.yml, or given directly) matched, and
+ * with `write`, the accepted matches added to the plan as `answers:`.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Diagnostics, StageStop } from '../diagnostics/index.js';
+import { InputReader } from '../io/files.js';
+import { matchPlan, type MatchReport } from '../link/match.js';
+import { addAnswers } from '../link/write-answers.js';
+import { ConfigSchema } from '../model/schemas.js';
+import type { Finding, Plan } from '../model/types.js';
+import { checkSchema } from '../validate/schema-check.js';
+import { loadPlanAndRegisters, loadYaml, resolveFrom } from './load-inputs.js';
+
+export interface MatchOptions {
+  readonly configPath: string;
+  /** Overrides the plan in config.yml. */
+  readonly plan?: string;
+  /** Overrides the registers (those the plan and config.yml name). */
+  readonly findings?: readonly string[];
+  readonly write?: boolean;
+}
+
+export interface MatchOutcome {
+  readonly diagnostics: Diagnostics;
+  readonly report?: MatchReport;
+  readonly plan?: Plan;
+  readonly findings?: readonly Finding[];
+  /** The plan file written, with the ids of the actions given answers. */
+  readonly written?: { file: string; actions: string[] };
+}
+
+export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
+  const diags = new Diagnostics();
+  try {
+    const reader = new InputReader(diags);
+    let planFile: string;
+    let extra: { file: string }[] = [];
+    if (options.plan) {
+      planFile = path.normalize(options.plan);
+    } else {
+      const configFile = path.normalize(options.configPath);
+      const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
+      const config = configSrc ? checkSchema(ConfigSchema, configSrc, diags, 'config') : undefined;
+      if (!config || !configSrc) return { diagnostics: diags };
+      planFile = resolveFrom(configFile, config.plan);
+      extra = config.findings.map((f) => ({ file: resolveFrom(configFile, f) }));
+    }
+    if (options.findings && options.findings.length > 0) extra = options.findings.map((f) => ({ file: path.normalize(f) }));
+    const loaded = loadPlanAndRegisters(planFile, undefined, extra, reader, diags, { planRegisters: !(options.findings && options.findings.length > 0) });
+    if (diags.hasErrors || !loaded.plan) return { diagnostics: diags };
+    const findings = loaded.registers.flatMap((r) => r.findings);
+    const report = matchPlan(loaded.plan, findings);
+    if (!options.write) return { diagnostics: diags, report, plan: loaded.plan, findings };
+
+    const additions = loaded.plan.priorities.flatMap((p, pi) =>
+      p.actions.flatMap((a, ai) => {
+        const m = report.actions.find((x) => x.id === a.id)!;
+        if (m.source !== 'matched') return [];
+        const score = m.suggestions.find((s) => s.finding === m.linked[0])?.score ?? 0;
+        return [{ priority: pi, action: ai, findings: m.linked, note: `suggested by boardpack match (score ${score.toFixed(2)}); check it` }];
+      }),
+    );
+    if (additions.length === 0) return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: [] } };
+    const text = readFileSync(planFile, 'utf8');
+    const edited = addAnswers(text, additions);
+    const tmp = `${planFile}.partial`;
+    writeFileSync(tmp, edited);
+    renameSync(tmp, planFile);
+    const ids = additions.map((x) => loaded.plan!.priorities[x.priority]!.actions[x.action]!.id);
+    return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: ids } };
+  } catch (e) {
+    if (e instanceof StageStop) return { diagnostics: diags };
+    throw e;
+  }
+}
