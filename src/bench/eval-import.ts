@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Diagnostics } from '../diagnostics/index.js';
 import { importText, readPublication } from '../findings/import.js';
+import { judgementsOf } from '../findings/register.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = process.env['BOARDPACK_SAMPLES'] ?? path.join(ROOT, '../shared/ofsted-samples');
@@ -20,6 +21,8 @@ if (!existsSync(expectedFile)) {
 
 interface Expected {
   file: string;
+  framework: string;
+  judgements: Record<string, string>;
   findings: { ref: string; section: string; text: string }[];
 }
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -36,7 +39,8 @@ for (const e of expected) {
     console.log(`${e.file.padEnd(36)} unreadable`);
     continue;
   }
-  const { parsed } = importText(pages);
+  const { parsed, lines } = importText(pages);
+  const judgements = judgementsOf(lines);
   const ms = performance.now() - t;
   const found = new Map(parsed.findings.map((f) => [`${f.section}|${f.ref}`, f]));
   let exact = 0;
@@ -50,6 +54,11 @@ for (const e of expected) {
   console.log(
     `${e.file.padEnd(36)} ${String(parsed.framework).padEnd(9)} ${String(e.findings.length).padStart(8)} ${String(parsed.findings.length).padStart(6)} ${String(exact).padStart(10)} ${String(wrong.length).padStart(6)} ${String(extra.length).padStart(6)}   ${ms.toFixed(0)} ms`,
   );
+  if (e.framework === 'ILACS') {
+    const want = Object.entries(e.judgements);
+    const same = want.filter(([area, grade]) => judgements.some((j) => norm(j.area).toLowerCase() === norm(area).toLowerCase() && j.grade.toLowerCase() === grade.toLowerCase())).length;
+    console.log(`    judgements: ${same} of ${want.length} read${judgements.length !== want.length ? ` (${judgements.length} found)` : ''}`);
+  }
   for (const w of wrong) console.log(`    missing or different: ${w}`);
   for (const x of extra) console.log(`    not expected: ${x.section} ${x.ref}`);
   totalExpected += e.findings.length;

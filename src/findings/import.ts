@@ -11,7 +11,7 @@ import { readPdfText } from '../load/pdf-text.js';
 import { FindingsRegisterSchema, type FindingsRegisterInput } from '../model/schemas.js';
 import { pagesOfText, preparePages } from './lines.js';
 import { parseFindings, type Framework, type ParseResult } from './parse.js';
-import { buildRegister, registerYaml, sourceFacts } from './register.js';
+import { buildRegister, judgementsOf, registerYaml, sourceFacts } from './register.js';
 
 export interface ImportOptions {
   readonly file: string;
@@ -77,7 +77,7 @@ export async function importFindings(options: ImportOptions, diags: Diagnostics)
   if (review > 0) {
     diags.report('import-review', `${review} findings were taken from prose and are marked review: true; confirm each against the letter`, { place });
   }
-  const register = buildRegister(options.id, { title, published, kind: options.kind ?? facts.kind }, parsed.findings);
+  const register = buildRegister(options.id, { title, published, kind: options.kind ?? facts.kind, judgements: judgementsOf(lines) }, parsed.findings);
   const checked = FindingsRegisterSchema.safeParse(register);
   if (!checked.success) throw new Error(`imported register does not fit its schema: ${checked.error.message}`);
   const out = options.out ?? path.join('findings', `${options.id}.yml`);

@@ -40,13 +40,49 @@ export function sourceFacts(lines: readonly Line[], framework: Framework | undef
   return { ...(title ? { title } : {}), ...(published ? { published } : {}), kind };
 }
 
+const GRADE = /^(.*?)\s*\b(outstanding|good|requires improvement to be good|requires improvement|inadequate)\s*$/i;
+
+/**
+ * The judgement table of a 2018+ report's first page: "Judgement Grade", then each judgement
+ * (its label may wrap over lines) with its grade at the end or on a line of its own.
+ */
+export function judgementsOf(lines: readonly Line[]): { area: string; grade: string }[] {
+  const front = lines.filter((l) => l.page <= 2);
+  const start = front.findIndex((l) => /^judgement\s+grade$/i.test(l.text));
+  if (start < 0) return [];
+  const out: { area: string; grade: string }[] = [];
+  let label: string[] = [];
+  for (const l of front.slice(start + 1)) {
+    const m = GRADE.exec(l.text);
+    if (m) {
+      const area = [...label, m[1]!].join(' ').replace(/\s+/g, ' ').trim();
+      if (!area) break;
+      const g = m[2]!.toLowerCase();
+      out.push({ area, grade: g.charAt(0).toUpperCase() + g.slice(1) });
+      label = [];
+      if (/^overall effectiveness$/i.test(area)) break;
+      continue;
+    }
+    // A label runs over a line or two; anything longer is the report's opening prose.
+    if (label.length >= 2 || l.text.length > 70 || /[.;]$/.test(l.text)) break;
+    label.push(l.text);
+  }
+  return out;
+}
+
 export function buildRegister(
   id: string,
-  source: { title: string; published: string; kind: FindingsRegisterInput['source']['kind'] },
+  source: { title: string; published: string; kind: FindingsRegisterInput['source']['kind']; judgements?: readonly { area: string; grade: string }[] },
   findings: readonly ParsedFinding[],
 ): FindingsRegisterInput {
   return {
-    source: { id, title: source.title, kind: source.kind, published: source.published },
+    source: {
+      id,
+      title: source.title,
+      kind: source.kind,
+      published: source.published,
+      ...(source.judgements && source.judgements.length > 0 ? { judgements: source.judgements.map((j) => ({ ...j })) } : {}),
+    },
     findings: findings.map((f) => ({
       id: `${id}-${f.ref}`,
       ref: f.ref,

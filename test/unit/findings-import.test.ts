@@ -12,6 +12,7 @@ import { Diagnostics } from '../../src/diagnostics/index.js';
 import { importFindings, importText } from '../../src/findings/import.js';
 import { joinLines, pagesOfText, preparePages } from '../../src/findings/lines.js';
 import { FindingsRegisterSchema } from '../../src/model/schemas.js';
+import { judgementsOf } from '../../src/findings/register.js';
 import { makePdf } from '../helpers/pdf.js';
 
 const PUA = '\uF06E';
@@ -26,6 +27,10 @@ const ILACS = [
     '',
     'Judgement Grade',
     'The impact of leaders on social work practice with children and families Inadequate',
+    'The experiences and progress of',
+    'children in care',
+    'Requires improvement to be good',
+    'Overall effectiveness Inadequate',
     '',
     'What needs to improve?2',
     '',
@@ -175,6 +180,14 @@ describe('ILACS: What needs to improve', () => {
     expectNothingInvented(ILACS, parsed.findings.map((f) => f.text));
   });
 
+  it('keeps the judgement table, labels that wrap joined to their grades', () => {
+    expect(judgementsOf(preparePages(ILACS))).toEqual([
+      { area: 'The impact of leaders on social work practice with children and families', grade: 'Inadequate' },
+      { area: 'The experiences and progress of children in care', grade: 'Requires improvement to be good' },
+      { area: 'Overall effectiveness', grade: 'Inadequate' },
+    ]);
+  });
+
   it('reads the heading however it is written', () => {
     for (const heading of ['What needs to improve', 'What needs to improve:', 'WHAT NEEDS TO IMPROVE?', 'What needs to improve?1']) {
       const { parsed: p } = importText([[heading, `\u2022 The quality of plans.`, '', 'Help and protection', '1. Text.']]);
@@ -256,6 +269,7 @@ describe('findings import, end to end', () => {
     expect(r.out).toBe(out);
     const register = FindingsRegisterSchema.parse(parse(readFileSync(out, 'utf8')));
     expect(register.source).toMatchObject({ id: 'ILACS-2025', kind: 'full-inspection', published: '2025-03-14' });
+    expect(register.source.judgements).toHaveLength(3);
     expect(register.findings.map((f) => f.id)).toEqual(['ILACS-2025-R1', 'ILACS-2025-R2', 'ILACS-2025-R3', 'ILACS-2025-R4']);
     expect(d.all.map((x) => x.code)).toContain('import-date-guessed');
 
