@@ -20,15 +20,21 @@ export interface MatchReport {
   readonly findings: readonly { readonly id: string; readonly actions: readonly string[] }[];
 }
 
-export function matchPlan(plan: Plan, findings: readonly Finding[], options: MatcherOptions = DEFAULT_MATCHER): MatchReport {
+export interface MatchPlanOptions {
+  /** Rank findings for actions with explicit answers too (for review); build does not need it. */
+  readonly suggestExplicit?: boolean;
+}
+
+export function matchPlan(plan: Plan, findings: readonly Finding[], options: MatcherOptions = DEFAULT_MATCHER, what: MatchPlanOptions = {}): MatchReport {
+  const suggestExplicit = what.suggestExplicit ?? true;
   const matcher = createMatcher(findings.map((f) => ({ id: f.id, text: f.text })), options);
   const known = new Set(findings.map((f) => f.id));
   const actions: ActionMatch[] = [];
   for (const p of plan.priorities) {
     for (const a of p.actions) {
-      const ranked = findings.length > 0 ? matcher.rank({ id: a.id, text: a.text, context: p.title }) : [];
-      const suggestions = ranked.slice(0, 5);
       const explicit = [...new Set(a.answers)].filter((id) => known.has(id));
+      const ranked = findings.length > 0 && (explicit.length === 0 || suggestExplicit) ? matcher.rank({ id: a.id, text: a.text, context: p.title }) : [];
+      const suggestions = ranked.slice(0, 5);
       if (explicit.length > 0) {
         actions.push({ id: a.id, linked: explicit, source: 'explicit', suggestions });
         continue;

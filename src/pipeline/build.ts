@@ -37,7 +37,7 @@ export async function prepare(options: LoadOptions, diags: Diagnostics): Promise
     const { inputs } = await loadInputs(options, diags);
     if (!inputs) return undefined;
     // Actions without answers: are linked by the matcher; the report marks those as suggested.
-    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings));
+    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, undefined, { suggestExplicit: false }));
     const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
     const computed = compute(inputs);
     const models = composeReports(inputs, linkage, computed, diags);
