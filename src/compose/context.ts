@@ -89,10 +89,22 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
       direction: r.direction,
       directionLabel: DIRECTION_LABEL[r.direction],
       stale: r.stale,
+      worseningRun: r.worseningRun,
+      monthsSinceOnTarget: r.monthsSinceOnTarget,
+      onTargetText:
+        r.monthsSinceOnTarget === null ? (ind.target === undefined || ind.polarity === 'contextual' ? '' : 'not on target in the months reported')
+        : r.monthsSinceOnTarget === 0 ? 'on target'
+        : `last on target ${r.monthsSinceOnTarget} ${r.monthsSinceOnTarget === 1 ? 'month' : 'months'} ago`,
+      gaps: r.gaps.map((m) => monthLabel(m)),
     };
   });
 
   const byStatus = (s: string) => actions.filter((a) => a.status === s);
+  const red = indicators.filter((i) => i.rag === 'red');
+  const worsenedThree = indicators.filter((i) => i.worseningRun >= 3);
+  const overdue = actions.filter((a) => a.overdue);
+  const offOrAtRisk = actions.filter((a) => a.status === 'off-track' || a.status === 'at-risk');
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   return {
     council: inputs.council,
     period: { id: inputs.period.id, label: monthLabel(inputs.period.id) },
@@ -128,6 +140,20 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
       offTrackOrAtRisk: actions.filter((a) => a.status === 'off-track' || a.status === 'at-risk'),
       unlinked: linkage.unlinkedActions.map((id) => actionById.get(id)!),
     },
+    /** The four exceptions a board reads first, each with its count and list. */
+    exceptions: {
+      red: { count: red.length, list: red },
+      worsenedThreeMonths: { count: worsenedThree.length, list: worsenedThree },
+      overdue: { count: overdue.length, list: overdue },
+      offTrackOrAtRisk: { count: offOrAtRisk.length, list: offOrAtRisk },
+      /** "4 of 15 indicators are red; 1 indicator worsened three months running; ..." */
+      sentence: [
+        `${red.length} of ${n(indicators.length, 'indicator', 'indicators')} ${red.length === 1 ? 'is' : 'are'} red`,
+        `${n(worsenedThree.length, 'indicator', 'indicators')} worsened three months running`,
+        `${n(overdue.length, 'action is', 'actions are')} overdue`,
+        `${n(offOrAtRisk.length, 'action is', 'actions are')} off track or at risk`,
+      ].join('; '),
+    },
     indicators: {
       all: indicators,
       total: indicators.length,
@@ -137,6 +163,7 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
       noTarget: indicators.filter((i) => i.rag === 'none'),
       improving: indicators.filter((i) => i.direction === 'improving'),
       worsening: indicators.filter((i) => i.direction === 'worsening'),
+      worsenedThreeMonths: worsenedThree,
     },
   };
 }

@@ -36,6 +36,13 @@ export function directionOf(change: number | null, ind: Pick<Indicator, 'polarit
 const diff = (a: number | null | undefined, b: number | null | undefined) =>
   a === null || a === undefined || b === null || b === undefined ? null : Math.round((a - b) * 1e9) / 1e9;
 
+/** Months between two YYYY-MM months. */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return (ty! - fy!) * 12 + (tm! - fm!);
+}
+
 export function computeIndicator(ind: Indicator, period: string): IndicatorResult {
   const upTo = ind.series.filter((o) => o.month <= period && o.value !== null);
   const latest: Observation | null = upTo[upTo.length - 1] ?? null;
@@ -51,5 +58,26 @@ export function computeIndicator(ind: Indicator, period: string): IndicatorResul
     direction: directionOf(change, ind),
     rag: ragOf(latest?.value ?? null, ind),
     stale: latest !== null && latest.month !== period,
+    monthsSinceOnTarget: monthsSinceOnTarget(ind, upTo, latest),
+    gaps: ind.series.filter((o) => o.month <= period && o.value === null).map((o) => o.month),
+    worseningRun: worseningRun(ind, upTo),
   };
+}
+
+function monthsSinceOnTarget(ind: Indicator, upTo: readonly Observation[], latest: Observation | null): number | null {
+  if (!latest || ind.target === undefined || ind.polarity === 'contextual') return null;
+  for (let i = upTo.length - 1; i >= 0; i--) {
+    if (ragOf(upTo[i]!.value, ind) === 'green') return monthsBetween(upTo[i]!.month, latest.month);
+  }
+  return null;
+}
+
+/** Consecutive worsening changes between the values held, ending with the latest. */
+function worseningRun(ind: Indicator, upTo: readonly Observation[]): number {
+  let run = 0;
+  for (let i = upTo.length - 1; i > 0; i--) {
+    if (directionOf(diff(upTo[i]!.value, upTo[i - 1]!.value), ind) !== 'worsening') break;
+    run++;
+  }
+  return run;
 }

@@ -153,6 +153,12 @@ export interface IndicatorResult {
   readonly rag: Rag;
   /** The latest value is not for the pack period. */
   readonly stale: boolean;
+  /** Months from the last month on target to the latest: 0 when on target now, null when never on target in the series (or no target). */
+  readonly monthsSinceOnTarget: number | null;
+  /** Months up to the period with no value, chronological. */
+  readonly gaps: readonly string[];
+  /** How many month-on-month changes in a row, ending with the latest, were for the worse. */
+  readonly worseningRun: number;
 }
 
 export interface ActionResult {

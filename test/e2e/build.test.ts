@@ -83,6 +83,10 @@ describe.each(REPORTS)('%s', (name) => {
     expect(text()).toContain('Appendix 3 \u2013 Performance scorecard');
   });
 
+  it('states the exceptions with counts in the summary', () => {
+    expect(text()).toContain('4 of 15 indicators are red; 1 indicator worsened three months running; 8 actions are overdue; 7 actions are off track or at risk');
+  });
+
   it('names every action of the plan', () => {
     const ids = [...ws.read('examples/wexcombe/plan.yml').matchAll(/- id: (P\d\.\d+)/g)].map((m) => m[1]!);
     expect(ids).toHaveLength(25);

@@ -86,6 +86,16 @@ describe('computeIndicator', () => {
     expect(computeIndicator(i13, '2026-01').changeOnYear).toBe(-12);
   });
 
+  it('counts months since last on target, gaps and the run of worsening months', () => {
+    // lower is better, target 20: on target in February, worse three months running since.
+    const r = computeIndicator(ind([21, 19.5, 20.5, null, 21, 22.5]), '2026-06');
+    expect(r.monthsSinceOnTarget).toBe(4);
+    expect(r.gaps).toEqual(['2026-04']);
+    expect(r.worseningRun).toBe(3);
+    expect(computeIndicator(ind([25, 19]), '2026-02')).toMatchObject({ monthsSinceOnTarget: 0, worseningRun: 0 });
+    expect(computeIndicator(ind([25, 26]), '2026-02').monthsSinceOnTarget).toBeNull();
+  });
+
   it('has no latest value when the series is empty', () => {
     const r = computeIndicator(ind([]), '2026-03');
     expect(r).toMatchObject({ latest: null, previous: null, change: null, direction: 'unknown', rag: 'none' });
