@@ -4,6 +4,7 @@ import { shortMonth } from '../model/period.js';
 import type { Computed, Inputs, Linkage } from '../model/types.js';
 import { DIRECTION_LABEL, RAG_LABEL, RAG_SWATCH, STATUS_LABEL, STATUS_SWATCH, formatChange, formatValue } from './labels.js';
 import { plainDate } from '../model/period.js';
+import { chartOf } from './charts.js';
 
 const text = (s: string): TableCell => ({ lines: [[{ text: s }]] });
 const lines = (...ls: string[]): TableCell => ({ lines: ls.filter((l) => l !== '').map((l) => [{ text: l }] as Line) });
@@ -11,6 +12,7 @@ const lines = (...ls: string[]): TableCell => ({ lines: ls.filter((l) => l !== '
 export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Computed): AppendixBlock[] {
   const overdue = new Set(computed.actions.filter((a) => a.overdue).map((a) => a.action.id));
   const refOf = new Map(inputs.findings.map((f) => [f.id, f.id]));
+  const results = new Map(computed.indicators.map((r) => [r.indicator.id, r]));
   const blocks: AppendixBlock[] = [];
   for (const p of inputs.plan.priorities) {
     blocks.push({ kind: 'subheading', text: `${p.id} ${p.title}` });
@@ -20,13 +22,17 @@ export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Comput
       const answers = links.length === 0
         ? 'Answers: no finding linked'
         : `Answers: ${links.map((l) => `${refOf.get(l.findingId) ?? l.findingId}${l.via === 'matched' ? ' (suggested)' : ''}`).join(', ')}`;
+      const measured = a.measures.map((id) => results.get(id)).filter((r) => r !== undefined && r.indicator.series.length > 0);
       return [
         text(a.id),
         { lines: [[{ text: a.text }], [{ text: answers }]] },
         text(a.owner),
         lines(plainDate(a.due), overdue.has(a.id) ? 'Overdue' : ''),
         { lines: [[{ text: STATUS_LABEL[a.status], bold: true }]], swatch: STATUS_SWATCH[a.status], align: 'center' },
-        text(a.update || 'No update this month'),
+        {
+          lines: [[{ text: a.update || 'No update this month' }], ...(inputs.charts ? measured.map((r) => [{ text: `${r!.indicator.name}:`, bold: true }] as Line) : [])],
+          ...(measured.length > 0 && inputs.charts ? { charts: measured.map((r) => chartOf(r!, inputs.period.id, 'small')) } : {}),
+        },
       ];
     });
     const table: Table = {
@@ -129,5 +135,17 @@ export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
         rows,
       },
     },
+    ...(inputs.charts ? chartBlocks(inputs, computed) : []),
+  ];
+}
+
+function chartBlocks(inputs: Inputs, computed: Computed): AppendixBlock[] {
+  return [
+    { kind: 'subheading', text: 'Trend charts' },
+    {
+      kind: 'text',
+      line: [{ text: 'Each chart shows the last twelve months, with the target (dashed red) and the England average (dotted grey) where known. A gap in a line is a month with no value.' }],
+    },
+    { kind: 'charts', charts: computed.indicators.filter((r) => r.indicator.series.length > 0).map((r) => chartOf(r, inputs.period.id, 'large')) },
   ];
 }

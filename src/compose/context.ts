@@ -109,6 +109,7 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
     council: inputs.council,
     period: { id: inputs.period.id, label: monthLabel(inputs.period.id) },
     packDate: inputs.packDate,
+    charts: inputs.charts,
     packDateText: ordinalDate(inputs.packDate),
     plan: { title: inputs.plan.title },
     sources,

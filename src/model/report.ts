@@ -1,3 +1,5 @@
+import type { Chart } from './chart.js';
+
 /**
  * The report model: what a committee report says and in what structure, with no knowledge of
  * Word. compose produces it; render turns it into .docx. Plain data, so a test can render
@@ -18,6 +20,8 @@ export type Swatch = 'red' | 'amber' | 'green' | 'blue' | 'grey';
 
 export interface TableCell {
   readonly lines: readonly Line[];
+  /** Small trend charts under the text. */
+  readonly charts?: readonly Chart[];
   readonly swatch?: Swatch;
   /** Centre short values such as RAG words. */
   readonly align?: 'left' | 'center' | 'right';
@@ -48,7 +52,9 @@ export type BodyBlock =
 export type AppendixBlock =
   | { readonly kind: 'subheading'; readonly text: string }
   | { readonly kind: 'text'; readonly line: Line }
-  | { readonly kind: 'table'; readonly table: Table };
+  | { readonly kind: 'table'; readonly table: Table }
+  /** Trend charts, each with its caption. */
+  | { readonly kind: 'charts'; readonly charts: readonly Chart[] };
 
 export interface Appendix {
   readonly number: number;

@@ -161,6 +161,7 @@ export const ConfigSchema = z
       })
       .describe('Where the performance export keeps what'),
     indicators: z.array(IndicatorSpecSchema).default([]).describe('The indicator catalogue'),
+    charts: z.boolean().default(true).describe('Draw a trend chart per indicator in the scorecard and beside the actions that measure it'),
     reports: z.array(ReportSpecSchema).min(1, { error: 'config.yml needs at least one report' }).describe('The reports of the pack'),
   })
   .describe('boardpack configuration: what to build');

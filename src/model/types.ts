@@ -109,6 +109,8 @@ export interface Inputs {
   readonly findings: readonly Finding[];
   readonly indicators: readonly Indicator[];
   readonly reports: readonly ReportJob[];
+  /** Draw trend charts. */
+  readonly charts: boolean;
   /** Every file read, for the manifest. */
   readonly files: readonly InputFile[];
 }

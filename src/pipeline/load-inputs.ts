@@ -98,6 +98,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       findings,
       indicators,
       reports,
+      charts: config.charts,
       files: reader.files,
     },
   };

@@ -9,6 +9,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   LevelSuffix,
   Packer,
@@ -25,7 +26,9 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
+import type { Chart } from '../model/chart.js';
 import type { AppendixBlock, BodyBlock, Line, ReportModel, Table as TableModel, TableCell as CellModel } from '../model/report.js';
+import { CHART_SIZE, chartPng } from './chart.js';
 import { coreXml, fixZipTimes } from './normalise.js';
 import {
   BODY_SIZE,
@@ -45,6 +48,54 @@ import {
 } from './theme.js';
 
 type Align = 'left' | 'center' | 'right';
+
+/** Chart images of one document: PNG bytes by chart, and drawing ids numbered from 1 in order. */
+class Images {
+  private next = 1;
+  constructor(private readonly png: ReadonlyMap<string, Uint8Array>) {}
+
+  run(chart: Chart): ImageRun {
+    const { width, height } = CHART_SIZE[chart.size];
+    const id = this.next++;
+    return new ImageRun({
+      type: 'png',
+      data: this.png.get(chartKey(chart))!,
+      transformation: { width, height },
+      // Our own ids: docx's come from a counter shared by every document the process makes.
+      altText: { id: String(id), name: `Chart ${id}`, title: chart.title, description: chart.alt },
+    });
+  }
+}
+
+/** A small chart is the large one shown smaller (its PNG is drawn at twice the large size), so each indicator is drawn once. */
+const chartKey = (c: Chart) => JSON.stringify({ ...c, size: 'large' });
+
+/** Every chart a report shows, each once. */
+function chartsOf(model: ReportModel): Chart[] {
+  const out = new Map<string, Chart>();
+  for (const a of model.appendices) {
+    for (const b of a.blocks) {
+      if (b.kind === 'charts') for (const c of b.charts) out.set(chartKey(c), c);
+      if (b.kind === 'table') for (const r of b.table.rows) for (const cell of r) for (const c of cell.charts ?? []) out.set(chartKey(c), c);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Drawn charts, by chart: a pack's reports share most of theirs. */
+const drawn = new Map<string, Promise<Uint8Array>>();
+async function drawCharts(charts: readonly Chart[]): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  // Started together: each chart's layout runs here while earlier ones rasterise in the pool.
+  for (const c of charts) {
+    const k = chartKey(c);
+    if (!drawn.has(k)) drawn.set(k, chartPng({ ...c, size: 'large' }));
+  }
+  for (const c of charts) out.set(chartKey(c), await drawn.get(chartKey(c))!);
+  // Keep the cache to one pack's worth.
+  if (drawn.size > 2000) drawn.clear();
+  return out;
+}
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** Runs carry only what differs from their paragraph's style: fewer elements, smaller XML, faster packs. */
@@ -110,7 +161,7 @@ function headerTable(model: ReportModel): Table {
   });
 }
 
-function dataTable(t: TableModel, textWidth: number): Table {
+function dataTable(t: TableModel, textWidth: number, images: Images): Table {
   const widths = t.columns.map((c) => Math.round(c.width * textWidth));
   widths[widths.length - 1]! += textWidth - widths.reduce((a, b) => a + b, 0);
   const border = { style: BorderStyle.SINGLE, size: 4, color: TABLE_BORDER };
@@ -131,6 +182,7 @@ function dataTable(t: TableModel, textWidth: number): Table {
             return k === 0 ? rs : [new TextRun({ break: 1 }), ...rs];
           }),
         }),
+        ...(c.charts ?? []).map((chart) => new Paragraph({ style: TABLE_TEXT_STYLE, children: [images.run(chart)] })),
       ],
     });
   };
@@ -181,13 +233,19 @@ function bodyBlocks(blocks: readonly BodyBlock[]): Paragraph[] {
   return out;
 }
 
-function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number): (Paragraph | Table)[] {
+function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, images: Images): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const b of blocks) {
     if (b.kind === 'subheading') out.push(heading2(b.text));
     else if (b.kind === 'text') out.push(new Paragraph({ spacing, children: runs(b.line) }));
-    else {
-      out.push(dataTable(b.table, textWidth));
+    else if (b.kind === 'charts') {
+      for (const chart of b.charts) {
+        // The caption is text, not part of the image: readers and search see it.
+        out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 40 }, children: [new TextRun({ text: chart.title, bold: true })] }));
+        out.push(new Paragraph({ spacing: { after: 120 }, children: [images.run(chart)] }));
+      }
+    } else {
+      out.push(dataTable(b.table, textWidth, images));
       out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
     }
   }
@@ -239,7 +297,8 @@ function numberingConfig() {
 
 const description = (model: ReportModel) => `${model.title}. Produced by boardpack.`;
 
-export function buildDocument(model: ReportModel): Document {
+export function buildDocument(model: ReportModel, png: ReadonlyMap<string, Uint8Array> = new Map()): Document {
+  const images = new Images(png);
   const portrait = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } };
   const landscape = { page: { ...portrait.page, size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE } } };
   const main: (Paragraph | Table)[] = [
@@ -258,7 +317,7 @@ export function buildDocument(model: ReportModel): Document {
     ...model.appendices.map((a) => ({
       properties: landscape,
       footers: footer(),
-      children: [heading1(`Appendix ${a.number} \u2013 ${a.title}`), ...appendixBlocks(a.blocks, LANDSCAPE_TEXT_WIDTH)],
+      children: [heading1(`Appendix ${a.number} \u2013 ${a.title}`), ...appendixBlocks(a.blocks, LANDSCAPE_TEXT_WIDTH, images)],
     })),
   ];
   return new Document({
@@ -296,6 +355,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     date: model.date,
     language: model.language,
   });
-  const raw = await Packer.toBuffer(buildDocument(model), false, [{ path: 'docProps/core.xml', data: core }]);
+  const png = await drawCharts(chartsOf(model));
+  const raw = await Packer.toBuffer(buildDocument(model, png), false, [{ path: 'docProps/core.xml', data: core }]);
   return fixZipTimes(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
 }

@@ -135,6 +135,16 @@ describe.each(REPORTS)('%s', (name) => {
     for (const w of ['Complete', 'On track', 'At risk', 'Off track', 'Not started', 'Red', 'Amber', 'Green']) expect(t).toContain(w);
   });
 
+  it('gives every chart alt text that says the trend, a unique drawing id and its image', () => {
+    const drawings = [...doc().matchAll(/<wp:docPr ([^>]*)>/g)].map((m) => m[1]!);
+    expect(drawings.length).toBeGreaterThanOrEqual(15);
+    const ids = drawings.map((d) => /id="(\d+)"/.exec(d)![1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const d of drawings) expect(d).toMatch(/descr="(Fell|Rose|Unchanged) [^"]*(target|England)[^"]*\."/);
+    expect(doc()).toContain('descr="Fell from 27.5% in November 2025 to 23.1% in October 2026; target 22.0%; England 22.4%; lower is better."');
+    expect(Object.keys(docxParts(bytes[name]!)).length).toBeGreaterThan(0);
+  });
+
   it('sets Arial 12, en-GB, a document title and page numbers', () => {
     const styles = parts[name]!['word/styles.xml']!;
     expect(styles).toMatch(/<w:docDefaults>.*w:ascii="Arial".*<w:sz w:val="24"\/>.*<w:lang w:val="en-GB"/s);
