@@ -29,7 +29,7 @@ function runBuild(config: string): Run {
   return { ms, rssMb: Math.max(...rss) / 1024 };
 }
 
-function measure(name: string, fresh: () => string, targets: { ms: number; mb: number }): void {
+function measure(name: string, fresh: () => string, targets: { ms: number; mb: number }): number {
   const runs: Run[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(runBuild(fresh()));
   const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
@@ -37,29 +37,38 @@ function measure(name: string, fresh: () => string, targets: { ms: number; mb: n
   const peak = Math.max(...runs.map((r) => r.rssMb));
   const ok = median <= targets.ms && peak <= targets.mb;
   console.log(
-    `${name.padEnd(10)} wall ${median.toFixed(0).padStart(5)} ms (median of ${RUNS}; min ${ms[0]!.toFixed(0)}, max ${ms[ms.length - 1]!.toFixed(0)})  ` +
+    `${name.padEnd(20)} wall ${median.toFixed(0).padStart(5)} ms (median of ${RUNS}; min ${ms[0]!.toFixed(0)}, max ${ms[ms.length - 1]!.toFixed(0)})  ` +
       `peak RSS ${peak.toFixed(0).padStart(4)} MB  target < ${targets.ms} ms, < ${targets.mb} MB  ${ok ? 'ok' : 'MISSED'}`,
   );
+  return median;
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'boardpack-bench-'));
 try {
   let k = 0;
-  measure('example', () => {
+  const example = measure('example', () => {
     const dir = path.join(work, `example-${k++}`);
     for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
     return path.join(dir, 'config.yml');
-  }, { ms: 1000, mb: 400 });
+  }, { ms: 2000, mb: 400 });
+  void example;
 
-  const stressDir = path.join(work, 'stress-src');
-  const stressConfig = await writeStressFolder(stressDir, ROOT);
-  void stressConfig;
-  measure('stress', () => {
+  const plain = path.join(work, 'stress-plain');
+  await writeStressFolder(plain, ROOT, undefined, undefined, false);
+  const without = measure('stress, no charts', () => {
     const dir = path.join(work, `stress-${k++}`);
-    cpSync(stressDir, dir, { recursive: true });
+    cpSync(plain, dir, { recursive: true });
     return path.join(dir, 'config.yml');
   }, { ms: 5000, mb: 400 });
-  console.log('stress: 2,000 actions, 60 findings, 300 indicators x 36 months, 2 reports');
+
+  const charted = path.join(work, 'stress-charts');
+  await writeStressFolder(charted, ROOT);
+  const withCharts = measure('stress, 300 charts', () => {
+    const dir = path.join(work, `stress-${k++}`);
+    cpSync(charted, dir, { recursive: true });
+    return path.join(dir, 'config.yml');
+  }, { ms: 10000, mb: 500 });
+  console.log(`stress: 2,000 actions, 60 findings, 300 indicators x 36 months, 2 reports; charts cost ${((withCharts - without) / 300).toFixed(1)} ms each (difference of medians / 300)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

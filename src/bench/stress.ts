@@ -20,7 +20,7 @@ export const STRESS: StressSize = { actions: 2000, findings: 60, indicators: 300
 const WORDS = ['assessment', 'planning', 'supervision', 'caseload', 'foster', 'care', 'leavers', 'education', 'health', 'audit', 'threshold', 'partners', 'strategy', 'workforce', 'recruitment'];
 const phrase = (k: number, n: number) => Array.from({ length: n }, (_, i) => WORDS[(k * 7 + i * 3) % WORDS.length]).join(' ');
 
-export async function writeStressFolder(dir: string, root: string, size: StressSize = STRESS, period = '2026-10'): Promise<string> {
+export async function writeStressFolder(dir: string, root: string, size: StressSize = STRESS, period = '2026-10', charts = true): Promise<string> {
   mkdirSync(path.join(dir, 'findings'), { recursive: true });
   cpSync(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
 
@@ -99,6 +99,7 @@ export async function writeStressFolder(dir: string, root: string, size: StressS
     `period: ${period}`,
     'packDate: 2026-11-12',
     'plan: plan.yml',
+    `charts: ${charts}`,
     'performance: { file: performance.xlsx, sheet: Data, headerRow: 1, idColumn: A, nameColumn: B }',
     'indicators:',
     ...catalogue,

@@ -86,10 +86,18 @@ function chartsOf(model: ReportModel): Chart[] {
 const drawn = new Map<string, Promise<Uint8Array>>();
 async function drawCharts(charts: readonly Chart[]): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
-  // Started together: each chart's layout runs here while earlier ones rasterise in the pool.
+  // A few charts in flight: each one's layout runs here while earlier ones rasterise in the
+  // thread pool; more in flight would only hold more images in memory.
+  const IN_FLIGHT = 4;
+  const pending: Promise<unknown>[] = [];
   for (const c of charts) {
     const k = chartKey(c);
-    if (!drawn.has(k)) drawn.set(k, chartPng({ ...c, size: 'large' }));
+    if (!drawn.has(k)) {
+      const p = chartPng({ ...c, size: 'large' });
+      drawn.set(k, p);
+      pending.push(p);
+      if (pending.length >= IN_FLIGHT) await pending.shift();
+    }
   }
   for (const c of charts) out.set(chartKey(c), await drawn.get(chartKey(c))!);
   // Keep the cache to one pack's worth.
