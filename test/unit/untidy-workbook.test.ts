@@ -1,0 +1,106 @@
+/**
+ * A deliberately untidy export, written here with exceljs: every form of month heading and of
+ * value the issue lists, each asserted as a value read or a warning at its cell.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics/index.js';
+import { readSheet } from '../../src/load/workbook.js';
+import type { IndicatorSpec } from '../../src/model/schemas.js';
+import { readIndicators } from '../../src/validate/performance.js';
+
+async function untidyWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date(Date.UTC(2026, 0, 1));
+  wb.modified = wb.created;
+  const ws = wb.addWorksheet('Data');
+  ws.getCell('A1').value = 'Monthly export';
+  ws.mergeCells('A1:D1');
+  // Header on row 3, with a header cell merged down from row 2.
+  ws.getCell('A2').value = 'Ref';
+  ws.mergeCells('A2:A3');
+  ws.getCell('B3').value = 'Indicator';
+  const date = ws.getCell('C3');
+  date.value = new Date(Date.UTC(2024, 5, 1)); // a real date
+  date.numFmt = 'mmm-yy';
+  ws.getCell('D3').value = 45474; // Excel serial for 1 July 2024
+  ws.getCell('E3').value = 'Aug-24';
+  ws.getCell('F3').value = 'Sep 2024';
+  ws.getCell('G3').value = 'October 2024';
+  ws.getCell('H3').value = '2024-11';
+
+  const row = (r: number, id: string, values: ExcelJS.CellValue[], fmt?: string) => {
+    ws.getCell(`A${r}`).value = id;
+    ws.getCell(`B${r}`).value = { richText: [{ text: 'Indicator ' }, { text: id, font: { bold: true } }] };
+    values.forEach((v, i) => {
+      const c = ws.getRow(r).getCell(3 + i);
+      c.value = v;
+      if (fmt) c.numFmt = fmt;
+    });
+  };
+  row(4, 'PCT', [0.25, 0.5, '42%', '42.0 %', ' 7 ', { richText: [{ text: '1' }, { text: '2' }] }], '0.0%');
+  row(5, 'FORM', [
+    { formula: 'C4*100', result: 25 },
+    { formula: 'D4*100' },
+    { formula: 'E5+1', result: 3, shareType: 'shared', ref: 'E5:G5' } as unknown as ExcelJS.CellValue,
+    { sharedFormula: 'E5', result: 4 } as unknown as ExcelJS.CellValue,
+    { sharedFormula: 'E5', result: 5 } as unknown as ExcelJS.CellValue,
+    null,
+  ]);
+  row(6, 'GAPS', ['n/a', '-', '*', 'c', { error: '#DIV/0!' } as ExcelJS.CellValue, { error: '#N/A' } as ExcelJS.CellValue]);
+  row(7, 'BAD', ['high', { error: '#REF!' } as ExcelJS.CellValue, 1, 2, 3, 4]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const spec = (id: string, unit: IndicatorSpec['unit'] = '%'): IndicatorSpec => ({ id, unit, decimals: 1, polarity: 'higher', tolerance: 0 });
+
+describe('an untidy export', async () => {
+  const bytes = await untidyWorkbook();
+  const d = new Diagnostics();
+  const table = await readSheet('export.xlsx', bytes, 'Data', d);
+  const indicators = readIndicators(table!, { headerRow: 3, idColumn: 'A', nameColumn: 'B' }, [spec('PCT'), spec('FORM', 'count'), spec('GAPS'), spec('BAD')], '2024-11', d);
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const at = (cell: string) => d.all.filter((x) => x.place?.cell === `Data!${cell}`);
+
+  it('reads month headings as dates, serials and text', () => {
+    expect(byId.get('PCT')!.series.map((o) => o.month)).toEqual(['2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11']);
+  });
+
+  it('reads percentages as fractions or as text, numbers stored as text, and rich text', () => {
+    expect(byId.get('PCT')!.series.map((o) => o.value)).toEqual([25, 50, 42, 42, 7, 12]);
+    expect(byId.get('PCT')!.name).toBe('Indicator PCT');
+  });
+
+  it('uses formula results, shared ones too, and warns where a formula has none', () => {
+    expect(byId.get('FORM')!.series.map((o) => o.value)).toEqual([25, null, 3, 4, 5, null]);
+    expect(at('D5')[0]).toMatchObject({ code: 'indicator-no-value', severity: 'warning' });
+    expect(at('D5')[0]!.message).toContain('formula =D4*100 has no calculated result');
+    expect(at('H5')[0]!.message).toContain('empty cell');
+  });
+
+  it('reads n/a, -, *, c and error values as no value, with a warning at each cell', () => {
+    expect(byId.get('GAPS')!.series.every((o) => o.value === null)).toBe(true);
+    for (const [cell, what] of [['C6', '"n/a"'], ['D6', '"-"'], ['E6', '"*"'], ['F6', '"c"'], ['G6', '#DIV/0!'], ['H6', '#N/A']] as const) {
+      expect(at(cell)[0]?.message, cell).toContain(what);
+      expect(at(cell)[0]?.severity).toBe('warning');
+    }
+  });
+
+  it('makes text that is not a number an error at its cell, and #REF! a warning', () => {
+    expect(at('C7')[0]).toMatchObject({ code: 'indicator-value-unreadable', severity: 'error' });
+    expect(at('D7')[0]).toMatchObject({ code: 'indicator-no-value', severity: 'warning' });
+  });
+});
+
+describe('files that are not workbooks', () => {
+  it('names an empty file and an Office file of another kind', async () => {
+    const d = new Diagnostics();
+    expect(await readSheet('empty.xlsx', new Uint8Array(), 'Data', d)).toBeUndefined();
+    expect(d.all[0]!.message).toMatch(/the file is empty/);
+    const doc = new ExcelJS.Workbook();
+    const zipWithoutSheets = new Uint8Array(await doc.xlsx.writeBuffer());
+    const d2 = new Diagnostics();
+    expect(await readSheet('report.xlsx', zipWithoutSheets, 'Data', d2)).toBeUndefined();
+    expect(d2.all[0]!.message).toMatch(/no worksheets|no sheet/);
+  });
+});
