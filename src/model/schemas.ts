@@ -153,7 +153,10 @@ export const ConfigSchema = z
       .strictObject({
         file: z.string().describe('Path of the performance export (.xlsx)'),
         sheet: z.string().describe('Worksheet holding the indicators'),
-        headerRow: z.number().int().min(1).default(1).describe('Row holding the month headings'),
+        layout: z.enum(['wide', 'long']).default('wide').describe('wide: one row per indicator, one column per month; long: one row per indicator and month'),
+        headerRow: z.number().int().min(1).default(1).describe('Row holding the headings (wide: the month headings)'),
+        monthColumn: Column.optional().describe('long layout: the column of months'),
+        valueColumn: Column.optional().describe('long layout: the column of values'),
         idColumn: Column.default('A').describe('Column of indicator ids'),
         nameColumn: Column.optional().describe('Column of indicator names'),
         firstMonthColumn: Column.optional().describe('First month column; default: every header cell that is a month'),

@@ -9,6 +9,9 @@ import type { IndicatorSpec } from '../model/schemas.js';
 import type { Indicator, Observation } from '../model/types.js';
 
 export interface SheetMapping {
+  readonly layout?: 'wide' | 'long';
+  readonly monthColumn?: string;
+  readonly valueColumn?: string;
   readonly headerRow: number;
   readonly idColumn: string;
   readonly nameColumn?: string;
@@ -117,6 +120,7 @@ export function readIndicators(
   period: string,
   diags: Diagnostics,
 ): Indicator[] {
+  if (mapping.layout === 'long') return readLongIndicators(table, mapping, catalogue, period, diags);
   const place = (cell: string): Place => ({ file: table.file, cell: `${table.sheet}!${cell}` });
   const header = table.rows.get(mapping.headerRow) ?? new Map<number, Cell>();
   const idCol = columnNumber(mapping.idColumn);
@@ -219,4 +223,81 @@ export function readIndicators(
     out.push({ ...spec, name: spec.name ?? (sheetName || spec.id), series });
   }
   return out;
+}
+
+/**
+ * The long layout: one row per indicator and month. A month with no row for an indicator has
+ * no value (there is no cell to name); a month given twice is an error at the second row.
+ */
+function readLongIndicators(
+  table: SheetTable,
+  mapping: SheetMapping,
+  catalogue: readonly IndicatorSpec[],
+  period: string,
+  diags: Diagnostics,
+): Indicator[] {
+  const place = (cell: string): Place => ({ file: table.file, cell: `${table.sheet}!${cell}` });
+  if (!mapping.monthColumn || !mapping.valueColumn) {
+    diags.report('workbook-header-missing', 'the long layout needs monthColumn and valueColumn under performance: in config.yml', { place: { file: table.file } });
+    return [];
+  }
+  const idCol = columnNumber(mapping.idColumn);
+  const nameCol = mapping.nameColumn ? columnNumber(mapping.nameColumn) : undefined;
+  const monthCol = columnNumber(mapping.monthColumn);
+  const valueCol = columnNumber(mapping.valueColumn);
+  const specs = new Map(catalogue.map((s) => [s.id, s]));
+  const rows = new Map<string, Map<string, Observation>>();
+  const names = new Map<string, string>();
+  const months = new Set<string>();
+  const unknown = new Set<string>();
+  for (const [r, cells] of [...table.rows.entries()].sort((a, b) => a[0] - b[0])) {
+    if (r <= mapping.headerRow) continue;
+    const id = cellText(cells.get(idCol)?.value);
+    if (!id) continue;
+    const spec = specs.get(id);
+    if (!spec) {
+      if (!unknown.has(id)) {
+        unknown.add(id);
+        diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the catalogue in config.yml; its rows are ignored${suggestion(id, specs.keys())}`, {
+          place: place(`${mapping.idColumn}${r}`),
+        });
+      }
+      continue;
+    }
+    const monthCell = `${mapping.monthColumn}${r}`;
+    const month = parseMonthHeading(cells.get(monthCol)?.value ?? { kind: 'empty' });
+    if (!month) {
+      diags.report('workbook-month-unreadable', `${id}: "${cellText(cells.get(monthCol)?.value)}" is not a month; row skipped`, { place: place(monthCell) });
+      continue;
+    }
+    const series = rows.get(id) ?? new Map<string, Observation>();
+    rows.set(id, series);
+    if (nameCol && !names.has(id)) names.set(id, cellText(cells.get(nameCol)?.value));
+    const address = `${mapping.valueColumn}${r}`;
+    if (series.has(month)) {
+      diags.report('workbook-duplicate-indicator', `${id} has a second row for ${month} (first at ${series.get(month)!.cell})`, { place: place(address) });
+      continue;
+    }
+    months.add(month);
+    const reading = readValue(cells.get(valueCol)?.value ?? { kind: 'empty' }, spec.unit);
+    const where = `${table.sheet}!${address}`;
+    if ('value' in reading) series.set(month, { month, value: reading.value, cell: where });
+    else {
+      series.set(month, { month, value: null, cell: where });
+      if ('noValue' in reading) diags.report('indicator-no-value', `${id} ${month}: ${reading.noValue}`, { place: place(address) });
+      else diags.report('indicator-value-unreadable', `${id} ${month}: "${reading.unreadable}" is not a number`, { place: place(address), hint: 'enter a number, a percentage such as 42%, or leave it blank or "n/a" for no value' });
+    }
+  }
+  const all = [...months].sort();
+  if (all.length > 0 && !all.includes(period)) {
+    diags.report('workbook-period-missing', `no row is for ${period}, the pack period (months run ${all[0]} to ${all[all.length - 1]})`, { place: { file: table.file } });
+  }
+  return catalogue.map((spec) => {
+    const series = rows.get(spec.id);
+    if (!series) {
+      diags.report('indicator-missing-row', `catalogue indicator ${spec.id} has no rows in sheet "${table.sheet}"; it is reported with no data`, { place: { file: table.file } });
+      return { ...spec, name: spec.name ?? spec.id, series: [] };
+    }
+    return { ...spec, name: spec.name ?? (names.get(spec.id) || spec.id), series: all.map((m) => series.get(m) ?? { month: m, value: null }) };
+  });
 }

@@ -139,3 +139,57 @@ describe('readIndicators', () => {
     ]);
   });
 });
+
+describe('the long layout: one row per indicator and month', () => {
+  const cell = (address: string, value: CellValue): Cell => {
+    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+    return { address, row: Number(m[2]), col: columnNumber(m[1]!), value };
+  };
+  const rows = (cells: Cell[]): SheetTable => {
+    const map = new Map<number, Map<number, Cell>>();
+    for (const c of cells) {
+      if (!map.has(c.row)) map.set(c.row, new Map());
+      map.get(c.row)!.set(c.col, c);
+    }
+    return { file: 'long.xlsx', sheet: 'L', rows: map };
+  };
+  const spec: IndicatorSpec = { id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0 };
+  const mapping = { layout: 'long' as const, headerRow: 1, idColumn: 'A', nameColumn: 'B', monthColumn: 'C', valueColumn: 'D' };
+
+  it('builds each series over every month, a missing row being no value', () => {
+    const d = new Diagnostics();
+    const t = rows([
+      cell('A1', text('Ref')), cell('C1', text('Month')), cell('D1', text('Value')),
+      cell('A2', text('K1')), cell('B2', text('Thing')), cell('C2', text('Sep-26')), cell('D2', num(0.4, true)),
+      cell('A3', text('K2')), cell('C3', text('Oct-26')), cell('D3', num(3)),
+      cell('A4', text('K1')), cell('C4', text('Nov-26')), cell('D4', text('n/a')),
+    ]);
+    const [k1] = readIndicators(t, mapping, [spec, { ...spec, id: 'K2' }], '2026-11', d);
+    expect(k1!.name).toBe('Thing');
+    expect(k1!.series).toEqual([
+      { month: '2026-09', value: 40, cell: 'L!D2' },
+      { month: '2026-10', value: null },
+      { month: '2026-11', value: null, cell: 'L!D4' },
+    ]);
+    expect(d.all.map((x) => [x.code, x.place?.cell])).toEqual([['indicator-no-value', 'L!D4']]);
+  });
+
+  it('reports a month given twice and a month it cannot read, at their cells', () => {
+    const d = new Diagnostics();
+    readIndicators(
+      rows([
+        cell('A2', text('K1')), cell('C2', text('Nov-26')), cell('D2', num(1)),
+        cell('A3', text('K1')), cell('C3', text('Nov-26')), cell('D3', num(2)),
+        cell('A4', text('K1')), cell('C4', text('soon')), cell('D4', num(3)),
+      ]),
+      mapping,
+      [spec],
+      '2026-11',
+      d,
+    );
+    expect(d.all.map((x) => [x.code, x.place?.cell])).toEqual([
+      ['workbook-duplicate-indicator', 'L!D3'],
+      ['workbook-month-unreadable', 'L!C4'],
+    ]);
+  });
+});
