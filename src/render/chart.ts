@@ -83,35 +83,35 @@ let libraries: Promise<{ vega: typeof import('vega'); vl: typeof import('vega-li
 const load = () => (libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, vl })));
 
 /**
- * Compiled vega specs by chart shape (size, unit, decimals, which lines): vega-lite's compile is
- * the costliest step and depends only on the shape, so each shape is compiled once and a
- * chart's own values and y domain are put into a copy.
+ * The parsed vega spec of each chart shape (size, unit, decimals, which lines). Compiling the
+ * vega-lite spec and parsing it are costly and depend only on the shape, so each shape is
+ * compiled once. Every chart gets a fresh view, so its drawing never depends on the charts
+ * drawn before it: the SVG is the same as from a fresh compile (tested).
  */
-const compiledByShape = new Map<string, { spec: Record<string, unknown>; rules: number }>();
+const parsedByShape = new Map<string, unknown>();
 
 export async function chartSvg(chart: Chart): Promise<string> {
   const { vega, vl } = await load();
-  const spec = chartSpec(chart) as { layer: { data: { values: unknown[] } }[]; layer_domain?: never };
-  const layers = spec.layer;
-  const domain = ((layers[0] as unknown as { encoding: { y: { scale: { domain: number[] } } } }).encoding.y.scale.domain);
+  const spec = chartSpec(chart) as { layer: { data: { values: unknown[] }; encoding?: { y: { scale: { domain: number[] } } } }[] };
   const shape = JSON.stringify([chart.size, chart.unit === '%', chart.decimals, chart.target !== undefined, chart.england !== undefined, chart.statisticalNeighbours !== undefined]);
-  let cached = compiledByShape.get(shape);
-  if (!cached) {
-    cached = { spec: vl.compile(spec as unknown as Parameters<typeof vl.compile>[0]).spec as unknown as Record<string, unknown>, rules: layers.length - 1 };
-    compiledByShape.set(shape, cached);
+  let parsed = parsedByShape.get(shape);
+  if (!parsed) {
+    const compiled = vl.compile(spec as unknown as Parameters<typeof vl.compile>[0]).spec as unknown as {
+      scales: { name: string; domain: unknown }[];
+      signals?: { name: string; value?: unknown }[];
+    };
+    const y = compiled.scales.find((x) => x.name === 'y');
+    if (!y) throw new Error('chart spec shape changed: no y scale');
+    y.domain = { signal: 'bp_ydomain' };
+    compiled.signals = [...(compiled.signals ?? []), { name: 'bp_ydomain', value: [0, 1] }];
+    parsed = vega.parse(compiled as unknown as Parameters<typeof vega.parse>[0]);
+    parsedByShape.set(shape, parsed);
   }
-  const compiled = structuredClone(cached.spec) as { data: { name: string; values?: unknown[] }[]; scales: { name: string; domain: unknown }[] };
-  // source_0 holds the series, source_1... the lines, in layer order (vega-lite's naming).
-  layers.forEach((layer, i) => {
-    const d = compiled.data.find((x) => x.name === `source_${i}`);
-    if (!d || !d.values) throw new Error(`chart spec shape changed: no source_${i}`);
-    d.values = layer.data.values;
-  });
-  const y = compiled.scales.find((x) => x.name === 'y');
-  if (!y) throw new Error('chart spec shape changed: no y scale');
-  y.domain = domain;
-  const view = new vega.View(vega.parse(compiled as unknown as Parameters<typeof vega.parse>[0]), { renderer: 'none' });
+  const view = new vega.View(parsed as ReturnType<typeof vega.parse>, { renderer: 'none' });
   try {
+    // source_0 holds the series, source_1... the lines, in layer order (vega-lite's naming).
+    spec.layer.forEach((layer, i) => view.data(`source_${i}`, layer.data.values));
+    view.signal('bp_ydomain', spec.layer[0]!.encoding!.y.scale.domain);
     return await view.toSVG();
   } finally {
     view.finalize();
