@@ -3,7 +3,7 @@
  * a generated stress folder, each in a fresh process as a user would run it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,13 @@ try {
     return path.join(dir, 'config.yml');
   }, { ms: 2000, mb: 400 });
   void example;
+  measure('example, no charts', () => {
+    const dir = path.join(work, `example-${k++}`);
+    for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
+    const config = path.join(dir, 'config.yml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^output: packs$/m, 'output: packs\ncharts: false'));
+    return config;
+  }, { ms: 1000, mb: 400 });
 
   const plain = path.join(work, 'stress-plain');
   await writeStressFolder(plain, ROOT, undefined, undefined, false);

@@ -4,7 +4,6 @@
  * templates/fonts, so the same inputs give the same bytes on any machine. Dates are UTC
  * throughout: a local time zone would move months.
  */
-import { renderAsync } from '@resvg/resvg-js';
 import { fileURLToPath } from 'node:url';
 import type { Chart } from '../model/chart.js';
 
@@ -78,9 +77,10 @@ export function chartSpec(chart: Chart): Record<string, unknown> {
   };
 }
 
-let libraries: Promise<{ vega: typeof import('vega'); vl: typeof import('vega-lite') }> | undefined;
-/** vega takes a quarter of a second to load: only when a pack has charts. */
-const load = () => (libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, vl })));
+let libraries: Promise<{ vega: typeof import('vega'); vl: typeof import('vega-lite'); resvg: typeof import('@resvg/resvg-js') }> | undefined;
+/** vega and resvg take a third of a second to load: only when a pack has charts. */
+const load = () =>
+  (libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(([vega, vl, resvg]) => ({ vega, vl, resvg })));
 
 /**
  * The parsed vega spec of each chart shape (size, unit, decimals, which lines). Compiling the
@@ -124,7 +124,8 @@ export async function chartSvg(chart: Chart): Promise<string> {
  */
 export async function chartPng(chart: Chart): Promise<Uint8Array> {
   const svg = await chartSvg(chart);
-  const png = await renderAsync(svg, {
+  const { resvg } = await load();
+  const png = await resvg.renderAsync(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     background: 'white',
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT },
