@@ -14,13 +14,13 @@ import { fileURLToPath } from 'node:url';
 const out = fileURLToPath(new URL('./performance.xlsx', import.meta.url));
 
 // [id, name, unit, first value, last value, wiggle] or [id, name, unit, values]; the series
-// runs Nov 2025 to Oct 2026.
+// runs Oct 2025 to Oct 2026, so October can be compared with the same month a year before.
 const INDICATORS = [
   ['CSC01', 'Re-referrals within 12 months', '%', 27.5, 23.1, 0.8],
   ['CSC02', 'Referral decisions within 1 working day', '%', 81.0, 96.2, 1.5],
   ['CSC03', 'Assessments within 45 working days', '%', 71.4, 82.6, 1.2],
   // Rose to the autumn, then fell four months running: an exception the board must see.
-  ['CSC04', 'ICPCs within 15 working days', '%', [64.0, 66.1, 67.4, 69.0, 70.2, 72.8, 74.5, 75.9, 74.8, 73.6, 72.9, 71.5]],
+  ['CSC04', 'ICPCs within 15 working days', '%', [63.2, 64.0, 66.1, 67.4, 69.0, 70.2, 72.8, 74.5, 75.9, 74.8, 73.6, 72.9, 71.5]],
   ['CSC05', 'Second or subsequent CP plans', '%', 26.8, 24.1, 0.9],
   ['CSC06', 'CP plans lasting 2 years or more', '%', 6.1, 4.6, 0.3],
   ['CSC07', 'CP visits within timescale', '%', 78.0, 91.4, 1.0],
@@ -33,7 +33,7 @@ const INDICATORS = [
   ['CSC14', 'Agency social worker rate', '%', 31.0, 19.7, 0.9],
   ['CSC15', 'Return home interviews within 72 hours', '%', 47.0, 58.0, 6.0],
 ];
-const MONTHS = 12;
+const MONTHS = 13;
 
 /** A smooth path from first to last with a fixed wiggle, rounded as the system would. */
 function series(first, last, wiggle) {
@@ -58,7 +58,7 @@ header.getCell(2).value = 'Indicator';
 header.getCell(3).value = 'Unit';
 for (let k = 0; k < MONTHS; k++) {
   const c = header.getCell(4 + k);
-  c.value = new Date(Date.UTC(2025, 10 + k, 1));
+  c.value = new Date(Date.UTC(2025, 9 + k, 1));
   c.numFmt = 'mmm-yy';
 }
 header.font = { bold: true };
@@ -81,8 +81,8 @@ INDICATORS.forEach(([id, name, unit, first, last, wiggle], i) => {
   });
 });
 // The untidiness every real export has.
-ws.getRow(4 + 3).getCell(4 + 2).value = null; // CSC04, January 2026: not yet returned
-ws.getRow(4 + 11).getCell(4 + 4).value = 'n/a'; // CSC12, March 2026: cohort not reported
+ws.getRow(4 + 3).getCell(4 + 3).value = null; // CSC04, January 2026: not yet returned
+ws.getRow(4 + 11).getCell(4 + 5).value = 'n/a'; // CSC12, March 2026: cohort not reported
 ws.getCell(`B${4 + INDICATORS.length + 1}`).value = 'Source: case management system, snapshot at month end. Provisional figures.';
 
 ws.columns.forEach((col, i) => { col.width = i === 1 ? 42 : 10; });

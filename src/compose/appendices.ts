@@ -112,6 +112,7 @@ export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
       text(ind.comparators?.england === undefined ? 'Not known' : formatValue(ind.comparators.england, ind)),
       { lines: [[{ text: RAG_LABEL[r.rag], bold: true }]], ...(swatch ? { swatch } : {}), align: 'center' },
       lines(DIRECTION_LABEL[r.direction], formatChange(r.change, ind)),
+      text(r.changeOnYear === null ? 'Not known' : formatChange(r.changeOnYear, ind) || 'No change'),
     ];
   });
   return [
@@ -124,13 +125,14 @@ export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
       table: {
         caption: 'Performance scorecard',
         columns: [
-          { header: 'Indicator', width: 0.3 },
-          { header: 'Latest', width: 0.11, align: 'right' },
-          { header: 'Previous', width: 0.11, align: 'right' },
-          { header: 'Target', width: 0.1, align: 'right' },
-          { header: 'England', width: 0.1, align: 'right' },
-          { header: 'RAG', width: 0.11, align: 'center' },
-          { header: 'Direction of travel', width: 0.17 },
+          { header: 'Indicator', width: 0.27 },
+          { header: 'Latest', width: 0.1, align: 'right' },
+          { header: 'Previous', width: 0.1, align: 'right' },
+          { header: 'Target', width: 0.09, align: 'right' },
+          { header: 'England', width: 0.09, align: 'right' },
+          { header: 'RAG', width: 0.1, align: 'center' },
+          { header: 'Direction of travel', width: 0.13 },
+          { header: 'On a year ago', width: 0.12 },
         ],
         rows,
       },

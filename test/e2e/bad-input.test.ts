@@ -129,7 +129,7 @@ const CASES: Case[] = [
     code: 'indicator-value-unreadable',
     file: XLSX,
     at: () => ({ cell: 'Scorecard!K9' }),
-    message: /CSC06 2026-06: "about 5" is not a number/,
+    message: /CSC06 2026-05: "about 5" is not a number/,
   },
   {
     name: 'the configured sheet is not in the workbook',
