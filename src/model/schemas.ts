@@ -159,6 +159,12 @@ export const ConfigSchema = z
         valueColumn: Column.optional().describe('long layout: the column of values'),
         idColumn: Column.default('A').describe('Column of indicator ids'),
         nameColumn: Column.optional().describe('Column of indicator names'),
+        unitColumn: Column.optional().describe('Column of units (%, rate per 10,000, days, count ...), for indicators the catalogue lacks'),
+        polarityColumn: Column.optional().describe('Column of polarity (higher, lower, contextual): with it, a sheet row not in the catalogue is reported too'),
+        targetColumn: Column.optional().describe('Column of targets, used where the catalogue gives none'),
+        toleranceColumn: Column.optional().describe('Column of amber tolerances, used where the catalogue gives none'),
+        englandColumn: Column.optional().describe('Column of England averages, used where the catalogue gives none'),
+        neighboursColumn: Column.optional().describe('Column of statistical neighbour averages, used where the catalogue gives none'),
         firstMonthColumn: Column.optional().describe('First month column; default: every header cell that is a month'),
         lastMonthColumn: Column.optional().describe('Last month column'),
       })

@@ -10,6 +10,12 @@ import type { Indicator, Observation } from '../model/types.js';
 
 export interface SheetMapping {
   readonly layout?: 'wide' | 'long';
+  readonly unitColumn?: string;
+  readonly polarityColumn?: string;
+  readonly targetColumn?: string;
+  readonly toleranceColumn?: string;
+  readonly englandColumn?: string;
+  readonly neighboursColumn?: string;
   readonly monthColumn?: string;
   readonly valueColumn?: string;
   readonly headerRow: number;
@@ -113,6 +119,50 @@ function cellText(v: CellValue | undefined): string {
   return '';
 }
 
+const UNIT_WORDS: Record<string, IndicatorSpec['unit']> = {
+  '%': '%', percent: '%', percentage: '%', pct: '%',
+  rate: 'rate per 10,000', 'rate per 10,000': 'rate per 10,000', 'rate per 10k': 'rate per 10,000', 'per 10,000': 'rate per 10,000',
+  days: 'days', day: 'days', count: 'count', number: 'count', no: 'count', ratio: 'ratio', score: 'score', cases: 'cases',
+};
+const POLARITY_WORDS: Record<string, IndicatorSpec['polarity']> = {
+  higher: 'higher', high: 'higher', h: 'higher', up: 'higher', 'higher is better': 'higher', 'high is good': 'higher',
+  lower: 'lower', low: 'lower', l: 'lower', down: 'lower', 'lower is better': 'lower', 'low is good': 'lower',
+  contextual: 'contextual', context: 'contextual', c: 'contextual', 'n/a': 'contextual', none: 'contextual',
+};
+
+/**
+ * What a row's own columns say about its indicator (unit, polarity, target, tolerance,
+ * comparators), for filling what the catalogue leaves out.
+ */
+function rowFacts(cells: ReadonlyMap<number, Cell>, mapping: SheetMapping, unitHint: IndicatorSpec['unit'] | undefined) {
+  const at = (col?: string) => (col ? cells.get(columnNumber(col))?.value : undefined);
+  const unit = UNIT_WORDS[cellText(at(mapping.unitColumn)).toLowerCase()];
+  const polarity = POLARITY_WORDS[cellText(at(mapping.polarityColumn)).toLowerCase()];
+  const u = unitHint ?? unit ?? '%';
+  const num = (col?: string) => {
+    const v = at(col);
+    if (!v) return undefined;
+    const r = readValue(v, u);
+    return 'value' in r ? r.value : undefined;
+  };
+  return { unit, polarity, target: num(mapping.targetColumn), tolerance: num(mapping.toleranceColumn), england: num(mapping.englandColumn), neighbours: num(mapping.neighboursColumn) };
+}
+
+/** The catalogue entry with the gaps the sheet can fill filled. */
+function withSheetFacts(spec: IndicatorSpec, facts: ReturnType<typeof rowFacts>): IndicatorSpec {
+  const comparators = {
+    ...(facts.england !== undefined ? { england: facts.england } : {}),
+    ...(facts.neighbours !== undefined ? { statisticalNeighbours: facts.neighbours } : {}),
+    ...(spec.comparators ?? {}),
+  };
+  return {
+    ...spec,
+    ...(spec.target === undefined && facts.target !== undefined ? { target: facts.target } : {}),
+    ...(spec.tolerance === 0 && facts.tolerance !== undefined ? { tolerance: facts.tolerance } : {}),
+    ...(Object.keys(comparators).length > 0 ? { comparators } : {}),
+  };
+}
+
 export function readIndicators(
   table: SheetTable,
   mapping: SheetMapping,
@@ -167,6 +217,7 @@ export function readIndicators(
   }
 
   const specs = new Map(catalogue.map((s) => [s.id, s]));
+  const sheetOnly: IndicatorSpec[] = [];
   const rowsById = new Map<string, { row: number; cells: ReadonlyMap<number, Cell> }>();
   for (const [rowNumber, cells] of [...table.rows.entries()].sort((a, b) => a[0] - b[0])) {
     if (rowNumber <= mapping.headerRow) continue;
@@ -182,6 +233,24 @@ export function readIndicators(
       continue;
     }
     rowsById.set(id, { row: rowNumber, cells });
+    const facts = !specs.has(id) && mapping.polarityColumn ? rowFacts(cells, mapping, undefined) : undefined;
+    if (facts?.polarity) {
+      // The sheet describes the indicator itself: report it as if the catalogue listed it.
+      const name = nameCol ? cellText(cells.get(nameCol)?.value) : '';
+      sheetOnly.push({
+        id,
+        ...(name ? { name } : {}),
+        unit: facts.unit ?? '%',
+        decimals: 1,
+        polarity: facts.polarity,
+        tolerance: facts.tolerance ?? 0,
+        ...(facts.target !== undefined ? { target: facts.target } : {}),
+        ...(facts.england !== undefined || facts.neighbours !== undefined
+          ? { comparators: { ...(facts.england !== undefined ? { england: facts.england } : {}), ...(facts.neighbours !== undefined ? { statisticalNeighbours: facts.neighbours } : {}) } }
+          : {}),
+      });
+      continue;
+    }
     if (!specs.has(id)) {
       diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the catalogue in config.yml; row ignored${suggestion(id, specs.keys())}`, {
         place: place(idCell!.address),
@@ -191,8 +260,9 @@ export function readIndicators(
   }
 
   const out: Indicator[] = [];
-  for (const spec of catalogue) {
-    const found = rowsById.get(spec.id);
+  for (const given of [...catalogue, ...sheetOnly]) {
+    const found = rowsById.get(given.id);
+    const spec = found ? withSheetFacts(given, rowFacts(found.cells, mapping, given.unit)) : given;
     if (!found) {
       diags.report('indicator-missing-row', `catalogue indicator ${spec.id} has no row in sheet "${table.sheet}"; it is reported with no data`, {
         place: { file: table.file, cell: `${table.sheet}!${mapping.idColumn}:${mapping.idColumn}` },

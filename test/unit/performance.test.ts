@@ -193,3 +193,40 @@ describe('the long layout: one row per indicator and month', () => {
     ]);
   });
 });
+
+describe('indicator facts from the sheet', () => {
+  const cell = (address: string, value: CellValue): Cell => {
+    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+    return { address, row: Number(m[2]), col: columnNumber(m[1]!), value };
+  };
+  const table = (cells: Cell[]): SheetTable => {
+    const map = new Map<number, Map<number, Cell>>();
+    for (const c of cells) {
+      if (!map.has(c.row)) map.set(c.row, new Map());
+      map.get(c.row)!.set(c.col, c);
+    }
+    return { file: 'f.xlsx', sheet: 'S', rows: map };
+  };
+  const mapping = { headerRow: 1, idColumn: 'A', nameColumn: 'B', unitColumn: 'C', polarityColumn: 'D', targetColumn: 'E', englandColumn: 'F' };
+  const t = table([
+    cell('A1', text('Ref')), cell('B1', text('Name')), cell('C1', text('Unit')), cell('D1', text('Polarity')), cell('E1', text('Target')), cell('F1', text('England')), cell('G1', text('Nov-26')),
+    cell('A2', text('K1')), cell('B2', text('Known')), cell('C2', text('%')), cell('D2', text('Higher')), cell('E2', num(0.8, true)), cell('F2', num(0.75, true)), cell('G2', num(0.7, true)),
+    cell('A3', text('K9')), cell('B3', text('Sheet only')), cell('C3', text('days')), cell('D3', text('Lower is better')), cell('E3', num(300)), cell('G3', num(320)),
+    cell('A4', text('K8')), cell('B4', text('No polarity')), cell('G4', num(1)),
+  ]);
+
+  it('fills targets and comparators the catalogue lacks, and reports sheet rows that describe themselves', () => {
+    const d = new Diagnostics();
+    const out = readIndicators(t, mapping, [{ id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0 }], '2026-11', d);
+    expect(out.map((i) => i.id)).toEqual(['K1', 'K9']);
+    expect(out[0]).toMatchObject({ target: 80, comparators: { england: 75 }, name: 'Known' });
+    expect(out[1]).toMatchObject({ name: 'Sheet only', unit: 'days', polarity: 'lower', target: 300 });
+    expect(out[1]!.series[0]!.value).toBe(320);
+    expect(d.all.map((x) => [x.code, x.place?.cell])).toEqual([['indicator-not-in-catalogue', 'S!A4']]);
+  });
+
+  it('keeps what the catalogue says over the sheet', () => {
+    const out = readIndicators(t, mapping, [{ id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0, target: 90 }], '2026-11', new Diagnostics());
+    expect(out[0]!.target).toBe(90);
+  });
+});
