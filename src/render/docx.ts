@@ -12,6 +12,7 @@ import {
   ImageRun,
   LevelFormat,
   LevelSuffix,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -338,13 +339,13 @@ export function buildDocument(model: ReportModel, png: ReadonlyMap<string, Uint8
     features: { updateFields: false },
     styles: {
       default: {
-        document: { run: { font: FONT, size: BODY_SIZE, language: { value: 'en-GB' } }, paragraph: { spacing: { line: 276 } } },
+        document: { run: { font: FONT, size: BODY_SIZE, language: { value: 'en-GB' } }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
         heading1: { run: { font: FONT, size: HEADING1_SIZE, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
         heading2: { run: { font: FONT, size: HEADING2_SIZE, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 120 }, keepNext: true } },
         listParagraph: { run: { font: FONT, size: BODY_SIZE } },
       },
       paragraphStyles: [
-        { id: TABLE_TEXT_STYLE, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { line: 252 } } },
+        { id: TABLE_TEXT_STYLE, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { line: 252, lineRule: LineRuleType.AUTO } } },
       ],
     },
     numbering: { config: numberingConfig() },

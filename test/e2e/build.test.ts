@@ -148,6 +148,8 @@ describe.each(REPORTS)('%s', (name) => {
   it('sets Arial 12, en-GB, a document title and page numbers', () => {
     const styles = parts[name]!['word/styles.xml']!;
     expect(styles).toMatch(/<w:docDefaults>.*w:ascii="Arial".*<w:sz w:val="24"\/>.*<w:lang w:val="en-GB"/s);
+    // Line spacing must be "auto": LibreOffice reads a bare w:line as exact and clips the charts to one line.
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:spacing w:line="276" w:lineRule="auto"\/>/);
     const core = parts[name]!['docProps/core.xml']!;
     expect(core).toMatch(/<dc:title>[^<]+: October 2026<\/dc:title>/);
     expect(core).toContain('<dc:language>en-GB</dc:language>');
