@@ -163,6 +163,22 @@ function withSheetFacts(spec: IndicatorSpec, facts: ReturnType<typeof rowFacts>)
   };
 }
 
+/** One month's value of an indicator, with a warning or error at its cell when it has none. */
+function observe(table: SheetTable, address: string, value: CellValue | undefined, spec: IndicatorSpec, month: string, diags: Diagnostics): Observation {
+  const where = `${table.sheet}!${address}`;
+  const place: Place = { file: table.file, cell: where };
+  const reading = readValue(value ?? { kind: 'empty' }, spec.unit);
+  if ('value' in reading) return { month, value: reading.value, cell: where };
+  if ('noValue' in reading) diags.report('indicator-no-value', `${spec.id} ${month}: ${reading.noValue}`, { place });
+  else {
+    diags.report('indicator-value-unreadable', `${spec.id} ${month}: "${reading.unreadable}" is not a number`, {
+      place,
+      hint: 'enter a number, a percentage such as 42%, or leave it blank or "n/a" for no value',
+    });
+  }
+  return { month, value: null, cell: where };
+}
+
 export function readIndicators(
   table: SheetTable,
   mapping: SheetMapping,
@@ -274,20 +290,7 @@ export function readIndicators(
     for (const { col, month } of columns) {
       const address = `${columnLetters(col)}${found.row}`;
       const cell = found.cells.get(col);
-      const reading = readValue(cell?.value ?? { kind: 'empty' }, spec.unit);
-      const where = `${table.sheet}!${address}`;
-      if ('value' in reading) series.push({ month, value: reading.value, cell: where });
-      else {
-        series.push({ month, value: null, cell: where });
-        if ('noValue' in reading) {
-          diags.report('indicator-no-value', `${spec.id} ${month}: ${reading.noValue}`, { place: place(address) });
-        } else {
-          diags.report('indicator-value-unreadable', `${spec.id} ${month}: "${reading.unreadable}" is not a number`, {
-            place: place(address),
-            hint: 'enter a number, a percentage such as 42%, or leave it blank or "n/a" for no value',
-          });
-        }
-      }
+      series.push(observe(table, address, cell?.value, spec, month, diags));
     }
     const sheetName = nameCol ? cellText(found.cells.get(nameCol)?.value) : '';
     out.push({ ...spec, name: spec.name ?? (sheetName || spec.id), series });
@@ -349,14 +352,7 @@ function readLongIndicators(
       continue;
     }
     months.add(month);
-    const reading = readValue(cells.get(valueCol)?.value ?? { kind: 'empty' }, spec.unit);
-    const where = `${table.sheet}!${address}`;
-    if ('value' in reading) series.set(month, { month, value: reading.value, cell: where });
-    else {
-      series.set(month, { month, value: null, cell: where });
-      if ('noValue' in reading) diags.report('indicator-no-value', `${id} ${month}: ${reading.noValue}`, { place: place(address) });
-      else diags.report('indicator-value-unreadable', `${id} ${month}: "${reading.unreadable}" is not a number`, { place: place(address), hint: 'enter a number, a percentage such as 42%, or leave it blank or "n/a" for no value' });
-    }
+    series.set(month, observe(table, address, cells.get(valueCol)?.value, spec, month, diags));
   }
   const all = [...months].sort();
   if (all.length > 0 && !all.includes(period)) {
