@@ -11,7 +11,6 @@ const lines = (...ls: string[]): TableCell => ({ lines: ls.filter((l) => l !== '
 
 export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Computed): AppendixBlock[] {
   const overdue = new Set(computed.actions.filter((a) => a.overdue).map((a) => a.action.id));
-  const refOf = new Map(inputs.findings.map((f) => [f.id, f.id]));
   const results = new Map(computed.indicators.map((r) => [r.indicator.id, r]));
   const blocks: AppendixBlock[] = [];
   for (const p of inputs.plan.priorities) {
@@ -21,7 +20,7 @@ export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Comput
       const links = linkage.byAction.get(a.id) ?? [];
       const answers = links.length === 0
         ? 'Answers: no finding linked'
-        : `Answers: ${links.map((l) => `${refOf.get(l.findingId) ?? l.findingId}${l.via === 'matched' ? ' (suggested)' : ''}`).join(', ')}`;
+        : `Answers: ${links.map((l) => `${l.findingId}${l.via === 'matched' ? ' (suggested)' : ''}`).join(', ')}`;
       const measured = a.measures.map((id) => results.get(id)).filter((r) => r !== undefined && r.indicator.series.length > 0);
       return [
         text(a.id),

@@ -38,7 +38,6 @@ export function chartOf(r: IndicatorResult, period: string, size: Chart['size'])
   const byMonth = new Map(ind.series.map((o) => [o.month, o.value]));
   const points = months.map((month) => ({ month, value: byMonth.get(month) ?? null }));
   return {
-    key: `${ind.id}|${period}|${size}`,
     title: ind.name,
     alt: trendInWords(r, points),
     unit: ind.unit,

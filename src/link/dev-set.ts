@@ -17,12 +17,13 @@ export interface LabelledSet {
   readonly actions: readonly LabelledAction[];
 }
 
+/** The findings of the given registers, in order. */
+function registerFindings(files: readonly string[]): { id: string; text: string }[] {
+  return files.flatMap((file) => FindingsRegisterSchema.parse(parse(readFileSync(file, 'utf8'))).findings.map((x) => ({ id: x.id, text: x.text })));
+}
+
 export function readLabelledSet(dir: string): LabelledSet {
-  const findings: { id: string; text: string }[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yml') && n !== 'actions.yml').sort()) {
-    const reg = FindingsRegisterSchema.parse(parse(readFileSync(path.join(dir, f), 'utf8')));
-    for (const x of reg.findings) findings.push({ id: x.id, text: x.text });
-  }
+  const findings = registerFindings(readdirSync(dir).filter((n) => n.endsWith('.yml') && n !== 'actions.yml').sort().map((f) => path.join(dir, f)));
   const raw = parse(readFileSync(path.join(dir, 'actions.yml'), 'utf8')) as {
     priorities: Record<string, string>;
     actions: { id: string; priority: string; action: string; answers: string[]; paraphrase?: boolean }[];
@@ -42,11 +43,7 @@ export function readLabelledSet(dir: string): LabelledSet {
  */
 export function readPlanAsSet(planFile: string): LabelledSet {
   const plan = PlanSchema.parse(parse(readFileSync(planFile, 'utf8')));
-  const findings: { id: string; text: string }[] = [];
-  for (const rel of plan.findings ?? []) {
-    const reg = FindingsRegisterSchema.parse(parse(readFileSync(path.join(path.dirname(planFile), rel), 'utf8')));
-    for (const x of reg.findings) findings.push({ id: x.id, text: x.text });
-  }
+  const findings = registerFindings((plan.findings ?? []).map((rel) => path.join(path.dirname(planFile), rel)));
   const actions = plan.priorities.flatMap((p) =>
     p.actions.map((a) => ({ id: a.id, action: a.action, context: p.title, answers: a.answers ?? [], paraphrase: false })),
   );

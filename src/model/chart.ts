@@ -1,7 +1,5 @@
 /** A trend chart as report data: what to draw and what to say about it. render draws it. */
 export interface Chart {
-  /** Stable key: the same chart is drawn once however often a pack shows it. */
-  readonly key: string;
   readonly title: string;
   /** The trend in words, for readers who cannot see the image. */
   readonly alt: string;

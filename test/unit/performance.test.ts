@@ -7,6 +7,19 @@ import type { IndicatorSpec } from '../../src/model/schemas.js';
 
 const text = (value: string): CellValue => ({ kind: 'text', value });
 const num = (value: number, percentFormat = false): CellValue => ({ kind: 'number', value, percentFormat, dateFormat: false });
+const cell = (address: string, value: CellValue): Cell => {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  return { address, row: Number(m[2]), col: columnNumber(m[1]!), value };
+};
+/** A sheet of the given cells, as the workbook loader would hand it over. */
+function sheetOf(cells: readonly Cell[], file: string, sheet: string): SheetTable {
+  const rows = new Map<number, Map<number, Cell>>();
+  for (const c of cells) {
+    if (!rows.has(c.row)) rows.set(c.row, new Map());
+    rows.get(c.row)!.set(c.col, c);
+  }
+  return { file, sheet, rows };
+}
 
 describe('month headings as exports write them', () => {
   it.each([
@@ -76,18 +89,7 @@ describe('sniffing files that are not workbooks', () => {
 });
 
 describe('readIndicators', () => {
-  const cell = (address: string, value: CellValue): Cell => {
-    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    return { address, row: Number(m[2]), col: columnNumber(m[1]!), value };
-  };
-  const table = (cells: Cell[]): SheetTable => {
-    const rows = new Map<number, Map<number, Cell>>();
-    for (const c of cells) {
-      if (!rows.has(c.row)) rows.set(c.row, new Map());
-      rows.get(c.row)!.set(c.col, c);
-    }
-    return { file: 'perf.xlsx', sheet: 'S', rows };
-  };
+  const table = (cells: Cell[]) => sheetOf(cells, 'perf.xlsx', 'S');
   const spec: IndicatorSpec = { id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0 };
 
   it('reads a row under a title row, warning at each cell without a value', () => {
@@ -141,18 +143,7 @@ describe('readIndicators', () => {
 });
 
 describe('the long layout: one row per indicator and month', () => {
-  const cell = (address: string, value: CellValue): Cell => {
-    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    return { address, row: Number(m[2]), col: columnNumber(m[1]!), value };
-  };
-  const rows = (cells: Cell[]): SheetTable => {
-    const map = new Map<number, Map<number, Cell>>();
-    for (const c of cells) {
-      if (!map.has(c.row)) map.set(c.row, new Map());
-      map.get(c.row)!.set(c.col, c);
-    }
-    return { file: 'long.xlsx', sheet: 'L', rows: map };
-  };
+  const rows = (cells: Cell[]) => sheetOf(cells, 'long.xlsx', 'L');
   const spec: IndicatorSpec = { id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0 };
   const mapping = { layout: 'long' as const, headerRow: 1, idColumn: 'A', nameColumn: 'B', monthColumn: 'C', valueColumn: 'D' };
 
@@ -195,18 +186,7 @@ describe('the long layout: one row per indicator and month', () => {
 });
 
 describe('indicator facts from the sheet', () => {
-  const cell = (address: string, value: CellValue): Cell => {
-    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    return { address, row: Number(m[2]), col: columnNumber(m[1]!), value };
-  };
-  const table = (cells: Cell[]): SheetTable => {
-    const map = new Map<number, Map<number, Cell>>();
-    for (const c of cells) {
-      if (!map.has(c.row)) map.set(c.row, new Map());
-      map.get(c.row)!.set(c.col, c);
-    }
-    return { file: 'f.xlsx', sheet: 'S', rows: map };
-  };
+  const table = (cells: Cell[]) => sheetOf(cells, 'f.xlsx', 'S');
   const mapping = { headerRow: 1, idColumn: 'A', nameColumn: 'B', unitColumn: 'C', polarityColumn: 'D', targetColumn: 'E', englandColumn: 'F' };
   const t = table([
     cell('A1', text('Ref')), cell('B1', text('Name')), cell('C1', text('Unit')), cell('D1', text('Polarity')), cell('E1', text('Target')), cell('F1', text('England')), cell('G1', text('Nov-26')),
