@@ -14,7 +14,7 @@ import { linkActions } from '../link/link.js';
 import { matchPlan, matchedLinks } from '../link/match.js';
 import type { ReportModel } from '../model/report.js';
 import type { Inputs } from '../model/types.js';
-import { renderAll } from '../render/index.js';
+import { ChartPool, renderAll } from '../render/index.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
 export interface BuildOptions extends LoadOptions {
@@ -56,12 +56,24 @@ export async function validate(options: LoadOptions): Promise<Diagnostics> {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Chart drawing threads start while the inputs are read: they take a while to load vega.
+  let pool: ChartPool | undefined;
+  try {
+    return await buildWith(options, (c) => {
+      if (c.charts) pool ??= new ChartPool();
+    }, () => pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'], pool: () => ChartPool | undefined): Promise<BuildResult> {
   const diags = new Diagnostics();
-  const prepared = await prepare(options, diags);
+  const prepared = await prepare({ ...options, onConfig }, diags);
   if (!prepared) return { diagnostics: diags };
   const { inputs, models } = prepared;
 
-  const rendered = await renderAll(models);
+  const rendered = await renderAll(models, pool());
   const reports: PackFile[] = models.map((m, i) => ({ name: m.fileName, bytes: rendered[i]! }));
 
   const configDir = path.dirname(path.normalize(options.configPath));

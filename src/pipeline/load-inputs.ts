@@ -27,6 +27,8 @@ export interface LoadOptions {
   readonly configPath: string;
   /** Overrides config.yml's period. */
   readonly period?: string;
+  /** Told as soon as config.yml is read and valid, so that slow preparations can start early. */
+  readonly onConfig?: (config: { readonly charts: boolean }) => void;
 }
 
 /** A path named inside `fromFile`, resolved against that file's folder, kept relative for messages. */
@@ -51,6 +53,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
     diags.report('config-period-invalid', `--period "${options.period}" is not a month written YYYY-MM`);
     return { reader };
   }
+  options.onConfig?.(config);
 
   // Reading the workbook is asynchronous; it is awaited after the YAML inputs.
   const indicatorsRead = loadIndicators(config, configFile, configSrc, period, reader, diags);

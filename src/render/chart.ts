@@ -17,33 +17,35 @@ export const CHART_SIZE = { large: { width: 440, height: 210 }, small: { width: 
 
 const COLOURS = { series: '#1F4E79', target: '#C00000', england: '#595959', sn: '#7F6000' } as const;
 
-export function chartSpec(chart: Chart): Record<string, unknown> {
-  const { width, height } = CHART_SIZE[chart.size];
-  const pct = chart.unit === '%';
-  const values = chart.points.map((p) => ({ date: `${p.month}-01`, value: p.value }));
-  const rules = [
-    ...(chart.target !== undefined ? [{ label: 'Target', value: chart.target, colour: COLOURS.target, dash: [6, 3] }] : []),
-    ...(chart.england !== undefined ? [{ label: 'England', value: chart.england, colour: COLOURS.england, dash: [2, 2] }] : []),
-    ...(chart.statisticalNeighbours !== undefined ? [{ label: 'Neighbours', value: chart.statisticalNeighbours, colour: COLOURS.sn, dash: [4, 2, 1, 2] }] : []),
-  ];
-  const small = chart.size === 'small';
-  const x = {
-    field: 'date',
-    type: 'temporal',
-    timeUnit: 'utcyearmonth',
-    scale: { type: 'utc' },
-    axis: { title: null, format: small ? '%b' : '%b %y', labelAngle: 0, tickCount: small ? 6 : 12, labelOverlap: true, grid: false },
-  };
-  const all = [...chart.points.map((p) => p.value), ...rules.map((r) => r.value)].filter((v): v is number => v !== null);
-  const lo = all.length ? Math.min(...all) : 0;
-  const hi = all.length ? Math.max(...all) : 1;
-  const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.1 || 1;
-  const domain = [pct ? Math.max(0, lo - pad) : lo - pad, pct ? Math.min(100, hi + pad) : hi + pad];
+/** The lines across a chart, in drawing order. */
+const RULES = [
+  { key: 'target', label: 'Target', colour: COLOURS.target, dash: [6, 3] },
+  { key: 'england', label: 'England', colour: COLOURS.england, dash: [2, 2] },
+  { key: 'statisticalNeighbours', label: 'Neighbours', colour: COLOURS.sn, dash: [4, 2, 1, 2] },
+] as const;
+
+/**
+ * The vega-lite spec of a chart of this size. It holds no data and nothing that varies by
+ * indicator (unit, decimals, which lines it has): those come as named data and signals (see
+ * chartData), so one compiled spec serves every chart, and a drawing thread compiles it
+ * before its first chart arrives.
+ */
+export function chartSpec(size: Chart['size']): Record<string, unknown> {
+  const { width, height } = CHART_SIZE[size];
+  const small = size === 'small';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width,
     height,
+    // The whole chart, axes included, is width × height, so the PNG is exactly twice the size
+    // the document shows it at, undistorted.
+    autosize: { type: 'fit', contains: 'padding' },
+    padding: 4,
     background: 'white',
+    params: [
+      { name: 'bp_yformat', value: ',.0f' },
+      { name: 'bp_ysuffix', value: '' },
+    ],
     config: {
       font: FONT,
       view: { stroke: null },
@@ -51,25 +53,50 @@ export function chartSpec(chart: Chart): Record<string, unknown> {
     },
     layer: [
       {
-        data: { values },
+        data: { name: 'series' },
         mark: { type: 'line', point: { filled: true, size: small ? 18 : 30, color: COLOURS.series }, color: COLOURS.series, strokeWidth: 2 },
         encoding: {
-          x,
+          x: {
+            field: 'date',
+            type: 'temporal',
+            timeUnit: 'utcyearmonth',
+            scale: { type: 'utc' },
+            // Month on one line, the year under the first month and under each January: narrow
+            // enough for twelve ticks' labels to fit without vega's width estimates dropping some.
+            axis: {
+              title: null,
+              labelExpr: "[utcFormat(datum.value, '%b'), datum.index == 0 || utcmonth(datum.value) == 0 ? utcFormat(datum.value, '%Y') : '']",
+              labelAngle: 0,
+              tickCount: small ? 6 : 12,
+              labelOverlap: false,
+              grid: false,
+            },
+          },
           y: {
             field: 'value',
             type: 'quantitative',
-            scale: { domain, nice: false, zero: false },
-            axis: { title: null, format: `,.${pct ? 0 : chart.decimals}f`, ...(pct ? { labelExpr: "datum.label + '%'" } : {}), tickCount: 4, grid: true, gridColor: '#E0E0E0' },
+            // Replaced by the bp_ydomain signal once compiled (see chartSvg).
+            scale: { domain: [0, 1], nice: false, zero: false },
+            axis: { title: null, labelExpr: 'format(datum.value, bp_yformat) + bp_ysuffix', tickCount: 4, grid: true, gridColor: '#E0E0E0' },
           },
         },
       },
-      // Labels alternate sides so that close lines (a target near England) stay readable.
-      ...rules.map((r, i) => ({
-        data: { values: [{ value: r.value, label: `${r.label} ${r.value}${pct ? '%' : ''}` }] },
+      ...RULES.map((r) => ({
+        data: { name: r.key },
         layer: [
           { mark: { type: 'rule', color: r.colour, strokeDash: r.dash, strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
           {
-            mark: { type: 'text', align: i % 2 === 0 ? 'right' : 'left', baseline: 'bottom', dy: -2, x: i % 2 === 0 ? width : 4, color: r.colour, fontSize: small ? 9 : 10, font: FONT },
+            // Side and position come with the label (see chartData).
+            mark: {
+              type: 'text',
+              align: { expr: "datum.right ? 'right' : 'left'" },
+              baseline: { expr: "datum.crowded ? 'top' : 'bottom'" },
+              dy: { expr: 'datum.crowded ? 2 : -2' },
+              x: { expr: 'datum.right ? width : 4' },
+              color: r.colour,
+              fontSize: small ? 9 : 10,
+              font: FONT,
+            },
             encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
           },
         ],
@@ -78,59 +105,142 @@ export function chartSpec(chart: Chart): Record<string, unknown> {
   };
 }
 
-let libraries: Promise<{ vega: typeof import('vega'); vl: typeof import('vega-lite'); resvg: typeof import('@resvg/resvg-js') }> | undefined;
-/** vega and resvg take a third of a second to load: only when a pack has charts. */
-const load = () =>
-  (libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(([vega, vl, resvg]) => ({ vega, vl, resvg })));
+export interface ChartData {
+  /** Named data: the series, and each line as one labelled value or none. */
+  readonly data: Record<'series' | (typeof RULES)[number]['key'], readonly Record<string, unknown>[]>;
+  readonly signals: { readonly bp_ydomain: readonly [number, number]; readonly bp_yformat: string; readonly bp_ysuffix: string };
+}
+
+/** What one chart shows: its points, its lines with their labels, the value axis. */
+export function chartData(chart: Chart): ChartData {
+  const pct = chart.unit === '%';
+  const present = RULES.flatMap((r) => (chart[r.key] === undefined ? [] : [{ ...r, value: chart[r.key]! }]));
+  const all = [...chart.points.map((p) => p.value), ...present.map((r) => r.value)].filter((v): v is number => v !== null);
+  const lo = all.length ? Math.min(...all) : 0;
+  const hi = all.length ? Math.max(...all) : 1;
+  const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.1 || 1;
+  const domain: [number, number] = [pct ? Math.max(0, lo - pad) : lo - pad, pct ? Math.min(100, hi + pad) : hi + pad];
+  const data: Record<string, Record<string, unknown>[]> = { series: chart.points.map((p) => ({ date: `${p.month}-01`, value: p.value })) };
+  for (const r of RULES) data[r.key] = [];
+  present.forEach((r, i) => {
+    data[r.key] = [{
+      value: r.value,
+      label: `${r.label} ${r.value}${pct ? '%' : ''}`,
+      // Labels alternate sides so that close lines (a target near England) stay readable, and
+      // a label sits below its line when another line runs just above it.
+      right: i % 2 === 0,
+      crowded: present.some((o) => o !== r && o.value > r.value && o.value - r.value < (domain[1] - domain[0]) * 0.1),
+    }];
+  });
+  return {
+    data: data as ChartData['data'],
+    signals: { bp_ydomain: domain, bp_yformat: `,.${pct ? 0 : chart.decimals}f`, bp_ysuffix: pct ? '%' : '' },
+  };
+}
 
 /**
- * The parsed vega spec of each chart shape (size, unit, decimals, which lines). Compiling the
- * vega-lite spec and parsing it are costly and depend only on the shape, so each shape is
- * compiled once. Every chart gets a fresh view, so its drawing never depends on the charts
- * drawn before it: the SVG is the same as from a fresh compile (tested).
+ * resvg-js allocates with mimalloc, which by default hands freed memory back to the system
+ * at once, so every chart's 1.5 MB image is faulted in afresh: a third of a chart's cost
+ * (300 charts: 7.3 s and 161,000 page faults; with purging off, 5.1 s and 49,000, and the
+ * same peak memory). mimalloc reads its options from the environment when the addon loads,
+ * so this runs first, in the main thread, before any worker loads it. A user's own setting
+ * stands.
  */
-const parsedByShape = new Map<string, unknown>();
+export function tuneChartAllocator(): void {
+  process.env['MIMALLOC_PURGE_DELAY'] ??= '-1';
+}
+
+let libraries: Promise<{ vega: typeof import('vega'); vl: typeof import('vega-lite'); resvg: typeof import('@resvg/resvg-js') }> | undefined;
+/** vega and resvg take a third of a second to load: only when a pack has charts. */
+export const loadLibraries = () =>
+  (libraries ??= (tuneChartAllocator(), Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')])).then(([vega, vl, resvg]) => ({
+    vega,
+    vl,
+    resvg,
+  })));
+
+/**
+ * The parsed vega spec for each chart size. Compiling and parsing cost a tenth of a second
+ * and depend only on the size. Every chart gets a fresh view, so its drawing never depends
+ * on the charts drawn before it: the SVG is the same as from a fresh compile (tested).
+ */
+const parsedBySize = new Map<Chart['size'], Promise<unknown>>();
+
+/** The size's compiled spec; a drawing thread calls this before its first chart arrives. */
+export function prepareChart(size: Chart['size']): Promise<unknown> {
+  let parsed = parsedBySize.get(size);
+  if (!parsed) {
+    parsed = loadLibraries().then(({ vega, vl }) => {
+      const compiled = vl.compile(chartSpec(size) as unknown as Parameters<typeof vl.compile>[0]).spec as unknown as {
+        scales: { name: string; domain: unknown }[];
+        signals?: { name: string; value?: unknown }[];
+      };
+      const y = compiled.scales.find((x) => x.name === 'y');
+      if (!y) throw new Error('chart spec changed: no y scale');
+      y.domain = { signal: 'bp_ydomain' };
+      compiled.signals = [...(compiled.signals ?? []), { name: 'bp_ydomain', value: [0, 1] }];
+      return vega.parse(compiled as unknown as Parameters<typeof vega.parse>[0]);
+    });
+    parsedBySize.set(size, parsed);
+  }
+  return parsed;
+}
 
 export async function chartSvg(chart: Chart): Promise<string> {
-  const { vega, vl } = await load();
-  const spec = chartSpec(chart) as { layer: { data: { values: unknown[] }; encoding?: { y: { scale: { domain: number[] } } } }[] };
-  const shape = JSON.stringify([chart.size, chart.unit === '%', chart.decimals, chart.target !== undefined, chart.england !== undefined, chart.statisticalNeighbours !== undefined]);
-  let parsed = parsedByShape.get(shape);
-  if (!parsed) {
-    const compiled = vl.compile(spec as unknown as Parameters<typeof vl.compile>[0]).spec as unknown as {
-      scales: { name: string; domain: unknown }[];
-      signals?: { name: string; value?: unknown }[];
-    };
-    const y = compiled.scales.find((x) => x.name === 'y');
-    if (!y) throw new Error('chart spec shape changed: no y scale');
-    y.domain = { signal: 'bp_ydomain' };
-    compiled.signals = [...(compiled.signals ?? []), { name: 'bp_ydomain', value: [0, 1] }];
-    parsed = vega.parse(compiled as unknown as Parameters<typeof vega.parse>[0]);
-    parsedByShape.set(shape, parsed);
-  }
-  const view = new vega.View(parsed as ReturnType<typeof vega.parse>, { renderer: 'none' });
+  const { vega } = await loadLibraries();
+  const parsed = (await prepareChart(chart.size)) as ReturnType<typeof vega.parse>;
+  const { data, signals } = chartData(chart);
+  const view = new vega.View(parsed, { renderer: 'none' });
   try {
-    // source_0 holds the series, source_1... the lines, in layer order (vega-lite's naming).
-    spec.layer.forEach((layer, i) => view.data(`source_${i}`, layer.data.values));
-    view.signal('bp_ydomain', spec.layer[0]!.encoding!.y.scale.domain);
+    for (const [name, values] of Object.entries(data)) view.data(name, values as object[]);
+    for (const [name, value] of Object.entries(signals)) view.signal(name, value);
     return await view.toSVG();
   } finally {
     view.finalize();
   }
 }
 
+const FONT_OPTIONS = { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT };
+
 /**
- * The chart as PNG. Rasterising runs on libuv's thread pool (resvg's renderAsync), so while
- * one chart is rasterised the next is laid out here: both cores work.
+ * Labels as outlines, each drawn once. resvg reads the font file again for every piece of text
+ * it shapes (thx/resvg-js#367: a hundred reads of 400 KB per chart), while a pack's charts
+ * share most labels ("Nov", "2026", "20%"). So each distinct label, its transform aside, is
+ * shaped once by resvg itself into paths, and the chart is drawn with those: the same pixels
+ * (tested), a third of the time. Keyed by the whole element, so the cache cannot change a
+ * drawing; a label vega writes without a transform is left as text.
  */
+const outlines = new Map<string, string>();
+const TEXT = /<text\b([^>]*?) transform="([^"]*)"([^>]*)>([\s\S]*?)<\/text>/g;
+
+export function outlineText(svg: string, resvg: typeof import('@resvg/resvg-js')): string {
+  return svg.replace(TEXT, (_m, before: string, transform: string, after: string, body: string) => {
+    const key = `${before}${after}>${body}`;
+    let paths = outlines.get(key);
+    if (paths === undefined) {
+      const alone = `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><text${before}${after}>${body}</text></svg>`;
+      paths = new resvg.Resvg(alone, { font: FONT_OPTIONS })
+        .toString()
+        .replace(/^[\s\S]*?<svg[^>]*>/, '')
+        .replace(/<\/svg>\s*$/, '');
+      outlines.set(key, paths);
+    }
+    return `<g transform="${transform}">${paths}</g>`;
+  });
+}
+
+/** The chart as PNG, drawn in this thread. The pack's charts are drawn by chart-pool.ts's workers. */
 export async function chartPng(chart: Chart): Promise<Uint8Array> {
-  const svg = await chartSvg(chart);
-  const { resvg } = await load();
-  const png = await resvg.renderAsync(svg, {
+  const { resvg } = await loadLibraries();
+  const svg = outlineText(await chartSvg(chart), resvg);
+  // renderAsync, not Resvg.render(): in resvg-js 2.6.2 every synchronous render keeps its
+  // 1.5 MB image for good, however often V8 collects (thx/resvg-js#216; measured).
+  const image = await resvg.renderAsync(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     background: 'white',
-    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT },
+    // Fonts only when a label is still text: loading them costs even when unused.
+    font: svg.includes('<text') ? FONT_OPTIONS : { loadSystemFonts: false },
   });
-  const bytes = png.asPng();
+  const bytes = image.asPng();
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -9,7 +9,6 @@ import {
   Document,
   Footer,
   HeadingLevel,
-  ImageRun,
   LevelFormat,
   LevelSuffix,
   LineRuleType,
@@ -27,9 +26,11 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
+import { zipSync, type Zippable } from 'fflate';
 import type { Chart } from '../model/chart.js';
 import type { AppendixBlock, BodyBlock, Line, ReportModel, Table as TableModel, TableCell as CellModel } from '../model/report.js';
 import { CHART_SIZE, chartPng } from './chart.js';
+import { Drawings } from './drawings.js';
 import { coreXml, fixZipTimes } from './normalise.js';
 import {
   BODY_SIZE,
@@ -50,61 +51,34 @@ import {
 
 type Align = 'left' | 'center' | 'right';
 
-/** Chart images of one document: PNG bytes by chart, and drawing ids numbered from 1 in order. */
+/** Chart pictures of one document: a marker run here, the picture once the XML is written (drawings.ts). */
 class Images {
-  private next = 1;
-  constructor(private readonly png: ReadonlyMap<string, Uint8Array>) {}
+  readonly drawings = new Drawings();
 
-  run(chart: Chart): ImageRun {
-    const { width, height } = CHART_SIZE[chart.size];
-    const id = this.next++;
-    return new ImageRun({
-      type: 'png',
-      data: this.png.get(chartKey(chart))!,
-      transformation: { width, height },
-      // Our own ids: docx's come from a counter shared by every document the process makes.
-      altText: { id: String(id), name: `Chart ${id}`, title: chart.title, description: chart.alt },
-    });
+  run(chart: Chart): TextRun {
+    return new TextRun(this.drawings.mark({ ...chart, size: 'large' }, chartKey(chart), CHART_SIZE[chart.size]));
   }
 }
 
 /** A small chart is the large one shown smaller (its PNG is drawn at twice the large size), so each indicator is drawn once. */
-const chartKey = (c: Chart) => JSON.stringify({ ...c, size: 'large' });
+export const chartKey = (c: Chart) => JSON.stringify({ ...c, size: 'large' });
 
-/** Every chart a report shows, each once. */
-function chartsOf(model: ReportModel): Chart[] {
+/** Every chart a report shows, each once, as drawn (large). */
+export function chartsOf(model: ReportModel): Chart[] {
   const out = new Map<string, Chart>();
+  const add = (c: Chart) => {
+    const k = chartKey(c);
+    if (!out.has(k)) out.set(k, { ...c, size: 'large' });
+  };
   for (const a of model.appendices) {
     for (const b of a.blocks) {
-      if (b.kind === 'charts') for (const c of b.charts) out.set(chartKey(c), c);
-      if (b.kind === 'table') for (const r of b.table.rows) for (const cell of r) for (const c of cell.charts ?? []) out.set(chartKey(c), c);
+      if (b.kind === 'charts') b.charts.forEach(add);
+      if (b.kind === 'table') for (const r of b.table.rows) for (const cell of r) (cell.charts ?? []).forEach(add);
     }
   }
   return [...out.values()];
 }
 
-/** Drawn charts, by chart: a pack's reports share most of theirs. */
-const drawn = new Map<string, Promise<Uint8Array>>();
-async function drawCharts(charts: readonly Chart[]): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  // A few charts in flight: each one's layout runs here while earlier ones rasterise in the
-  // thread pool; more in flight would only hold more images in memory.
-  const IN_FLIGHT = 4;
-  const pending: Promise<unknown>[] = [];
-  for (const c of charts) {
-    const k = chartKey(c);
-    if (!drawn.has(k)) {
-      const p = chartPng({ ...c, size: 'large' });
-      drawn.set(k, p);
-      pending.push(p);
-      if (pending.length >= IN_FLIGHT) await pending.shift();
-    }
-  }
-  for (const c of charts) out.set(chartKey(c), await drawn.get(chartKey(c))!);
-  // Keep the cache to one pack's worth.
-  if (drawn.size > 2000) drawn.clear();
-  return out;
-}
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** Runs carry only what differs from their paragraph's style: fewer elements, smaller XML, faster packs. */
@@ -306,8 +280,7 @@ function numberingConfig() {
 
 const description = (model: ReportModel) => `${model.title}. Produced by boardpack.`;
 
-export function buildDocument(model: ReportModel, png: ReadonlyMap<string, Uint8Array> = new Map()): Document {
-  const images = new Images(png);
+export function buildDocument(model: ReportModel, images = new Images()): Document {
   const portrait = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } };
   const landscape = { page: { ...portrait.page, size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE } } };
   const main: (Paragraph | Table)[] = [
@@ -353,8 +326,17 @@ export function buildDocument(model: ReportModel, png: ReadonlyMap<string, Uint8
   });
 }
 
-/** The report as .docx bytes, identical for identical models whatever the clock or zone. */
-export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+/** Draws a chart (large) as PNG. */
+export type DrawChart = (chart: Chart) => Promise<Uint8Array>;
+
+/** A report's package before its chart images are in: the parts, and which chart each image path awaits. */
+export interface CompiledReport {
+  readonly parts: Parts;
+  readonly images: ReadonlyMap<string, Chart>;
+}
+
+/** Builds the report's document and writes its XML; the chart images are added by packageReport. */
+export function compileReport(model: ReportModel): CompiledReport {
   const core = coreXml({
     title: model.title,
     subject: model.subject,
@@ -364,7 +346,66 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     date: model.date,
     language: model.language,
   });
-  const png = await drawCharts(chartsOf(model));
-  const raw = await Packer.toBuffer(buildDocument(model, png), false, [{ path: 'docProps/core.xml', data: core }]);
-  return fixZipTimes(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
+  const images = new Images();
+  const parts = compileParts(buildDocument(model, images), [{ path: 'docProps/core.xml', data: core }]);
+  const { drawings } = images;
+  if (drawings.count > 0) {
+    parts.set(DOCUMENT, drawings.placeInDocument(textPart(parts, DOCUMENT)));
+    parts.set(DOCUMENT_RELS, drawings.addRelationships(textPart(parts, DOCUMENT_RELS)));
+    if (!/Extension="png"/.test(textPart(parts, CONTENT_TYPES))) throw new Error('docx no longer declares the png content type');
+  }
+  return { parts, images: drawings.imageParts() };
+}
+
+const DOCUMENT = 'word/document.xml';
+const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
+const CONTENT_TYPES = '[Content_Types].xml';
+
+function textPart(parts: Parts, path: string): string {
+  const data = parts.get(path);
+  if (typeof data !== 'string') throw new Error(`docx wrote ${path} ${data === undefined ? 'nowhere' : 'as bytes'}`);
+  return data;
+}
+
+/** The .docx bytes, once each chart is drawn; identical for identical models whatever the clock or zone. */
+export async function packageReport(report: CompiledReport, draw: DrawChart): Promise<Uint8Array> {
+  const parts = new Map(report.parts);
+  const drawn = [...report.images].map(([p, chart]) => [p, draw(chart)] as const);
+  for (const [p, png] of drawn) parts.set(p, await png);
+  return packageParts(parts, new Set(report.images.keys()));
+}
+
+/** The report as .docx bytes, its charts drawn by `draw` (here, in this thread, unless told). */
+export async function renderDocx(model: ReportModel, draw: DrawChart = chartPng): Promise<Uint8Array> {
+  return packageReport(compileReport(model), draw);
+}
+
+type Parts = Map<string, string | Uint8Array>;
+
+/**
+ * The package's parts, by path, in docx's order, before zipping. docx keeps its compiler
+ * private; the version is pinned and render tests read every part back, so a change of shape
+ * fails there.
+ */
+function compileParts(doc: Document, overrides: { path: string; data: string }[]): Parts {
+  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: unknown[]): Parts } }).compiler;
+  if (typeof compiler?.compile !== 'function') throw new Error('docx no longer exposes Packer.compiler: check the pinned docx version');
+  return compiler.compile(doc, undefined, overrides);
+}
+
+const encoder = new TextEncoder();
+/** Dates of zip entries: fixZipTimes writes 1980-01-01 00:00 whatever is given; noon keeps any zone on that day. */
+const ZIP_TIME = new Date(1980, 0, 1, 12);
+
+/**
+ * Zips the parts: XML deflated as docx would, images stored, since deflating a PNG again costs
+ * time and gains nothing.
+ */
+function packageParts(parts: Parts, images: ReadonlySet<string>): Uint8Array {
+  const files: Zippable = {};
+  for (const [p, data] of parts) {
+    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+    files[p] = images.has(p) ? [bytes, { level: 0 }] : bytes;
+  }
+  return fixZipTimes(zipSync(files, { level: 6, mtime: ZIP_TIME }));
 }

@@ -1,9 +1,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Chart } from '../model/chart.js';
 import type { ReportModel } from '../model/report.js';
-import { renderDocx } from './docx.js';
+import { ChartPool } from './chart-pool.js';
+import { chartKey, chartsOf, compileReport, packageReport, type CompiledReport } from './docx.js';
 
 export { renderDocx } from './docx.js';
+export { ChartPool } from './chart-pool.js';
 
 /**
  * A full collection between reports. Each render leaves a few hundred megabytes of garbage on
@@ -15,12 +18,30 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** Renders every report of a pack, in order. */
-export async function renderAll(models: readonly ReportModel[]): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = [];
-  for (const [i, m] of models.entries()) {
-    if (i > 0) collectGarbage();
-    out.push(await renderDocx(m));
+/**
+ * Renders every report of a pack, in order. Every chart of the pack (the reports share most)
+ * is sent to the drawing workers first; this thread meanwhile builds and writes each report's
+ * XML, and only then waits for the images.
+ */
+export async function renderAll(models: readonly ReportModel[], pool?: ChartPool): Promise<Uint8Array[]> {
+  const charts = new Map<string, Chart>();
+  for (const m of models) for (const c of chartsOf(m)) charts.set(chartKey(c), c);
+  const own = !pool && charts.size > 0 ? new ChartPool() : undefined;
+  const drawer = pool ?? own;
+  try {
+    const drawn = new Map([...charts].map(([k, c]) => [k, drawer!.draw(c)]));
+    // Handled here too, so that a failure while documents are still being built is not "unhandled".
+    for (const p of drawn.values()) p.catch(() => undefined);
+    const draw = (c: Chart) => drawn.get(chartKey(c)) ?? Promise.reject(new Error(`chart not drawn: ${c.title}`));
+    const compiled: CompiledReport[] = [];
+    for (const [i, m] of models.entries()) {
+      if (i > 0) collectGarbage();
+      compiled.push(compileReport(m));
+    }
+    const out: Uint8Array[] = [];
+    for (const c of compiled) out.push(await packageReport(c, draw));
+    return out;
+  } finally {
+    await own?.close();
   }
-  return out;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { chartOf, trendInWords } from '../../src/compose/charts.js';
 import type { Indicator, IndicatorResult } from '../../src/model/types.js';
 import { computeIndicator } from '../../src/compute/index.js';
-import { chartPng, chartSvg } from '../../src/render/chart.js';
+import { ChartPool } from '../../src/render/chart-pool.js';
+import { CHART_SIZE, chartPng, chartData, chartSvg, outlineText } from '../../src/render/chart.js';
 import { ROOT } from '../helpers/workspace.js';
 
 const ind = (values: (number | null)[], extra: Partial<Indicator> = {}): Indicator => ({
@@ -55,7 +56,10 @@ describe('chart drawing', () => {
 
   it('draws its axis labels with the shipped font (dark pixels under the plot)', async () => {
     const svg = await chartSvg(chart);
-    expect(svg).toContain('>Dec 23<');
+    // Month, then the year under the first month and under January only.
+    expect(svg).toContain('<tspan>Dec</tspan><tspan x="0" dy="12">2023</tspan>');
+    expect(svg).toContain('<tspan>Jan</tspan><tspan x="0" dy="12">2024</tspan>');
+    expect(svg).toContain('<tspan>Feb</tspan><tspan x="0" dy="12"/>');
     const fonts = ['LiberationSans-Regular.ttf'].map((f) => path.join(ROOT, 'templates/fonts', f));
     const img = new Resvg(svg, { background: 'white', font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' } }).render();
     const { width, height, pixels } = img;
@@ -68,5 +72,54 @@ describe('chart drawing', () => {
       }
     }
     expect(dark).toBeGreaterThan(100);
+  });
+
+  it('is exactly twice its display size, axes included', async () => {
+    const png = await chartPng(chart);
+    const view = new DataView(png.buffer, png.byteOffset);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([CHART_SIZE.large.width * 2, CHART_SIZE.large.height * 2]);
+  });
+
+  it('draws labels as outlines with the same pixels as the font gives them', async () => {
+    const resvg = await import('@resvg/resvg-js');
+    const svg = await chartSvg(chart);
+    const outlined = outlineText(svg, resvg);
+    expect(svg).toContain('<text');
+    expect(outlined).not.toContain('<text');
+    const fonts = [path.join(ROOT, 'templates/fonts/LiberationSans-Regular.ttf')];
+    const draw = (s: string) => new Resvg(s, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' } }).render().pixels;
+    expect(Buffer.compare(draw(svg), draw(outlined))).toBe(0);
+  });
+
+  it('puts a line\'s label below it when another line runs just above', () => {
+    const close = chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19], { target: 22, comparators: { england: 22.4 } })), '2024-11', 'large');
+    const { data } = chartData(close);
+    expect([data.target, data.england, data.statisticalNeighbours]).toEqual([
+      [{ value: 22, label: 'Target 22%', right: true, crowded: true }],
+      [{ value: 22.4, label: 'England 22.4%', right: false, crowded: false }],
+      [],
+    ]);
+  });
+});
+
+describe('chart pool', () => {
+  it('draws in worker threads the same bytes as in this thread', async () => {
+    const charts = [24, 30, 18].map((v) => chartOf(result(ind([v, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, v - 3])), '2024-11', 'large'));
+    const pool = new ChartPool(2);
+    try {
+      const drawn = await Promise.all(charts.map((c) => pool.draw(c)));
+      for (const [i, c] of charts.entries()) expect(Buffer.from(drawn[i]!).equals(Buffer.from(await chartPng(c)))).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails the drawing, not the process, when a chart cannot be drawn', async () => {
+    const pool = new ChartPool(1);
+    try {
+      await expect(pool.draw({ ...chartOf(result(ind([24, 23])), '2024-11', 'large'), size: 'huge' as 'large' })).rejects.toThrow(/drawing a chart failed/);
+    } finally {
+      await pool.close();
+    }
   });
 });
