@@ -55,10 +55,19 @@ type Align = 'left' | 'center' | 'right';
 class Images {
   readonly drawings = new Drawings();
 
-  run(chart: Chart): TextRun {
-    return new TextRun(this.drawings.mark({ ...chart, size: 'large' }, chartKey(chart), CHART_SIZE[chart.size]));
+  /** A picture of the chart at its display size, or narrower to fit `maxWidth` pixels, in proportion. */
+  run(chart: Chart, maxWidth = Infinity): TextRun {
+    const size = CHART_SIZE[chart.size];
+    const scale = Math.min(1, maxWidth / size.width);
+    const shown = { width: Math.floor(size.width * scale), height: Math.floor(size.height * scale) };
+    return new TextRun(this.drawings.mark({ ...chart, size: 'large' }, chartKey(chart), shown));
   }
 }
+
+/** Left and right margin of a table cell, in twips. */
+const CELL_MARGIN = 85;
+/** Twips per pixel at 96 pixels an inch. */
+const TWIPS_PER_PX = 15;
 
 /** A small chart is the large one shown smaller (its PNG is drawn at twice the large size), so each indicator is drawn once. */
 export const chartKey = (c: Chart) => JSON.stringify({ ...c, size: 'large' });
@@ -165,7 +174,8 @@ function dataTable(t: TableModel, textWidth: number, images: Images): Table {
             return k === 0 ? rs : [new TextRun({ break: 1 }), ...rs];
           }),
         }),
-        ...(c.charts ?? []).map((chart) => new Paragraph({ style: TABLE_TEXT_STYLE, children: [images.run(chart)] })),
+        // Within the cell, less its margins: LibreOffice crops a picture wider than its cell.
+        ...(c.charts ?? []).map((chart) => new Paragraph({ style: TABLE_TEXT_STYLE, children: [images.run(chart, (w - 2 * CELL_MARGIN) / TWIPS_PER_PX)] })),
       ],
     });
   };
@@ -173,7 +183,7 @@ function dataTable(t: TableModel, textWidth: number, images: Images): Table {
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    margins: { top: 40, bottom: 40, left: 85, right: 85 },
+    margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
       new TableRow({

@@ -145,6 +145,17 @@ describe.each(REPORTS)('%s', (name) => {
     expect(Object.keys(docxParts(bytes[name]!)).length).toBeGreaterThan(0);
   });
 
+  it('fits every chart in a table cell within the cell (LibreOffice crops what does not)', () => {
+    const cells = doc().split('<w:tc>').slice(1).map((c) => c.slice(0, c.indexOf('</w:tc>'))).filter((c) => c.includes('<w:drawing>'));
+    expect(cells.length).toBeGreaterThan(5);
+    for (const c of cells) {
+      const cellTwips = Number(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/.exec(c)![1]);
+      const pictureEmu = Number(/<wp:extent cx="(\d+)"/.exec(c)![1]);
+      // 635 EMU to the twip; the cell's left and right margins are 85 twips each.
+      expect(pictureEmu).toBeLessThanOrEqual((cellTwips - 170) * 635);
+    }
+  });
+
   it('sets Arial 12, en-GB, a document title and page numbers', () => {
     const styles = parts[name]!['word/styles.xml']!;
     expect(styles).toMatch(/<w:docDefaults>.*w:ascii="Arial".*<w:sz w:val="24"\/>.*<w:lang w:val="en-GB"/s);
