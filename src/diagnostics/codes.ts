@@ -39,6 +39,9 @@ export const CODES = {
   'indicator-no-value': { severity: 'warning', title: 'A cell holds no usable value' },
   'indicator-value-unreadable': { severity: 'error', title: 'A cell holds text that is not a number' },
   'indicator-duplicate-id': { severity: 'error', title: 'Two catalogue indicators share an id' },
+  'catalogue-column-missing': { severity: 'error', title: 'The catalogue sheet lacks a column it needs' },
+  'catalogue-heading-unknown': { severity: 'warning', title: 'A catalogue sheet heading is not one boardpack reads' },
+  'catalogue-value-invalid': { severity: 'error', title: 'A catalogue sheet cell cannot be read' },
   // templates
   'template-missing': { severity: 'error', title: 'A report template file is missing' },
   'template-syntax': { severity: 'error', title: 'A template does not parse' },

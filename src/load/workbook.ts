@@ -91,12 +91,20 @@ function plainValue(v: ExcelJS.CellValue, numFmt: string): CellValue {
  * Parses workbook bytes and returns the named sheet's cells, or undefined after reporting why
  * not. Every failure of a broken file becomes one diagnostic naming the file.
  */
-export async function readSheet(
+export async function readSheet(file: string, bytes: Uint8Array, sheetName: string, diags: Diagnostics): Promise<SheetTable | undefined> {
+  return (await readSheets(file, bytes, [{ name: sheetName, setting: 'performance.sheet' }], diags))?.get(sheetName);
+}
+
+/**
+ * Parses the workbook once and returns each named sheet's cells; a missing sheet is reported
+ * with the config.yml setting that names it. Undefined when the file itself cannot be read.
+ */
+export async function readSheets(
   file: string,
   bytes: Uint8Array,
-  sheetName: string,
+  wanted: readonly { readonly name: string; readonly setting: string }[],
   diags: Diagnostics,
-): Promise<SheetTable | undefined> {
+): Promise<Map<string, SheetTable> | undefined> {
   const sniffed = sniffWorkbook(bytes);
   if (sniffed) {
     diags.report('workbook-not-xlsx', `cannot read the performance export: ${sniffed}`, { place: { file } });
@@ -120,15 +128,23 @@ export async function readSheet(
     });
     return undefined;
   }
-  const ws = wb.getWorksheet(sheetName);
-  if (!ws) {
-    const names = wb.worksheets.map((w) => `"${w.name}"`).join(', ');
-    diags.report('workbook-sheet-missing', `the workbook has no sheet "${sheetName}"; it has ${names}`, {
-      place: { file },
-      hint: 'set performance.sheet in config.yml to one of these',
-    });
-    return undefined;
+  const out = new Map<string, SheetTable>();
+  for (const { name, setting } of wanted) {
+    const ws = wb.getWorksheet(name);
+    if (!ws) {
+      const names = wb.worksheets.map((w) => `"${w.name}"`).join(', ');
+      diags.report('workbook-sheet-missing', `the workbook has no sheet "${name}"; it has ${names}`, {
+        place: { file },
+        hint: `set ${setting} in config.yml to one of these`,
+      });
+      continue;
+    }
+    out.set(name, sheetTable(file, ws));
   }
+  return out;
+}
+
+function sheetTable(file: string, ws: ExcelJS.Worksheet): SheetTable {
   const rows = new Map<number, Map<number, Cell>>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells = new Map<number, Cell>();

@@ -167,6 +167,13 @@ export const ConfigSchema = z
         neighboursColumn: Column.optional().describe('Column of statistical neighbour averages, used where the catalogue gives none'),
         firstMonthColumn: Column.optional().describe('First month column; default: every header cell that is a month'),
         lastMonthColumn: Column.optional().describe('Last month column'),
+        catalogue: z
+          .strictObject({
+            sheet: z.string().describe('Worksheet holding the catalogue, one row per indicator'),
+            headerRow: z.number().int().min(1).default(1).describe('Row holding its headings: id, name, definition, unit, decimals, polarity, target, tolerance, england, statistical neighbours, period'),
+          })
+          .optional()
+          .describe('The indicator catalogue as a sheet of the workbook, instead of or besides indicators: below'),
       })
       .describe('Where the performance export keeps what'),
     indicators: z.array(IndicatorSpecSchema).default([]).describe('The indicator catalogue'),

@@ -7,10 +7,11 @@ import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import { InputReader } from '../io/files.js';
 import { parseYaml, type YamlSource } from '../load/yaml-source.js';
-import { readSheet } from '../load/workbook.js';
+import { readSheets } from '../load/workbook.js';
 import { periodOf } from '../model/period.js';
 import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
 import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
+import { readCatalogueSheet } from '../validate/catalogue-sheet.js';
 import { readIndicators } from '../validate/performance.js';
 import { toPlan, toRegister } from '../validate/records.js';
 import {
@@ -64,7 +65,6 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
   const { plan, planSrc, registers, registersOk, registerCount } = loadPlanAndRegisters(planFile, configSrc.placeOf(['plan']), extra, reader, diags);
   const findings = registers.flatMap((r) => r.findings);
 
-  const catalogueIds = new Set(config.indicators.map((i) => i.id));
   const seenIndicator = new Set<string>();
   config.indicators.forEach((ind, i) => {
     if (seenIndicator.has(ind.id)) {
@@ -79,14 +79,15 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
     checkDuplicatePriorityIds(plan, planSrc, diags);
     checkDuplicateActionIds(plan, planSrc, diags);
     if (registersOk) checkUnknownFindings(plan, registerCount === 0 ? [] : findings, planSrc, diags);
-    checkUnknownIndicators(plan, catalogueIds, planSrc, diags);
   }
 
   const { jobs, ok: reportsOk } = loadReports(config, configFile, configSrc, reader, diags);
   // Templates are checked even when other inputs failed, so one run shows every problem.
   for (const job of jobs) checkTemplates(templatesOf(job), diags);
   const reports = reportsOk ? jobs : undefined;
-  const indicators = await indicatorsRead;
+  const { indicators, known } = await indicatorsRead;
+  // Ids are checked once the workbook is read: the catalogue may be one of its sheets.
+  if (plan && planSrc && known) checkUnknownIndicators(plan, known, planSrc, diags);
 
   if (diags.hasErrors || !plan || !reports) return { reader };
   return {
@@ -151,6 +152,11 @@ export function loadPlanAndRegisters(
   return { ...(plan ? { plan } : {}), ...(planSrc ? { planSrc } : {}), registers, registersOk: ok, registerCount: seen.size };
 }
 
+/**
+ * The indicators with their series. `known` is every indicator id the catalogue and sheet
+ * define; undefined when a catalogue sheet could not be read, so that actions are not
+ * reported against ids that were never seen.
+ */
 async function loadIndicators(
   config: ConfigInput,
   configFile: string,
@@ -158,14 +164,42 @@ async function loadIndicators(
   period: string,
   reader: InputReader,
   diags: Diagnostics,
-): Promise<Indicator[]> {
+): Promise<{ indicators: Indicator[]; known?: ReadonlySet<string> }> {
   const perf = config.performance;
+  const configIds = new Set(config.indicators.map((i) => i.id));
   const file = resolveFrom(configFile, perf.file);
   const bytes = reader.bytes(file, configSrc.placeOf(['performance', 'file']), 'performance export');
-  if (!bytes) return [];
-  const table = await readSheet(file, bytes, perf.sheet, diags);
-  if (!table) return [];
-  return readIndicators(table, perf, config.indicators, period, diags);
+  const unread = { indicators: [], ...(perf.catalogue ? {} : { known: configIds }) };
+  if (!bytes) return unread;
+  const sheets = await readSheets(
+    file,
+    bytes,
+    [{ name: perf.sheet, setting: 'performance.sheet' }, ...(perf.catalogue ? [{ name: perf.catalogue.sheet, setting: 'performance.catalogue.sheet' }] : [])],
+    diags,
+  );
+  if (!sheets) return unread;
+
+  const catalogue = [...config.indicators];
+  if (perf.catalogue) {
+    const table = sheets.get(perf.catalogue.sheet);
+    if (!table) return unread;
+    for (const row of readCatalogueSheet(table, perf.catalogue.headerRow, diags)) {
+      if (configIds.has(row.spec.id)) {
+        const i = config.indicators.findIndex((x) => x.id === row.spec.id);
+        const at = configSrc.placeOf(['indicators', i, 'id']);
+        diags.report('indicator-duplicate-id', `indicator id "${row.spec.id}" is in the catalogue sheet and also under indicators: in config.yml (line ${at.line})`, {
+          place: row.place,
+          hint: 'keep each indicator in one place',
+        });
+        continue;
+      }
+      catalogue.push(row.spec);
+    }
+  }
+  const table = sheets.get(perf.sheet);
+  const indicators = table ? readIndicators(table, perf, catalogue, period, diags) : [];
+  // Without the data sheet, the catalogue still says which ids exist.
+  return { indicators, known: new Set([...catalogue.map((c) => c.id), ...indicators.map((i) => i.id)]) };
 }
 
 function loadReports(

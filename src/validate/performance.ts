@@ -112,19 +112,19 @@ export function readValue(v: CellValue, unit: string): ValueReading {
   }
 }
 
-function cellText(v: CellValue | undefined): string {
+export function cellText(v: CellValue | undefined): string {
   if (!v) return '';
   if (v.kind === 'text') return v.value.trim();
   if (v.kind === 'number') return String(v.value);
   return '';
 }
 
-const UNIT_WORDS: Record<string, IndicatorSpec['unit']> = {
+export const UNIT_WORDS: Record<string, IndicatorSpec['unit']> = {
   '%': '%', percent: '%', percentage: '%', pct: '%',
   rate: 'rate per 10,000', 'rate per 10,000': 'rate per 10,000', 'rate per 10k': 'rate per 10,000', 'per 10,000': 'rate per 10,000',
   days: 'days', day: 'days', count: 'count', number: 'count', no: 'count', ratio: 'ratio', score: 'score', cases: 'cases',
 };
-const POLARITY_WORDS: Record<string, IndicatorSpec['polarity']> = {
+export const POLARITY_WORDS: Record<string, IndicatorSpec['polarity']> = {
   higher: 'higher', high: 'higher', h: 'higher', up: 'higher', 'higher is better': 'higher', 'high is good': 'higher',
   lower: 'lower', low: 'lower', l: 'lower', down: 'lower', 'lower is better': 'lower', 'low is good': 'lower',
   contextual: 'contextual', context: 'contextual', c: 'contextual', 'n/a': 'contextual', none: 'contextual',
@@ -268,9 +268,9 @@ export function readIndicators(
       continue;
     }
     if (!specs.has(id)) {
-      diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the catalogue in config.yml; row ignored${suggestion(id, specs.keys())}`, {
+      diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; row ignored${suggestion(id, specs.keys())}`, {
         place: place(idCell!.address),
-        hint: 'add it under indicators: in config.yml to report it',
+        hint: "add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it",
       });
     }
   }
@@ -331,7 +331,7 @@ function readLongIndicators(
     if (!spec) {
       if (!unknown.has(id)) {
         unknown.add(id);
-        diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the catalogue in config.yml; its rows are ignored${suggestion(id, specs.keys())}`, {
+        diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; its rows are ignored${suggestion(id, specs.keys())}`, {
           place: place(`${mapping.idColumn}${r}`),
         });
       }
