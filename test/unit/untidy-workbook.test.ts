@@ -3,6 +3,7 @@
  * value the issue lists, each asserted as a value read or a warning at its cell.
  */
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { readSheet } from '../../src/load/workbook.js';
@@ -89,6 +90,25 @@ describe('an untidy export', async () => {
   it('makes text that is not a number an error at its cell, and #REF! a warning', () => {
     expect(at('C7')[0]).toMatchObject({ code: 'indicator-value-unreadable', severity: 'error' });
     expect(at('D7')[0]).toMatchObject({ code: 'indicator-no-value', severity: 'warning' });
+  });
+});
+
+describe('part order', () => {
+  it('reads a workbook whose sheets come before its shared strings and styles, as Excel writes them', async () => {
+    const bytes = await untidyWorkbook();
+    const parts = unzipSync(bytes);
+    const last = ['xl/sharedStrings.xml', 'xl/styles.xml'];
+    expect(last.every((p) => p in parts)).toBe(true);
+    const reordered = zipSync(Object.fromEntries([...Object.entries(parts).filter(([n]) => !last.includes(n)), ...last.map((n) => [n, parts[n]!] as const)]));
+    expect(Object.keys(unzipSync(reordered)).slice(-2)).toEqual(last);
+    const [a, b] = [new Diagnostics(), new Diagnostics()];
+    const plain = await readSheet('export.xlsx', bytes, 'Data', a);
+    const late = await readSheet('export.xlsx', reordered, 'Data', b);
+    expect(late).toEqual(plain);
+    expect(b.all).toEqual(a.all);
+    // Shared strings and number formats were applied: a rich-text name and a percentage.
+    expect(late!.rows.get(4)!.get(2)!.value).toEqual({ kind: 'text', value: 'Indicator PCT' });
+    expect(late!.rows.get(4)!.get(3)!.value).toMatchObject({ kind: 'number', percentFormat: true });
   });
 });
 
