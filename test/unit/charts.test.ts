@@ -122,4 +122,17 @@ describe('chart pool', () => {
       await pool.close();
     }
   });
+
+  it('draws the charts here when a worker dies, with the same bytes', async () => {
+    const chart = chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19])), '2024-11', 'large');
+    // Too small a heap to load vega: the worker runs out of memory at once.
+    const pool = new ChartPool(1, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
+    try {
+      const drawn = await pool.draw(chart);
+      expect(Buffer.from(drawn).equals(Buffer.from(await chartPng(chart)))).toBe(true);
+      expect(Buffer.from(await pool.draw(chart)).equals(Buffer.from(drawn))).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
 });
