@@ -1,11 +1,8 @@
 /**
- * Byte-identical .docx for identical content. docx stamps the clock in two places: core.xml
+ * Byte-identical .docx for identical content. Two things would carry the clock: core.xml
  * (which we supply ourselves, dated from the inputs) and the zip entries' modification times,
- * which fflate takes from "now" in local time. Those are patched in place to 1980-01-01 00:00,
- * which leaves the compressed data untouched and costs microseconds.
- *
- * (Drawing ids and random hyperlink relationship ids are the other known sources of
- * difference; reports hold neither yet. See the tech notes before adding images or links.)
+ * which are patched in place to 1980-01-01 00:00, leaving the compressed data untouched.
+ * Drawing ids and image relationship ids are numbered by render/drawings.ts, in order.
  */
 
 export interface CoreProperties {
