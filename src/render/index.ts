@@ -33,14 +33,14 @@ export async function renderAll(models: readonly ReportModel[], pool?: ChartPool
     // Handled here too, so that a failure while documents are still being built is not "unhandled".
     for (const p of drawn.values()) p.catch(() => undefined);
     const draw = (c: Chart) => drawn.get(chartKey(c)) ?? Promise.reject(new Error(`chart not drawn: ${c.title}`));
-    const compiled: CompiledReport[] = [];
+    // Without charts each report is packaged at once, so one report's parts are held at a time.
+    const out: (Uint8Array | CompiledReport)[] = [];
     for (const [i, m] of models.entries()) {
       if (i > 0) collectGarbage();
-      compiled.push(compileReport(m));
+      const compiled = compileReport(m);
+      out.push(charts.size > 0 ? compiled : await packageReport(compiled, draw));
     }
-    const out: Uint8Array[] = [];
-    for (const c of compiled) out.push(await packageReport(c, draw));
-    return out;
+    return Promise.all(out.map((c) => (c instanceof Uint8Array ? c : packageReport(c, draw))));
   } finally {
     await own?.close();
   }
