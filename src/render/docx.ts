@@ -408,8 +408,9 @@ const encoder = new TextEncoder();
 const ZIP_TIME = new Date(1980, 0, 1, 12);
 
 /**
- * Zips the parts: XML deflated as docx would, images stored, since deflating a PNG again costs
- * time and gains nothing.
+ * Zips the parts: XML deflated as docx would, images stored. Deflating resvg's PNGs again
+ * saves 9% of their bytes for about a millisecond each: 0.7 s of the main thread's time in
+ * the stress pack, for files 1 MB smaller.
  */
 function packageParts(parts: Parts, images: ReadonlySet<string>): Uint8Array {
   const files: Zippable = {};
