@@ -30,7 +30,7 @@ export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Comput
         { lines: [[{ text: STATUS_LABEL[a.status], bold: true }]], swatch: STATUS_SWATCH[a.status], align: 'center' },
         {
           lines: [[{ text: a.update || 'No update this month' }], ...(inputs.charts ? measured.map((r) => [{ text: `${r!.indicator.name}:`, bold: true }] as Line) : [])],
-          ...(measured.length > 0 && inputs.charts ? { charts: measured.map((r) => chartOf(r!, inputs.period.id, 'small')) } : {}),
+          ...(measured.length > 0 && inputs.charts ? { charts: measured.map((r) => chartOf(r!, inputs.period.id, 'small', inputs.chartMonths)) } : {}),
         },
       ];
     });
@@ -147,6 +147,6 @@ function chartBlocks(inputs: Inputs, computed: Computed): AppendixBlock[] {
       kind: 'text',
       line: [{ text: 'Each chart shows the last twelve months, with the target (dashed red) and the England average (dotted grey) where known. A gap in a line is a month with no value.' }],
     },
-    { kind: 'charts', charts: computed.indicators.filter((r) => r.indicator.series.length > 0).map((r) => chartOf(r, inputs.period.id, 'large')) },
+    { kind: 'charts', charts: computed.indicators.filter((r) => r.indicator.series.length > 0).map((r) => chartOf(r, inputs.period.id, 'large', inputs.chartMonths)) },
   ];
 }

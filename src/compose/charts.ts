@@ -5,6 +5,7 @@ import type { IndicatorResult } from '../model/types.js';
 import { formatValue } from './labels.js';
 
 /** Months a chart shows, ending with the pack period. */
+/** Months a chart shows unless config.yml says otherwise (chartMonths). */
 export const CHART_MONTHS = 12;
 
 /**
@@ -32,9 +33,9 @@ export function trendInWords(r: IndicatorResult, points: Chart['points']): strin
   return `${parts.join('; ')}.`;
 }
 
-export function chartOf(r: IndicatorResult, period: string, size: Chart['size']): Chart {
+export function chartOf(r: IndicatorResult, period: string, size: Chart['size'], span = CHART_MONTHS): Chart {
   const ind = r.indicator;
-  const months = Array.from({ length: CHART_MONTHS }, (_, k) => addMonths(period, k - CHART_MONTHS + 1));
+  const months = Array.from({ length: span }, (_, k) => addMonths(period, k - span + 1));
   const byMonth = new Map(ind.series.map((o) => [o.month, o.value]));
   const points = months.map((month) => ({ month, value: byMonth.get(month) ?? null }));
   return {

@@ -178,6 +178,7 @@ export const ConfigSchema = z
       .describe('Where the performance export keeps what'),
     indicators: z.array(IndicatorSpecSchema).default([]).describe('The indicator catalogue'),
     charts: z.boolean().default(true).describe('Draw a trend chart per indicator in the scorecard and beside the actions that measure it'),
+    chartMonths: z.number().int().min(3).max(60).default(12).describe('Months each trend chart shows, ending with the period (3 to 60)'),
     reports: z.array(ReportSpecSchema).min(1, { error: 'config.yml needs at least one report' }).describe('The reports of the pack'),
   })
   .describe('boardpack configuration: what to build');

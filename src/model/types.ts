@@ -111,6 +111,8 @@ export interface Inputs {
   readonly reports: readonly ReportJob[];
   /** Draw trend charts. */
   readonly charts: boolean;
+  /** Months each chart shows, ending with the period. */
+  readonly chartMonths: number;
   /** Every file read, for the manifest. */
   readonly files: readonly InputFile[];
 }

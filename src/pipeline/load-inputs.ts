@@ -103,6 +103,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       indicators,
       reports,
       charts: config.charts,
+      chartMonths: config.chartMonths,
       files: reader.files,
     },
   };

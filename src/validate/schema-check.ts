@@ -106,6 +106,21 @@ export function checkSchema<S extends z.ZodType>(
           message = `${at} is "${actual}", which is not a date in the calendar`;
         }
         break;
+      case 'too_small':
+      case 'too_big': {
+        const small = issue.code === 'too_small';
+        const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+        const inclusive = issue.inclusive !== false;
+        if (issue.origin === 'number' || issue.origin === 'int') {
+          message = `${at} is ${typeof actual === 'number' ? actual : describe(actual)}; it must be ${small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than'} ${bound}`;
+        } else if (issue.origin === 'array') {
+          message = `${at} needs ${small ? 'at least' : 'at most'} ${bound} item${bound === '1' ? '' : 's'}`;
+          if (issue.message && !issue.message.startsWith('Too ')) message = `${at}: ${issue.message}`;
+        } else {
+          message = `${at}: ${issue.message}`;
+        }
+        break;
+      }
       default:
         message = `${at}: ${issue.message}`;
     }

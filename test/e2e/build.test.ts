@@ -205,3 +205,23 @@ describe('reproducible and never overwritten', () => {
     expect(existsSync(path.join(w.dir, 'packs/.2026-10-reissue-2.partial'))).toBe(false);
   });
 });
+
+describe('chartMonths in config.yml', () => {
+  it('sets the months each chart shows, and is checked', async () => {
+    const w = workspace();
+    w.edit('config.yml', /^output: packs$/m, 'output: packs\nchartMonths: 24');
+    const r = await build({ configPath: w.config });
+    expect(r.diagnostics.errorCount).toBe(0);
+    const doc = docxParts(readFileSync(path.join(w.dir, 'packs', '2026-10', REPORTS[0]!)))['word/document.xml']!;
+    // The example's series starts in October 2025: a 24-month window shows it from there.
+    expect(doc).toMatch(/descr="Fell from \d+\.\d% in October 2025 to 23\.1% in October 2026; target 22\.0%/);
+
+    const bad = workspace();
+    bad.edit('config.yml', /^output: packs$/m, 'output: packs\nchartMonths: 2');
+    const b = await build({ configPath: bad.config });
+    const e = b.diagnostics.all.find((d) => d.severity === 'error')!;
+    expect([e.place?.file.endsWith('config.yml'), e.place?.line]).toEqual([true, bad.lineOf('config.yml', 'chartMonths: 2')]);
+    expect(e.message).toBe('`chartMonths` is 2; it must be at least 3');
+    expect(bad.packsExist()).toBe(false);
+  });
+});

@@ -35,6 +35,13 @@ describe('chart alt text says the trend in words', () => {
     expect(trendInWords(result(ind([])), [{ month: '2024-01', value: null }])).toMatch(/^No values in the months shown/);
   });
 
+  it('shows as many months as configured', () => {
+    const c = chartOf(result(ind([24, null, 22])), '2024-11', 'large', 24);
+    expect(c.points).toHaveLength(24);
+    expect(c.points[0]!.month).toBe('2022-12');
+    expect(c.points[23]!.month).toBe('2024-11');
+  });
+
   it('shows the twelve months to the period, gaps as no value', () => {
     const c = chartOf(result(ind([24, null, 22])), '2024-11', 'large');
     expect(c.points).toHaveLength(12);
