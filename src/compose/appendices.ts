@@ -1,7 +1,7 @@
 /** The generated appendices: action tracker, findings coverage and performance scorecard. */
 import type { AppendixBlock, Line, Table, TableCell } from '../model/report.js';
 import { shortMonth } from '../model/period.js';
-import type { Computed, Inputs, Linkage } from '../model/types.js';
+import type { Computed, Indicator, Inputs, Linkage } from '../model/types.js';
 import { DIRECTION_LABEL, RAG_LABEL, RAG_SWATCH, STATUS_LABEL, STATUS_SWATCH, formatChange, formatValue } from './labels.js';
 import { plainDate } from '../model/period.js';
 import { chartOf } from './charts.js';
@@ -97,6 +97,13 @@ export function findingsCoverage(inputs: Inputs, linkage: Linkage): AppendixBloc
   return blocks;
 }
 
+/** A comparator's value, with the period it covers under it where the catalogue gives one. */
+function comparator(value: number | undefined, ind: Indicator): TableCell {
+  if (value === undefined) return text('Not known');
+  const period = ind.comparators?.period;
+  return period ? lines(formatValue(value, ind), period) : text(formatValue(value, ind));
+}
+
 export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
   const red = computed.indicators.filter((r) => r.rag === 'red').length;
   const rows = computed.indicators.map((r): TableCell[] => {
@@ -108,7 +115,8 @@ export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
       text(latest),
       text(formatValue(r.previous?.value, ind)),
       text(ind.target === undefined ? 'None' : formatValue(ind.target, ind)),
-      text(ind.comparators?.england === undefined ? 'Not known' : formatValue(ind.comparators.england, ind)),
+      comparator(ind.comparators?.england, ind),
+      comparator(ind.comparators?.statisticalNeighbours, ind),
       { lines: [[{ text: RAG_LABEL[r.rag], bold: true }]], ...(swatch ? { swatch } : {}), align: 'center' },
       lines(DIRECTION_LABEL[r.direction], formatChange(r.change, ind)),
       text(r.changeOnYear === null ? 'Not known' : formatChange(r.changeOnYear, ind) || 'No change'),
@@ -124,14 +132,15 @@ export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
       table: {
         caption: 'Performance scorecard',
         columns: [
-          { header: 'Indicator', width: 0.27 },
-          { header: 'Latest', width: 0.1, align: 'right' },
-          { header: 'Previous', width: 0.1, align: 'right' },
-          { header: 'Target', width: 0.09, align: 'right' },
+          { header: 'Indicator', width: 0.25 },
+          { header: 'Latest', width: 0.09, align: 'right' },
+          { header: 'Previous', width: 0.09, align: 'right' },
+          { header: 'Target', width: 0.08, align: 'right' },
           { header: 'England', width: 0.09, align: 'right' },
-          { header: 'RAG', width: 0.1, align: 'center' },
-          { header: 'Direction of travel', width: 0.13 },
-          { header: 'On a year ago', width: 0.12 },
+          { header: 'Statistical neighbours', width: 0.1, align: 'right' },
+          { header: 'RAG', width: 0.08, align: 'center' },
+          { header: 'Direction of travel', width: 0.12 },
+          { header: 'On a year ago', width: 0.1 },
         ],
         rows,
       },
@@ -145,7 +154,11 @@ function chartBlocks(inputs: Inputs, computed: Computed): AppendixBlock[] {
     { kind: 'subheading', text: 'Trend charts' },
     {
       kind: 'text',
-      line: [{ text: 'Each chart shows the last twelve months, with the target (dashed red) and the England average (dotted grey) where known. A gap in a line is a month with no value.' }],
+      line: [
+        {
+          text: `Each chart shows the last ${inputs.chartMonths} months, with the target (dashed red), the England average (dotted grey)${computed.indicators.some((r) => r.indicator.comparators?.statisticalNeighbours !== undefined) ? ' and the statistical neighbours average (dot-dash brown)' : ''} where known. A gap in a line is a month with no value.`,
+        },
+      ],
     },
     { kind: 'charts', charts: computed.indicators.filter((r) => r.indicator.series.length > 0).map((r) => chartOf(r, inputs.period.id, 'large', inputs.chartMonths)) },
   ];

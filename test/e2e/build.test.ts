@@ -99,6 +99,13 @@ describe.each(REPORTS)('%s', (name) => {
     expect(text()).toContain('Agency social worker rate');
   });
 
+  it('gives each comparator with the period it covers, statistical neighbours beside England', () => {
+    // CSC01 in config.yml: England 22.4 and statistical neighbours 21.6, both for 2023-24.
+    const row = text().split('\n').join(' ');
+    expect(row).toMatch(/Statistical neighbours/);
+    expect(row).toMatch(/Re-referrals within 12 months of a previous referral ?Lower is better 23\.1% 22\.8% 22\.0% 22\.4%2023-24 21\.6%2023-24 Amber /);
+  });
+
   it('numbers sections and paragraphs from one list, so numbering continues across sections', () => {
     const numbering = parts[name]!['word/numbering.xml']!;
     expect(numbering).toContain('w:val="%1.%2"');
@@ -141,7 +148,7 @@ describe.each(REPORTS)('%s', (name) => {
     const ids = drawings.map((d) => /id="(\d+)"/.exec(d)![1]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const d of drawings) expect(d).toMatch(/descr="(Fell|Rose|Unchanged) [^"]*(target|England)[^"]*\."/);
-    expect(doc()).toMatch(/descr="Fell from \d+\.\d% in November 2025 to 23\.1% in October 2026; target 22\.0%; England 22\.4%; lower is better\."/);
+    expect(doc()).toMatch(/descr="Fell from \d+\.\d% in November 2025 to 23\.1% in October 2026; target 22\.0%; England 22\.4%; statistical neighbours 21\.6%; lower is better\."/);
     expect(Object.keys(docxParts(bytes[name]!)).length).toBeGreaterThan(0);
   });
 
