@@ -145,7 +145,29 @@ export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
         rows,
       },
     },
+    ...definitions(computed),
     ...(inputs.charts ? chartBlocks(inputs, computed) : []),
+  ];
+}
+
+/** What each indicator counts, for readers who do not know the measures by heart. */
+function definitions(computed: Computed): AppendixBlock[] {
+  const defined = computed.indicators.filter((r) => r.indicator.definition);
+  if (defined.length === 0) return [];
+  return [
+    { kind: 'subheading', text: 'What the indicators count' },
+    {
+      kind: 'table',
+      table: {
+        caption: 'Indicator definitions',
+        columns: [
+          { header: 'Indicator', width: 0.3 },
+          { header: 'What is counted', width: 0.55 },
+          { header: 'Unit', width: 0.15 },
+        ],
+        rows: defined.map((r) => [text(r.indicator.name), text(r.indicator.definition!), text(r.indicator.unit === '%' ? 'Percentage' : r.indicator.unit)]),
+      },
+    },
   ];
 }
 

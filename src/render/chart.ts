@@ -90,14 +90,14 @@ export function chartSpec(size: Chart['size']): Record<string, unknown> {
             mark: {
               type: 'text',
               align: { expr: "datum.right ? 'right' : 'left'" },
-              baseline: { expr: "datum.crowded ? 'top' : 'bottom'" },
-              dy: { expr: 'datum.crowded ? 2 : -2' },
+              baseline: { expr: "datum.below ? 'top' : 'bottom'" },
+              dy: { expr: 'datum.dy' },
               x: { expr: 'datum.right ? width : 4' },
               color: r.colour,
               fontSize: small ? 9 : 10,
               font: FONT,
             },
-            encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+            encoding: { y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label' } },
           },
         ],
       })),
@@ -111,6 +111,55 @@ export interface ChartData {
   readonly signals: { readonly bp_ydomain: readonly [number, number]; readonly bp_yformat: string; readonly bp_ysuffix: string };
 }
 
+/** Pixels the x axis and padding take from a chart's height. */
+const AXES_HEIGHT = 37;
+/** A label's height in pixels, with a little room. */
+const LABEL_HEIGHT = 13;
+
+/**
+ * Where each line's label goes, so that no label is struck through by a line or sits on
+ * another label. Lines closer than a label's height form a cluster; labels alternate sides
+ * in order of value, so two labels on one side are never for neighbouring lines; on each
+ * side the labels of a cluster go above its top line, or the lowest below its bottom line.
+ */
+export function placeLabels<R extends { key: string; value: number }>(
+  lines: readonly R[],
+  domain: readonly [number, number],
+  plotHeight: number,
+): (R & { at: number; below: boolean; dy: number; right: boolean })[] {
+  const h = (LABEL_HEIGHT / plotHeight) * (domain[1] - domain[0]);
+  const sorted = [...lines].sort((a, b) => a.value - b.value);
+  const clusters: R[][] = [];
+  for (const l of sorted) {
+    const last = clusters[clusters.length - 1];
+    if (last && l.value - last[last.length - 1]!.value < h) last.push(l);
+    else clusters.push([l]);
+  }
+  const out: (R & { at: number; below: boolean; dy: number; right: boolean })[] = [];
+  let index = 0;
+  for (const cluster of clusters) {
+    const bottom = cluster[0]!.value;
+    const top = cluster[cluster.length - 1]!.value;
+    // Above the cluster unless that would leave the plot.
+    const roomAbove = top + h <= domain[1];
+    const sides = new Map<boolean, R[]>();
+    for (const l of cluster) {
+      const right = index++ % 2 === 0;
+      sides.set(right, [...(sides.get(right) ?? []), l]);
+    }
+    for (const [right, side] of sides) {
+      // The side's highest label goes above the cluster and the others under it, stacked
+      // downwards from the highest; all under it when the plot has no room above.
+      let stacked = 0;
+      for (const l of [...side].reverse()) {
+        const above = l === side[side.length - 1] && roomAbove;
+        out.push({ ...l, at: above ? top : bottom, below: !above, dy: above ? -2 : 2 + LABEL_HEIGHT * stacked++, right });
+      }
+    }
+  }
+  return lines.map((l) => out.find((o) => o.key === l.key)!);
+}
+
 /** What one chart shows: its points, its lines with their labels, the value axis. */
 export function chartData(chart: Chart): ChartData {
   const pct = chart.unit === '%';
@@ -122,16 +171,9 @@ export function chartData(chart: Chart): ChartData {
   const domain: [number, number] = [pct ? Math.max(0, lo - pad) : lo - pad, pct ? Math.min(100, hi + pad) : hi + pad];
   const data: Record<string, Record<string, unknown>[]> = { series: chart.points.map((p) => ({ date: `${p.month}-01`, value: p.value })) };
   for (const r of RULES) data[r.key] = [];
-  present.forEach((r, i) => {
-    data[r.key] = [{
-      value: r.value,
-      label: `${r.label} ${r.value}${pct ? '%' : ''}`,
-      // Labels alternate sides so that close lines (a target near England) stay readable, and
-      // a label sits below its line when another line runs just above it.
-      right: i % 2 === 0,
-      crowded: present.some((o) => o !== r && o.value > r.value && o.value - r.value < (domain[1] - domain[0]) * 0.1),
-    }];
-  });
+  for (const l of placeLabels(present, domain, CHART_SIZE[chart.size].height - AXES_HEIGHT)) {
+    data[l.key] = [{ value: l.value, label: `${l.label} ${l.value}${pct ? '%' : ''}`, labelAt: l.at, below: l.below, dy: l.dy, right: l.right }];
+  }
   return {
     data: data as ChartData['data'],
     signals: { bp_ydomain: domain, bp_yformat: `,.${pct ? 0 : chart.decimals}f`, bp_ysuffix: pct ? '%' : '' },

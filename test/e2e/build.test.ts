@@ -99,6 +99,11 @@ describe.each(REPORTS)('%s', (name) => {
     expect(text()).toContain('Agency social worker rate');
   });
 
+  it('says what each indicator counts', () => {
+    expect(text()).toContain('What the indicators count');
+    expect(text()).toMatch(/Average caseload per social worker\nChildren allocated to qualified social workers[^\n]*\ncases/);
+  });
+
   it('gives each comparator with the period it covers, statistical neighbours beside England', () => {
     // CSC01 in config.yml: England 22.4 and statistical neighbours 21.6, both for 2023-24.
     const row = text().split('\n').join(' ');

@@ -5,7 +5,7 @@ import { chartOf, trendInWords } from '../../src/compose/charts.js';
 import type { Indicator, IndicatorResult } from '../../src/model/types.js';
 import { computeIndicator } from '../../src/compute/index.js';
 import { ChartPool } from '../../src/render/chart-pool.js';
-import { CHART_SIZE, chartPng, chartData, chartSvg, outlineText } from '../../src/render/chart.js';
+import { CHART_SIZE, chartData, chartPng, chartSvg, outlineText, placeLabels } from '../../src/render/chart.js';
 import { ROOT } from '../helpers/workspace.js';
 
 const ind = (values: (number | null)[], extra: Partial<Indicator> = {}): Indicator => ({
@@ -98,14 +98,22 @@ describe('chart drawing', () => {
     expect(Buffer.compare(draw(svg), draw(outlined))).toBe(0);
   });
 
-  it('puts a line\'s label below it when another line runs just above', () => {
-    const close = chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19], { target: 22, comparators: { england: 22.4 } })), '2024-11', 'large');
-    const { data } = chartData(close);
-    expect([data.target, data.england, data.statisticalNeighbours]).toEqual([
-      [{ value: 22, label: 'Target 22%', right: true, crowded: true }],
-      [{ value: 22.4, label: 'England 22.4%', right: false, crowded: false }],
-      [],
-    ]);
+  it('keeps line labels off each other and off the lines, even when the lines bunch', () => {
+    // Target 22, England 22.4 and neighbours 21.6 on a 20-29 scale: closer than a label is tall.
+    const lines = [{ key: 'target', value: 22 }, { key: 'england', value: 22.4 }, { key: 'sn', value: 21.6 }];
+    const placed = placeLabels(lines, [20, 29], 173);
+    // In order of value, sides alternate: neighbours right, target left, England right.
+    expect(placed.map((p) => [p.key, p.right])).toEqual([['target', false], ['england', true], ['sn', true]]);
+    // Each side's highest label goes above the bunch, the other under it.
+    expect(placed.map((p) => [p.key, p.at, p.below])).toEqual([['target', 22.4, false], ['england', 22.4, false], ['sn', 21.6, true]]);
+    // Lines far apart: each label just above its own line.
+    expect(placeLabels([{ key: 'a', value: 21 }, { key: 'b', value: 27 }], [20, 29], 173).map((p) => [p.at, p.below])).toEqual([[21, false], [27, false]]);
+    // No room above the top of the plot: under the bunch, stacked.
+    const top = placeLabels([{ key: 't', value: 100 }, { key: 'e', value: 99.5 }, { key: 's', value: 99 }], [17, 100], 173);
+    expect(top.filter((p) => p.right).map((p) => [p.key, p.at, p.below, p.dy])).toEqual([['t', 99, true, 2], ['s', 99, true, 15]]);
+    const { data } = chartData(chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19], { target: 22, comparators: { england: 22.4 } })), '2024-11', 'large'));
+    expect(data.target).toEqual([{ value: 22, label: 'Target 22%', labelAt: 22.4, below: false, dy: -2, right: true }]);
+    expect(data.statisticalNeighbours).toEqual([]);
   });
 });
 
