@@ -85,23 +85,29 @@ export function chartSpec(size: Chart['size']): Record<string, unknown> {
         data: { name: r.key },
         layer: [
           { mark: { type: 'rule', color: r.colour, strokeDash: r.dash, strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-          {
-            // Side and position come with the label (see chartData).
-            mark: {
-              type: 'text',
-              align: { expr: "datum.right ? 'right' : 'left'" },
-              baseline: { expr: "datum.below ? 'top' : 'bottom'" },
-              dy: { expr: 'datum.dy' },
-              x: { expr: 'datum.right ? width : 4' },
-              color: r.colour,
-              fontSize: small ? 9 : 10,
-              font: FONT,
-            },
-            encoding: { y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label' } },
-          },
+          // A white halo first, so that a label stays readable where the series line runs under it.
+          lineLabel(small, { color: 'white', stroke: 'white', strokeWidth: 3, strokeJoin: 'round' }),
+          lineLabel(small, { color: r.colour }),
         ],
       })),
     ],
+  };
+}
+
+/** A line's label; side and position come with the label (see chartData). */
+function lineLabel(small: boolean, paint: Record<string, unknown>): Record<string, unknown> {
+  return {
+    mark: {
+      type: 'text',
+      align: { expr: "datum.right ? 'right' : 'left'" },
+      baseline: { expr: "datum.below ? 'top' : 'bottom'" },
+      dy: { expr: 'datum.dy' },
+      x: { expr: 'datum.right ? width : 4' },
+      fontSize: small ? 9 : 10,
+      font: FONT,
+      ...paint,
+    },
+    encoding: { y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label' } },
   };
 }
 
