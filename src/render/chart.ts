@@ -12,7 +12,10 @@ const FONT_DIR = fileURLToPath(new URL('../../templates/fonts/', import.meta.url
 const FONT_FILES = [`${FONT_DIR}LiberationSans-Regular.ttf`];
 const FONT = 'Liberation Sans';
 
-/** Display size in pixels (96 per inch); the PNG is drawn at twice this. */
+/**
+ * Display size in pixels (96 per inch). Only the large chart is drawn, at twice this; a small
+ * chart is the same image shown smaller.
+ */
 export const CHART_SIZE = { large: { width: 440, height: 210 }, small: { width: 264, height: 126 } } as const;
 
 const COLOURS = { series: '#1F4E79', target: '#C00000', england: '#595959', sn: '#7F6000' } as const;
