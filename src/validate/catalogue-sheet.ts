@@ -24,6 +24,7 @@ const HEADINGS: Record<Field, readonly string[]> = {
   statisticalNeighbours: ['statisticalneighbours', 'statneighbours', 'neighbours', 'sn', 'statisticalneighbouraverage'],
   period: ['period', 'comparatorperiod', 'comparatorsperiod', 'benchmarkperiod', 'comparatoryear'],
 };
+const READABLE = ['id', 'name', 'definition', 'unit', 'decimals', 'polarity', 'target', 'tolerance', 'England', 'statistical neighbours', 'period'];
 const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const FIELD_BY_HEADING = new Map(Object.entries(HEADINGS).flatMap(([f, hs]) => hs.map((h) => [h, f as Field])));
 
@@ -44,7 +45,7 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
     if (!field) {
       diags.report('catalogue-heading-unknown', `catalogue heading "${text}" is not one boardpack reads; column ignored`, {
         place: place(cell.address),
-        hint: `headings read: ${Object.values(HEADINGS).map((h) => h[0]).join(', ')}`,
+        hint: `headings read: ${READABLE.join(', ')}`,
       });
     } else if (columns.has(field)) {
       diags.report('catalogue-heading-unknown', `catalogue heading "${text}" repeats column ${columns.get(field)!.address.replace(/\d+$/, '')}; column ignored`, {
