@@ -6,14 +6,13 @@
  * and image part are written here once the XML exists, while the charts are still drawing.
  */
 import type { Chart } from '../model/chart.js';
+import { escapeXml } from './normalise.js';
 
 /** English Metric Units per pixel at 96 per inch. */
 const EMU_PER_PX = 9525;
 /** Marks a picture's place in text docx writes as it is (a private-use character around a number). */
 const MARK = '\uE000';
 const RELS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Placed {
   readonly chart: Chart;
@@ -75,7 +74,7 @@ export class Drawings {
     return (
       '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">' +
       `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
-      `<wp:docPr id="${id}" name="${name}" descr="${esc(p.chart.alt)}" title="${esc(p.chart.title)}"/>` +
+      `<wp:docPr id="${id}" name="${name}" descr="${escapeXml(p.chart.alt)}" title="${escapeXml(p.chart.title)}"/>` +
       '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>' +
       '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
       `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="${id}" name="${name}"/><pic:cNvPicPr><a:picLocks noChangeAspect="1"/></pic:cNvPicPr></pic:nvPicPr>` +

@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import type { Chart } from '../model/chart.js';
 import type { ReportModel } from '../model/report.js';
 import { ChartPool } from './chart-pool.js';
-import { chartKey, chartsOf, compileReport, packageReport, type CompiledReport } from './docx.js';
+import { chartKey, chartsOf, compileReport, packageReport } from './docx.js';
 
 export { renderDocx } from './docx.js';
 export { ChartPool } from './chart-pool.js';
@@ -33,14 +33,14 @@ export async function renderAll(models: readonly ReportModel[], pool?: ChartPool
     // Handled here too, so that a failure while documents are still being built is not "unhandled".
     for (const p of drawn.values()) p.catch(() => undefined);
     const draw = (c: Chart) => drawn.get(chartKey(c)) ?? Promise.reject(new Error(`chart not drawn: ${c.title}`));
-    // Without charts each report is packaged at once, so one report's parts are held at a time.
-    const out: (Uint8Array | CompiledReport)[] = [];
+    // packageReport zips as soon as its report's images are in: at once when there are none,
+    // so one report's parts are held at a time; else after the last report is built.
+    const out: Promise<Uint8Array>[] = [];
     for (const [i, m] of models.entries()) {
       if (i > 0) collectGarbage();
-      const compiled = compileReport(m);
-      out.push(charts.size > 0 ? compiled : await packageReport(compiled, draw));
+      out.push(packageReport(compileReport(m), draw));
     }
-    return Promise.all(out.map((c) => (c instanceof Uint8Array ? c : packageReport(c, draw))));
+    return await Promise.all(out);
   } finally {
     await own?.close();
   }

@@ -6,7 +6,7 @@
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import type { Cell, CellValue, SheetTable } from '../load/workbook.js';
 import type { IndicatorSpec } from '../model/schemas.js';
-import { cellText, POLARITY_WORDS, readValue, UNIT_WORDS } from './performance.js';
+import { cellText, comparatorsOf, polarityIn, readValue, unitIn } from './performance.js';
 
 type Field = 'id' | 'name' | 'definition' | 'unit' | 'decimals' | 'polarity' | 'target' | 'tolerance' | 'england' | 'statisticalNeighbours' | 'period';
 
@@ -87,11 +87,11 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
     };
 
     const polarityText = text('polarity');
-    const polarity = POLARITY_WORDS[polarityText.toLowerCase()];
+    const polarity = polarityIn(at('polarity')?.cell?.value);
     if (!polarity) bad('polarity', polarityText ? `polarity "${polarityText}" is not higher, lower or contextual` : 'polarity is empty', 'write higher, lower or contextual');
 
     const unitText = text('unit');
-    const unit = unitText ? UNIT_WORDS[unitText.toLowerCase()] : '%';
+    const unit = unitText ? unitIn(at('unit')?.cell?.value) : '%';
     if (!unit) bad('unit', `unit "${unitText}" is not one boardpack knows`, 'write %, rate per 10,000, days, count, ratio, score or cases');
 
     const number = (f: Field, v: CellValue | undefined, inUnit: string): number | undefined => {
@@ -116,11 +116,7 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
     const definition = text('definition');
     const period = at('period')?.cell?.value;
     const periodText = period?.kind === 'number' ? String(period.value) : cellText(period);
-    const comparators = {
-      ...(england !== undefined ? { england } : {}),
-      ...(neighbours !== undefined ? { statisticalNeighbours: neighbours } : {}),
-      ...(periodText ? { period: periodText } : {}),
-    };
+    const comparators = comparatorsOf({ england, statisticalNeighbours: neighbours, period: periodText });
     out.push({
       place: idPlace,
       spec: {
@@ -132,7 +128,7 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
         polarity: polarity!,
         ...(target !== undefined ? { target } : {}),
         tolerance: tolerance ?? 0,
-        ...(Object.keys(comparators).length > 0 ? { comparators } : {}),
+        ...(comparators ? { comparators } : {}),
       },
     });
   }

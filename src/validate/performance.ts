@@ -119,16 +119,31 @@ export function cellText(v: CellValue | undefined): string {
   return '';
 }
 
-export const UNIT_WORDS: Record<string, IndicatorSpec['unit']> = {
+const UNIT_WORDS: Record<string, IndicatorSpec['unit']> = {
   '%': '%', percent: '%', percentage: '%', pct: '%',
   rate: 'rate per 10,000', 'rate per 10,000': 'rate per 10,000', 'rate per 10k': 'rate per 10,000', 'per 10,000': 'rate per 10,000',
   days: 'days', day: 'days', count: 'count', number: 'count', no: 'count', ratio: 'ratio', score: 'score', cases: 'cases',
 };
-export const POLARITY_WORDS: Record<string, IndicatorSpec['polarity']> = {
+const POLARITY_WORDS: Record<string, IndicatorSpec['polarity']> = {
   higher: 'higher', high: 'higher', h: 'higher', up: 'higher', 'higher is better': 'higher', 'high is good': 'higher',
   lower: 'lower', low: 'lower', l: 'lower', down: 'lower', 'lower is better': 'lower', 'low is good': 'lower',
   contextual: 'contextual', context: 'contextual', c: 'contextual', 'n/a': 'contextual', none: 'contextual',
 };
+
+/** The unit a cell names (`%`, `rate`, `days` ...), if it names one. */
+export const unitIn = (v: CellValue | undefined): IndicatorSpec['unit'] | undefined => UNIT_WORDS[cellText(v).toLowerCase()];
+/** The polarity a cell names (`higher`, `lower is better`, `down` ...), if it names one. */
+export const polarityIn = (v: CellValue | undefined): IndicatorSpec['polarity'] | undefined => POLARITY_WORDS[cellText(v).toLowerCase()];
+
+/** A catalogue entry's comparators holding only the figures given; undefined when none is. */
+export function comparatorsOf(c: { england?: number | undefined; statisticalNeighbours?: number | undefined; period?: string | undefined }): IndicatorSpec['comparators'] {
+  const out = {
+    ...(c.england !== undefined ? { england: c.england } : {}),
+    ...(c.statisticalNeighbours !== undefined ? { statisticalNeighbours: c.statisticalNeighbours } : {}),
+    ...(c.period ? { period: c.period } : {}),
+  };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 /**
  * What a row's own columns say about its indicator (unit, polarity, target, tolerance,
@@ -136,8 +151,8 @@ export const POLARITY_WORDS: Record<string, IndicatorSpec['polarity']> = {
  */
 function rowFacts(cells: ReadonlyMap<number, Cell>, mapping: SheetMapping, unitHint: IndicatorSpec['unit'] | undefined) {
   const at = (col?: string) => (col ? cells.get(columnNumber(col))?.value : undefined);
-  const unit = UNIT_WORDS[cellText(at(mapping.unitColumn)).toLowerCase()];
-  const polarity = POLARITY_WORDS[cellText(at(mapping.polarityColumn)).toLowerCase()];
+  const unit = unitIn(at(mapping.unitColumn));
+  const polarity = polarityIn(at(mapping.polarityColumn));
   const u = unitHint ?? unit ?? '%';
   const num = (col?: string) => {
     const v = at(col);
@@ -150,16 +165,12 @@ function rowFacts(cells: ReadonlyMap<number, Cell>, mapping: SheetMapping, unitH
 
 /** The catalogue entry with the gaps the sheet can fill filled. */
 function withSheetFacts(spec: IndicatorSpec, facts: ReturnType<typeof rowFacts>): IndicatorSpec {
-  const comparators = {
-    ...(facts.england !== undefined ? { england: facts.england } : {}),
-    ...(facts.neighbours !== undefined ? { statisticalNeighbours: facts.neighbours } : {}),
-    ...(spec.comparators ?? {}),
-  };
+  const comparators = comparatorsOf({ england: facts.england, statisticalNeighbours: facts.neighbours, ...(spec.comparators ?? {}) });
   return {
     ...spec,
     ...(spec.target === undefined && facts.target !== undefined ? { target: facts.target } : {}),
     ...(spec.tolerance === 0 && facts.tolerance !== undefined ? { tolerance: facts.tolerance } : {}),
-    ...(Object.keys(comparators).length > 0 ? { comparators } : {}),
+    ...(comparators ? { comparators } : {}),
   };
 }
 
@@ -253,6 +264,7 @@ export function readIndicators(
     if (facts?.polarity) {
       // The sheet describes the indicator itself: report it as if the catalogue listed it.
       const name = nameCol ? cellText(cells.get(nameCol)?.value) : '';
+      const comparators = comparatorsOf({ england: facts.england, statisticalNeighbours: facts.neighbours });
       sheetOnly.push({
         id,
         ...(name ? { name } : {}),
@@ -261,9 +273,7 @@ export function readIndicators(
         polarity: facts.polarity,
         tolerance: facts.tolerance ?? 0,
         ...(facts.target !== undefined ? { target: facts.target } : {}),
-        ...(facts.england !== undefined || facts.neighbours !== undefined
-          ? { comparators: { ...(facts.england !== undefined ? { england: facts.england } : {}), ...(facts.neighbours !== undefined ? { statisticalNeighbours: facts.neighbours } : {}) } }
-          : {}),
+        ...(comparators ? { comparators } : {}),
       });
       continue;
     }
