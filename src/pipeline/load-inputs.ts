@@ -42,12 +42,37 @@ export function loadYaml(reader: InputReader, diags: Diagnostics, file: string, 
   return text === undefined ? undefined : parseYaml(file, text, diags);
 }
 
+/**
+ * config.yml with its unknown keys and its invalid optional or defaulted top-level settings
+ * left out, if that makes it valid; undefined when a setting the run needs is wrong.
+ */
+function withoutOptionalMistakes(data: unknown): ConfigInput | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const first = ConfigSchema.safeParse(data);
+  if (first.success) return first.data;
+  const drop = new Set<string>();
+  for (const issue of first.error.issues) {
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) issue.keys.forEach((k) => drop.add(k));
+    else {
+      const key = issue.path[0];
+      const field = typeof key === 'string' ? ConfigSchema.shape[key as keyof typeof ConfigSchema.shape] : undefined;
+      if (!field || !field.safeParse(undefined).success) return undefined;
+      drop.add(key as string);
+    }
+  }
+  const second = ConfigSchema.safeParse(Object.fromEntries(Object.entries(data).filter(([k]) => !drop.has(k))));
+  return second.success ? second.data : undefined;
+}
+
 export async function loadInputs(options: LoadOptions, diags: Diagnostics): Promise<{ inputs?: Inputs; reader: InputReader }> {
   const reader = new InputReader(diags);
   const configFile = path.normalize(options.configPath);
   const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
   if (!configSrc) return { reader };
-  const config = checkSchema(ConfigSchema, configSrc, diags, 'config');
+  // A mistake in a setting the run can do without (a misspelt key, chartMonths out of range)
+  // is reported, and the other inputs are still read and checked, so that one run shows every
+  // problem; the errors already reported keep anything from being written.
+  const config = checkSchema(ConfigSchema, configSrc, diags, 'config') ?? withoutOptionalMistakes(configSrc.data);
   if (!config) return { reader };
   const period = options.period ?? config.period;
   if (options.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) {

@@ -237,3 +237,27 @@ describe('chartMonths in config.yml', () => {
     expect(bad.packsExist()).toBe(false);
   });
 });
+
+describe('a mistake in an optional setting of config.yml', () => {
+  it('is reported with the mistakes in the other inputs, in one run, and nothing is written', async () => {
+    const w = workspace();
+    w.edit('config.yml', /^output: packs$/m, 'output: packs\nchartMonths: 99\nchart: true');
+    w.edit('examples/wexcombe/plan.yml', 'due: 2026-09-30\n        status: at-risk', 'due: 2026-09-31\n        status: at-risk');
+    const r = await build({ configPath: w.config });
+    const errors = r.diagnostics.all.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.place?.file ?? '')}:${d.place?.line} ${d.code}`);
+    expect(errors).toEqual([
+      `config.yml:${w.lineOf('config.yml', 'chartMonths: 99')} schema-invalid`,
+      `config.yml:${w.lineOf('config.yml', 'chart: true')} schema-unknown-field`,
+      `plan.yml:${w.lineOf('examples/wexcombe/plan.yml', 'due: 2026-09-31')} schema-invalid-date`,
+    ]);
+    expect(w.packsExist()).toBe(false);
+  });
+
+  it('still stops the run when a setting it needs is wrong', async () => {
+    const w = workspace();
+    w.edit('config.yml', /^plan: .*$/m, 'plan: 42');
+    const r = await build({ configPath: w.config });
+    expect(r.diagnostics.all.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['schema-invalid-type']);
+    expect(w.packsExist()).toBe(false);
+  });
+});
