@@ -1,87 +1,205 @@
 /**
- * npm run eval:match: the matcher's quality on a labelled set (default: the development set in
- * test/fixtures/match-dev; pass another folder to measure on a set it has never seen), beside
- * the baseline of plain word overlap. Prints top-1 and top-3 accuracy and the precision and
- * recall of "answers nothing".
+ * npm run eval:match: the matcher measured on its labelled evaluation set (test/fixtures/match-eval:
+ * real Ofsted findings read from ../shared, actions in four voices), on the development and the
+ * frozen held-out split, per voice and per report, with plain word overlap beside it as the
+ * baseline; then the older sets, and the time to match a plan of stress size.
+ *
+ * Each report's actions are matched as one plan, as `boardpack match` would: findings of that
+ * report only, no action's `answers:` given.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readLabelledSet, readPlanAsSet, type LabelledSet } from '../link/dev-set.js';
-import { createMatcher, DEFAULT_MATCHER, wordOverlap, type Suggestion } from '../link/matcher.js';
+import { DEFAULT_MATCHER, wordOverlap } from '../link/matcher.js';
+import { matchPlan, type ActionMatch } from '../link/match.js';
+import type { Action, Finding, Plan } from '../model/types.js';
+import { evalMaterialPresent, readEvalSet, type EvalAction, type EvalPlan, type Split } from './match-eval-set.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = process.argv[2] ?? path.join(ROOT, 'test/fixtures/match-dev');
-const set = readLabelledSet(dir);
-const heldOut = readPlanAsSet(path.join(ROOT, 'examples/wexcombe/plan.yml'));
+const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
+const where = { dir: path.join(ROOT, 'test/fixtures/match-eval'), samples: process.env['BOARDPACK_SAMPLES'] ?? path.join(SHARED, 'ofsted-samples'), seeds: path.join(SHARED, 'seeds') };
 
-interface Scores { top1: number; top3: number; linked: number; nonePrecision: number; noneRecall: number; n: number; none: number }
+/** What a method says of one action: findings best first, and its decision. */
+export interface Decision {
+  readonly ranked: readonly string[];
+  readonly band: 'linked' | 'possible' | 'none';
+}
 
-function evaluate(s: LabelledSet, rank: (a: LabelledSet['actions'][number]) => Suggestion[], threshold: number, only?: (a: LabelledSet['actions'][number]) => boolean): Scores {
-  let top1 = 0, top3 = 0, linked = 0, n = 0, none = 0, predictedNone = 0, trueNone = 0;
-  for (const a of s.actions) {
-    if (only && !only(a)) continue;
-    const r = rank(a);
-    const saysNone = (r[0]?.score ?? 0) < threshold;
+export type Method = (plan: EvalPlan) => ReadonlyMap<string, Decision>;
+
+/** An evaluation plan as the pipeline's models, so the product's own code path is measured. */
+export function asPipelinePlan(p: EvalPlan): { plan: Plan; findings: Finding[]; indicators: Map<string, string> } {
+  const place = { file: `${p.key}.yml` };
+  const indicators = new Map<string, string>();
+  const idOf = (name: string) => {
+    const id = `K${indicators.size + 1}`;
+    for (const [k, v] of indicators) if (v === name) return k;
+    indicators.set(id, name);
+    return id;
+  };
+  const titles = [...new Set(p.actions.map((a) => a.priority))];
+  const plan: Plan = {
+    title: p.key,
+    file: place.file,
+    priorities: titles.map((title, i) => ({
+      id: `P${i + 1}`,
+      title,
+      lead: '',
+      actions: p.actions
+        .filter((a) => a.priority === title)
+        .map((a): Action => ({ id: a.id, text: a.text, owner: '', due: '2026-01-01', status: 'on-track', answers: [], measures: a.measures.map(idOf), update: '', priorityId: `P${i + 1}`, place })),
+    })),
+  };
+  const findings = p.findings.map((f): Finding => ({ id: f.id, ref: f.ref, section: '', text: f.text, sourceId: p.code, review: false, place }));
+  return { plan, findings, indicators };
+}
+
+export const byMatcher: Method = (p) => {
+  const { plan, findings, indicators } = asPipelinePlan(p);
+  const report = matchPlan(plan, findings, DEFAULT_MATCHER, { indicators });
+  const band = (a: ActionMatch): Decision['band'] => (a.source === 'matched' ? 'linked' : a.source === 'possible' ? 'possible' : 'none');
+  return new Map(report.actions.map((a) => [a.id, { ranked: a.suggestions.map((s) => s.finding), band: band(a) }]));
+};
+
+/** The baseline: the share of the action's words found in each finding, with one threshold. */
+export const byOverlap =
+  (threshold: number): Method =>
+  (p) =>
+    new Map(
+      p.actions.map((a) => {
+        const scored = p.findings.map((f, i) => ({ id: f.id, s: wordOverlap(a.text, f.text), i })).sort((x, y) => y.s - x.s || x.i - y.i);
+        return [a.id, { ranked: scored.map((x) => x.id), band: (scored[0]?.s ?? 0) >= threshold ? 'linked' : 'none' } as Decision];
+      }),
+    );
+
+export interface Scores {
+  readonly actions: number;
+  readonly linked: number;
+  readonly none: number;
+  readonly top1: number;
+  readonly top3: number;
+  /** Of the actions that answer nothing, the share called none. */
+  readonly noneRecall: number;
+  /** Of the actions called none, the share that answer nothing. */
+  readonly nonePrecision: number;
+  /** Of the actions that answer something, the share called none. */
+  readonly missedAsNone: number;
+  /** Of the actions that answer something, the share linked (confidently) to a right finding. */
+  readonly confidentRight: number;
+  /** Of the actions linked confidently, the share whose first link is wrong (or that answer nothing). */
+  readonly confidentWrong: number;
+}
+
+export function score(items: readonly { a: EvalAction; d: Decision }[]): Scores {
+  let linked = 0, none = 0, top1 = 0, top3 = 0, calledNone = 0, trueNone = 0, missed = 0, confident = 0, confidentRight = 0;
+  for (const { a, d } of items) {
+    const saysNone = d.band === 'none';
+    if (saysNone) calledNone++;
+    if (d.band === 'linked') confident++;
     if (a.answers.length === 0) {
       none++;
       if (saysNone) trueNone++;
-    } else {
-      n++;
-      if (r[0] && a.answers.includes(r[0].finding)) top1++;
-      if (r.slice(0, 3).some((x) => a.answers.includes(x.finding))) top3++;
-      if (!saysNone && r[0] && a.answers.includes(r[0].finding)) linked++;
+      continue;
     }
-    if (saysNone) predictedNone++;
+    linked++;
+    const right = a.answers.includes(d.ranked[0] ?? '');
+    if (right) top1++;
+    if (d.ranked.slice(0, 3).some((f) => a.answers.includes(f))) top3++;
+    if (saysNone) missed++;
+    if (d.band === 'linked' && right) confidentRight++;
   }
-  return { top1: top1 / n, top3: top3 / n, linked: linked / n, nonePrecision: predictedNone ? trueNone / predictedNone : 1, noneRecall: none ? trueNone / none : 1, n, none };
+  const share = (x: number, n: number) => (n === 0 ? NaN : x / n);
+  return {
+    actions: items.length,
+    linked,
+    none,
+    top1: share(top1, linked),
+    top3: share(top3, linked),
+    noneRecall: share(trueNone, none),
+    nonePrecision: share(trueNone, calledNone),
+    missedAsNone: share(missed, linked),
+    confidentRight: share(confidentRight, linked),
+    confidentWrong: share(confident - confidentRight, confident),
+  };
 }
 
-const matcher = createMatcher(set.findings);
-const byMatcher = (a: LabelledSet['actions'][number]) => matcher.rank({ id: a.id, text: a.action, context: a.context });
-const byOverlap = (a: LabelledSet['actions'][number]) =>
-  set.findings.map((f) => ({ finding: f.id, score: wordOverlap(a.action, f.text) })).sort((x, y) => y.score - x.score);
-
-// The baseline gets its own best threshold, so the comparison is fair to it.
-let overlapThreshold = 0;
-let bestF = -1;
-for (let t = 0.05; t <= 0.6; t += 0.05) {
-  const s = evaluate(set, byOverlap, t);
-  const f = (2 * s.nonePrecision * s.noneRecall) / (s.nonePrecision + s.noneRecall || 1) + s.top1;
-  if (f > bestF) { bestF = f; overlapThreshold = t; }
+export function decideAll(plans: readonly EvalPlan[], method: Method): { plan: EvalPlan; a: EvalAction; d: Decision }[] {
+  return plans.flatMap((plan) => {
+    const ds = method(plan);
+    return plan.actions.map((a) => ({ plan, a, d: ds.get(a.id)! }));
+  });
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-const row = (name: string, s: Scores) =>
-  console.log(`${name.padEnd(34)} ${pct(s.top1)} ${pct(s.top3)} ${pct(s.linked)} ${s.none ? `${pct(s.nonePrecision)} ${pct(s.noneRecall)}` : '    n/a     n/a'}`);
-
-console.log(`set: ${dir}`);
-console.log(`${set.findings.length} findings; ${set.actions.length} actions (${set.actions.filter((a) => a.answers.length === 0).length} answer nothing, ${set.actions.filter((a) => a.paraphrase).length} paraphrased, ${set.actions.filter((a) => a.answers.length > 1).length} answer two)`);
-console.log(`${''.padEnd(34)}   top-1   top-3  linked  none-P  none-R`);
-row(`matcher (threshold ${DEFAULT_MATCHER.threshold})`, evaluate(set, byMatcher, DEFAULT_MATCHER.threshold));
-row('  paraphrased actions only', evaluate(set, byMatcher, DEFAULT_MATCHER.threshold, (a) => a.paraphrase || a.answers.length === 0));
-row(`baseline: word overlap (${overlapThreshold.toFixed(2)})`, evaluate(set, byOverlap, overlapThreshold));
-row('  paraphrased actions only', evaluate(set, byOverlap, overlapThreshold, (a) => a.paraphrase || a.answers.length === 0));
-
-{
-  const m = createMatcher(heldOut.findings);
-  const linkedOnly = { ...heldOut, actions: heldOut.actions.filter((a) => a.answers.length > 0) };
-  const s = evaluate(linkedOnly, (a) => m.rank({ id: a.id, text: a.action, context: a.context }), DEFAULT_MATCHER.threshold);
-  const o = evaluate(linkedOnly, (a) => heldOut.findings.map((f) => ({ finding: f.id, score: wordOverlap(a.action, f.text) })).sort((x, y) => y.score - x.score), overlapThreshold);
-  console.log(`\nheld out: the bundled example plan (${linkedOnly.actions.length} linked actions, ${heldOut.findings.length} findings), not used for tuning`);
-  row('matcher', s);
-  row('baseline: word overlap', o);
+/** The baseline's threshold, chosen on the development split for the best sum of top-1 and none F1. */
+export function overlapThreshold(dev: readonly EvalPlan[]): number {
+  let best = 0;
+  let bestScore = -1;
+  for (let t = 0.05; t <= 0.6001; t += 0.05) {
+    const s = score(decideAll(dev, byOverlap(t)));
+    const f1 = (2 * s.nonePrecision * s.noneRecall) / (s.nonePrecision + s.noneRecall || 1);
+    const v = s.top1 + (Number.isNaN(f1) ? 0 : f1);
+    if (v > bestScore) {
+      bestScore = v;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
 }
 
-if (process.env['VERBOSE']) {
-  for (const a of set.actions) {
-    const r = byMatcher(a);
-    const ok = a.answers.length === 0 ? r[0]!.score < DEFAULT_MATCHER.threshold : a.answers.includes(r[0]!.finding) && r[0]!.score >= DEFAULT_MATCHER.threshold;
-    if (!ok) console.log(`  ${a.id} gold ${a.answers.join(',') || 'none'} got ${r.slice(0, 3).map((x) => `${x.finding} ${x.score}`).join(' | ')}  :: ${a.action}`);
+const pct = (x: number) => (Number.isNaN(x) ? '    -' : `${(x * 100).toFixed(1)}`.padStart(5));
+const HEAD = `${''.padEnd(40)}  n  none  top-1  top-3  none-R  none-P  real→none  sure-right  sure-wrong`;
+const line = (name: string, s: Scores) =>
+  `${name.padEnd(38)} ${String(s.actions).padStart(4)} ${String(s.none).padStart(4)}  ${pct(s.top1)}  ${pct(s.top3)}   ${pct(s.noneRecall)}   ${pct(s.nonePrecision)}      ${pct(s.missedAsNone)}       ${pct(s.confidentRight)}       ${pct(s.confidentWrong)}`;
+
+async function main() {
+  if (!evalMaterialPresent(where)) {
+    console.error(`the published findings the set is labelled against are not here: ${where.samples}/expected.json and ${where.seeds} (set BOARDPACK_SHARED to the folder holding ofsted-samples/ and seeds/)`);
+    process.exit(1);
+  }
+  const plans = await readEvalSet(where);
+  const splits: Split[] = ['dev', 'heldout'];
+  const of = (s: Split) => plans.filter((p) => p.split === s);
+  const threshold = overlapThreshold(of('dev'));
+  const matcher = decideAll(plans, byMatcher);
+  const overlap = decideAll(plans, byOverlap(threshold));
+  const total = plans.reduce((n, p) => n + p.actions.length, 0);
+  console.log(`labelled set: ${plans.length} plans, ${plans.reduce((n, p) => n + p.findings.length, 0)} findings, ${total} actions`);
+  for (const s of splits) {
+    const ps = of(s);
+    const acts = ps.flatMap((p) => p.actions);
+    console.log(`  ${s.padEnd(8)} ${ps.map((p) => p.key).join(', ')}: ${acts.length} actions (${acts.filter((a) => a.answers.length === 0).length} answer nothing, ${acts.filter((a) => a.answers.length > 1).length} answer two)`);
+  }
+  console.log('\ntop-1/top-3: of actions that answer a finding, the right one ranked first / in the first three.');
+  console.log('none-R/none-P: recall and precision of "answers nothing"; real→none: real answers called none;');
+  console.log('sure-right: real answers confidently linked to a right finding; sure-wrong: confident links that are wrong.');
+  console.log(`baseline: word overlap, threshold ${threshold} chosen on the development split.\n`);
+  console.log(HEAD);
+  for (const s of splits) {
+    console.log(line(`${s}: matcher`, score(matcher.filter((x) => x.plan.split === s))));
+    console.log(line(`${s}: word overlap`, score(overlap.filter((x) => x.plan.split === s))));
+  }
+  for (const s of splits) {
+    console.log(`\n${s}, per voice (matcher | word overlap top-1)`);
+    for (const v of [...new Set(plans.flatMap((p) => p.actions.map((a) => a.voice)))].sort()) {
+      const m = score(matcher.filter((x) => x.plan.split === s && x.a.voice === v));
+      const o = score(overlap.filter((x) => x.plan.split === s && x.a.voice === v));
+      console.log(`${line(`  ${v}`, m)}   | ${pct(o.top1)}`);
+    }
+    console.log(`${s}, per report`);
+    for (const p of of(s)) {
+      const m = score(matcher.filter((x) => x.plan === p));
+      const o = score(overlap.filter((x) => x.plan === p));
+      console.log(`${line(`  ${p.key}`, m)}   | ${pct(o.top1)}`);
+    }
+  }
+  if (process.env['VERBOSE']) {
+    for (const x of matcher) {
+      const gold = x.a.answers;
+      const ok = gold.length === 0 ? x.d.band === 'none' : gold.includes(x.d.ranked[0] ?? '') && x.d.band !== 'none';
+      if (!ok && (process.env['VERBOSE'] !== 'dev' || x.plan.split === 'dev')) {
+        console.log(`  ${x.plan.split} ${x.a.id} gold ${gold.join(',') || 'none'} got ${x.d.band} ${x.d.ranked.slice(0, 3).join(' ')} :: ${x.a.text}`);
+      }
+    }
   }
 }
-if (process.env['SWEEP']) {
-  for (let t = 0.04; t <= 0.3; t += 0.02) {
-    const s = evaluate(set, byMatcher, t);
-    console.log(`threshold ${t.toFixed(2)}: linked ${pct(s.linked)} none-P ${pct(s.nonePrecision)} none-R ${pct(s.noneRecall)}`);
-  }
-}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();

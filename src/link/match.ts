@@ -10,7 +10,7 @@ export interface ActionMatch {
   readonly id: string;
   /** The findings build will link: explicit answers, else accepted matches. */
   readonly linked: readonly string[];
-  readonly source: 'explicit' | 'matched' | 'none';
+  readonly source: 'explicit' | 'matched' | 'possible' | 'none';
   /** Best first, at most five. */
   readonly suggestions: readonly Suggestion[];
 }
@@ -23,6 +23,8 @@ export interface MatchReport {
 export interface MatchPlanOptions {
   /** Rank findings for actions with explicit answers too (for review); build does not need it. */
   readonly suggestExplicit?: boolean;
+  /** Indicator id → its name and definition: what an action `measures:` says of it. */
+  readonly indicators?: ReadonlyMap<string, string>;
 }
 
 export function matchPlan(plan: Plan, findings: readonly Finding[], options: MatcherOptions = DEFAULT_MATCHER, what: MatchPlanOptions = {}): MatchReport {

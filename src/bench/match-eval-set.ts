@@ -1,0 +1,123 @@
+/**
+ * The matcher's labelled evaluation set (test/fixtures/match-eval): real Ofsted findings read at
+ * run time from ../shared (nothing of their text is committed) and plan actions written for
+ * boardpack in four voices, each labelled with the findings it answers. Each report (or pair of
+ * publications one council answers together) is one plan; the split between development and
+ * held-out reports is fixed in sets.yml.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { Diagnostics } from '../diagnostics/index.js';
+import { importText, readPublication } from '../findings/import.js';
+
+export type Split = 'dev' | 'heldout';
+
+export interface EvalFinding {
+  readonly id: string;
+  readonly ref: string;
+  readonly text: string;
+}
+
+export interface EvalAction {
+  readonly id: string;
+  readonly voice: string;
+  readonly priority: string;
+  readonly text: string;
+  /** Finding ids; empty when the action answers nothing. */
+  readonly answers: readonly string[];
+  /** Indicator names, as a performance team writes them. */
+  readonly measures: readonly string[];
+}
+
+export interface EvalPlan {
+  readonly key: string;
+  readonly code: string;
+  readonly split: Split;
+  readonly findings: readonly EvalFinding[];
+  readonly actions: readonly EvalAction[];
+}
+
+interface SetSpec {
+  key: string;
+  code: string;
+  split: Split;
+  digest?: string;
+  sources: ({ sample: string } | { seed: string; refPrefix?: string })[];
+}
+
+interface VoiceFile {
+  voice: string;
+  reports: Record<string, { id: string; priority: string; action: string; answers: string[]; measures?: string[] }[]>;
+}
+
+export interface EvalLocations {
+  /** The labelled set: sets.yml and actions/. */
+  readonly dir: string;
+  /** ../shared/ofsted-samples: the sample PDFs' expected.json. */
+  readonly samples: string;
+  /** ../shared/seeds. */
+  readonly seeds: string;
+}
+
+export const digestOf = (findings: readonly EvalFinding[]) =>
+  createHash('sha256')
+    .update(findings.map((f) => `${f.ref}\t${f.text.replace(/\s+/g, ' ').trim()}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+
+async function findingsOf(spec: SetSpec, where: EvalLocations, expected: Map<string, { ref: string; text: string }[]>): Promise<EvalFinding[]> {
+  const out: EvalFinding[] = [];
+  for (const s of spec.sources) {
+    if ('sample' in s) {
+      const list = expected.get(s.sample);
+      if (!list) throw new Error(`${spec.key}: ${s.sample} is not in ${where.samples}/expected.json`);
+      for (const f of list) out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, text: f.text });
+    } else {
+      const file = path.join(where.seeds, s.seed);
+      const diags = new Diagnostics();
+      const pages = await readPublication(file, diags);
+      if (!pages) throw new Error(`${spec.key}: cannot read ${file}`);
+      const prefix = s.refPrefix ?? '';
+      for (const f of importText(pages).parsed.findings) out.push({ id: `${spec.code}-${prefix}${f.ref}`, ref: `${prefix}${f.ref}`, text: f.text.replace(/\s+/g, ' ').trim() });
+    }
+  }
+  return out;
+}
+
+/** True when the published material the set reads is beside this checkout. */
+export const evalMaterialPresent = (where: EvalLocations) => existsSync(path.join(where.samples, 'expected.json')) && existsSync(where.seeds);
+
+export async function readEvalSet(where: EvalLocations): Promise<EvalPlan[]> {
+  const sets = (parse(readFileSync(path.join(where.dir, 'sets.yml'), 'utf8')) as { sets: SetSpec[] }).sets;
+  const expected = new Map(
+    (JSON.parse(readFileSync(path.join(where.samples, 'expected.json'), 'utf8')) as { file: string; findings: { ref: string; text: string }[] }[]).map((e) => [e.file, e.findings]),
+  );
+  const voiceDir = path.join(where.dir, 'actions');
+  const voices = readdirSync(voiceDir)
+    .filter((n) => n.endsWith('.yml'))
+    .sort()
+    .map((n) => ({ file: n, data: parse(readFileSync(path.join(voiceDir, n), 'utf8')) as VoiceFile }));
+  const plans: EvalPlan[] = [];
+  for (const spec of sets) {
+    const findings = await findingsOf(spec, where, expected);
+    if (spec.digest && digestOf(findings) !== spec.digest) {
+      throw new Error(`${spec.key}: the findings read now differ from those the actions were labelled against (digest ${digestOf(findings)}, expected ${spec.digest})`);
+    }
+    const byRef = new Map(findings.map((f) => [f.ref, f.id]));
+    const actions: EvalAction[] = [];
+    for (const { file, data } of voices) {
+      for (const a of data.reports[spec.key] ?? []) {
+        const answers = a.answers.map((ref) => {
+          const id = byRef.get(String(ref));
+          if (!id) throw new Error(`actions/${file}: ${a.id} answers ${ref}, which is not a finding of ${spec.key}`);
+          return id;
+        });
+        actions.push({ id: a.id, voice: data.voice, priority: a.priority, text: a.action, answers, measures: a.measures ?? [] });
+      }
+    }
+    plans.push({ key: spec.key, code: spec.code, split: spec.split, findings, actions });
+  }
+  return plans;
+}
