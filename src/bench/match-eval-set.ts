@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { Diagnostics } from '../diagnostics/index.js';
 import { importText, readPublication } from '../findings/import.js';
+import { FindingsRegisterSchema, PlanSchema } from '../model/schemas.js';
 
 export type Split = 'dev' | 'heldout';
 
@@ -120,4 +121,20 @@ export async function readEvalSet(where: EvalLocations): Promise<EvalPlan[]> {
     plans.push({ key: spec.key, code: spec.code, split: spec.split, findings, actions });
   }
   return plans;
+}
+
+/**
+ * A working folder's plan as an evaluation plan: each action's own `answers:` is its label, and
+ * actions without answers are left out (nobody has said what they answer). The bundled example
+ * plan was written before the matcher, so it is one more set the matcher was not tuned on.
+ */
+export function readPlanAsEval(planFile: string, code: string): EvalPlan {
+  const plan = PlanSchema.parse(parse(readFileSync(planFile, 'utf8')));
+  const findings = (plan.findings ?? []).flatMap((rel) =>
+    FindingsRegisterSchema.parse(parse(readFileSync(path.join(path.dirname(planFile), rel), 'utf8'))).findings.map((f) => ({ id: f.id, ref: f.ref, text: f.text })),
+  );
+  const actions = plan.priorities.flatMap((p) =>
+    p.actions.filter((a) => (a.answers ?? []).length > 0).map((a) => ({ id: a.id, voice: 'example', priority: p.title, text: a.action, answers: a.answers ?? [], measures: [] })),
+  );
+  return { key: path.basename(path.dirname(planFile)), code, split: 'heldout', findings, actions };
 }

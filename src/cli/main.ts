@@ -74,7 +74,7 @@ function program(): Command {
     .option('--plan <file>', 'match this plan instead of the one in config.yml')
     .option('--findings <files...>', 'match against these registers instead of those the plan names')
     .option('--json', 'print the matches as JSON')
-    .option('--write', 'add the accepted matches to the plan as answers:, keeping its comments and layout')
+    .option('--write', 'add the confident matches to the plan as answers:, keeping its comments and layout (possible ones are left for you to decide)')
     .action(async (opts: { config: string; plan?: string; findings?: string[]; json?: boolean; write?: boolean }) => {
       const outcome = await runMatch({ configPath: opts.config, ...(opts.plan ? { plan: opts.plan } : {}), ...(opts.findings ? { findings: opts.findings } : {}), write: opts.write ?? false });
       printDiagnostics(outcome.diagnostics.all);

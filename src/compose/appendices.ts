@@ -6,6 +6,9 @@ import { DIRECTION_LABEL, RAG_LABEL, RAG_SWATCH, STATUS_LABEL, STATUS_SWATCH, fo
 import { plainDate } from '../model/period.js';
 import { chartOf } from './charts.js';
 
+/** How a link is shown: the plan's own links plainly; the matcher's marked as not confirmed. */
+const LINK_NOTE = { explicit: '', matched: ' (suggested)', possible: ' (possible, to be confirmed)' } as const;
+
 const text = (s: string): TableCell => ({ lines: [[{ text: s }]] });
 const lines = (...ls: string[]): TableCell => ({ lines: ls.filter((l) => l !== '').map((l) => [{ text: l }] as Line) });
 
@@ -20,7 +23,7 @@ export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Comput
       const links = linkage.byAction.get(a.id) ?? [];
       const answers = links.length === 0
         ? 'Answers: no finding linked'
-        : `Answers: ${links.map((l) => `${l.findingId}${l.via === 'matched' ? ' (suggested)' : ''}`).join(', ')}`;
+        : `Answers: ${links.map((l) => `${l.findingId}${LINK_NOTE[l.via]}`).join(', ')}`;
       const measured = a.measures.map((id) => results.get(id)).filter((r) => r !== undefined && r.indicator.series.length > 0);
       return [
         text(a.id),
@@ -54,11 +57,16 @@ export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Comput
 export function findingsCoverage(inputs: Inputs, linkage: Linkage): AppendixBlock[] {
   const actionById = new Map(inputs.plan.priorities.flatMap((p) => p.actions).map((a) => [a.id, a]));
   const blocks: AppendixBlock[] = [];
-  const unanswered = linkage.unansweredFindings.length;
+  const unconfirmed = linkage.unconfirmedFindings.length;
+  const unanswered = linkage.unansweredFindings.length - unconfirmed;
+  const answered = inputs.findings.length - unanswered - unconfirmed;
+  const rest: string[] = [];
+  if (unconfirmed > 0) rest.push(`${unconfirmed} ${unconfirmed === 1 ? 'finding has' : 'findings have'} only a possible action, marked "To be confirmed"`);
+  if (unanswered > 0) rest.push(`${unanswered} ${unanswered === 1 ? 'finding has' : 'findings have'} no action and ${unanswered === 1 ? 'is' : 'are'} marked "No action"`);
   blocks.push({
     kind: 'text',
-    line: [{ text: `${inputs.findings.length - unanswered} of ${inputs.findings.length} findings are answered by at least one action. ` },
-      { text: unanswered === 0 ? 'Every finding has an action.' : `${unanswered} ${unanswered === 1 ? 'finding has' : 'findings have'} no action and ${unanswered === 1 ? 'is' : 'are'} marked "No action".`, bold: unanswered > 0 }],
+    line: [{ text: `${answered} of ${inputs.findings.length} findings are answered by at least one action. ` },
+      { text: rest.length === 0 ? 'Every finding has an action.' : `${rest.join('; ')}.`, bold: rest.length > 0 }],
   });
   for (const s of inputs.sources) {
     blocks.push({ kind: 'subheading', text: s.title });
@@ -66,16 +74,19 @@ export function findingsCoverage(inputs: Inputs, linkage: Linkage): AppendixBloc
       const links = linkage.byFinding.get(f.id) ?? [];
       const actionLines: Line[] = links.map((l) => {
         const a = actionById.get(l.actionId)!;
-        return [{ text: `${a.id} ${STATUS_LABEL[a.status].toLowerCase()}${l.via === 'matched' ? ' (suggested)' : ''}` }];
+        return [{ text: `${a.id} ${STATUS_LABEL[a.status].toLowerCase()}${LINK_NOTE[l.via]}` }];
       });
       const complete = links.length > 0 && links.every((l) => actionById.get(l.actionId)!.status === 'complete');
+      const onlyPossible = links.length > 0 && links.every((l) => l.via === 'possible');
       return [
         lines(f.ref, f.id),
         text(f.text),
         links.length === 0 ? text('None') : { lines: actionLines },
         links.length === 0
           ? { lines: [[{ text: 'No action', bold: true }]], swatch: 'red', align: 'center' }
-          : complete
+          : onlyPossible
+            ? { lines: [[{ text: 'To be confirmed', bold: true }]], swatch: 'amber', align: 'center' }
+            : complete
             ? { lines: [[{ text: 'Actions complete', bold: true }]], swatch: 'blue', align: 'center' }
             : { lines: [[{ text: 'Answered', bold: true }]], swatch: 'green', align: 'center' },
       ];

@@ -33,6 +33,8 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
       answers: links.map((l) => l.findingId),
       answersRefs: links.map((l) => findingById.get(l.findingId)?.ref ?? l.findingId),
       suggested: links.some((l) => l.via === 'matched'),
+      /** The matcher is unsure: a person must confirm the link before the board relies on it. */
+      possible: links.some((l) => l.via === 'possible'),
       measures: [...a.measures],
     };
   };
@@ -53,7 +55,7 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
 
   const findings = inputs.findings.map((f) => {
     const src = sourceById.get(f.sourceId)!;
-    const answeredBy = (linkage.byFinding.get(f.id) ?? []).map((l) => ({ ...actionById.get(l.actionId)!, suggested: l.via === 'matched' }));
+    const answeredBy = (linkage.byFinding.get(f.id) ?? []).map((l) => ({ ...actionById.get(l.actionId)!, suggested: l.via === 'matched', possible: l.via === 'possible' }));
     return {
       id: f.id,
       ref: f.ref,
@@ -63,7 +65,9 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
       text: f.text,
       source: { id: src.id, title: src.title, kindLabel: KIND_LABEL[src.kind] },
       actions: answeredBy,
-      answered: answeredBy.length > 0,
+      answered: answeredBy.some((a) => !a.possible),
+      /** Only possible links, not yet confirmed. */
+      unconfirmed: answeredBy.length > 0 && answeredBy.every((a) => a.possible),
       complete: answeredBy.length > 0 && answeredBy.every((a) => a.status === 'complete'),
     };
   });

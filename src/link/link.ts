@@ -1,14 +1,16 @@
 /**
- * link: joins actions to the findings they answer. Explicit `answers:` links come first;
- * suggested links from the matcher (when there is one) only ever fill actions with none.
+ * link: joins actions to the findings they answer. Explicit `answers:` links come first; the
+ * matcher's links (confident or possible) only ever fill actions with none.
  */
 import type { Diagnostics } from '../diagnostics/index.js';
 import type { Finding, Link, Linkage, Plan } from '../model/types.js';
 
 export interface LinkOptions {
-  /** Accepted matcher suggestions for actions without `answers:`. */
+  /** The matcher's links for actions without `answers:`. */
   readonly matched?: readonly Link[];
 }
+
+const scored = (ls: readonly Link[]) => ls.map((l) => `${l.findingId} (score ${(l.score ?? 0).toFixed(2)})`).join(' and ');
 
 export function linkActions(plan: Plan, findings: readonly Finding[], diags: Diagnostics, options: LinkOptions = {}): Linkage {
   const known = new Set(findings.map((f) => f.id));
@@ -23,7 +25,7 @@ export function linkActions(plan: Plan, findings: readonly Finding[], diags: Dia
     }
   }
   for (const m of options.matched ?? []) {
-    if (!explicitActions.has(m.actionId) && known.has(m.findingId)) links.push({ ...m, via: 'matched' });
+    if (!explicitActions.has(m.actionId) && known.has(m.findingId) && m.via !== 'explicit') links.push(m);
   }
 
   const byAction = new Map<string, Link[]>();
@@ -36,27 +38,36 @@ export function linkActions(plan: Plan, findings: readonly Finding[], diags: Dia
   for (const p of plan.priorities) {
     for (const a of p.actions) {
       const own = byAction.get(a.id);
+      const hint = 'confirm it with `boardpack match --write`, or add answers: yourself';
       if (own && own.every((l) => l.via === 'matched')) {
-        diags.report('action-matched', `action ${a.id} names no finding; matched to ${own.map((l) => `${l.findingId} (score ${(l.score ?? 0).toFixed(2)})`).join(' and ')}, shown in the report as suggested`, {
+        diags.report('action-matched', `action ${a.id} names no finding; matched to ${scored(own)}, shown in the report as suggested`, { place: a.place, hint });
+      } else if (own && own.every((l) => l.via === 'possible')) {
+        diags.report('action-possible', `action ${a.id} names no finding; it may answer ${scored(own)}, shown in the report as needing confirmation`, {
           place: a.place,
-          hint: 'confirm it with `boardpack match --write`, or add answers: yourself',
+          hint: 'run `boardpack match` to see the runner-up and why, then add answers: (or answers: [] if it answers none)',
         });
       }
       if (own) continue;
       unlinkedActions.push(a.id);
+      // `answers: []`: someone has said it answers none; nothing to warn about.
+      if (a.answersNone) continue;
       diags.report('action-unlinked', `action ${a.id} answers no finding`, {
         place: a.place,
         hint: 'the matcher found no finding it answers; add answers: if it does answer one',
       });
     }
   }
-  const unansweredFindings = findings.filter((f) => !byFinding.has(f.id)).map((f) => f.id);
+  const settled = (f: string) => (byFinding.get(f) ?? []).some((l) => l.via !== 'possible');
+  const unansweredFindings = findings.filter((f) => !settled(f.id)).map((f) => f.id);
+  const unconfirmedFindings = unansweredFindings.filter((f) => byFinding.has(f));
   for (const f of findings) {
-    if (byFinding.has(f.id)) continue;
-    diags.report('finding-unanswered', `no action answers finding ${f.id} (${f.ref})`, {
-      place: f.place,
-      hint: 'add an action that answers it, or name it in the answers: of an existing action',
-    });
+    if (settled(f.id)) continue;
+    const possible = byFinding.get(f.id);
+    diags.report(
+      'finding-unanswered',
+      possible ? `no action is known to answer finding ${f.id} (${f.ref}); ${possible.map((l) => l.actionId).join(' and ')} may, once confirmed` : `no action answers finding ${f.id} (${f.ref})`,
+      { place: f.place, hint: 'add an action that answers it, or name it in the answers: of an existing action' },
+    );
   }
-  return { links, byAction, byFinding, unlinkedActions, unansweredFindings };
+  return { links, byAction, byFinding, unlinkedActions, unansweredFindings, unconfirmedFindings };
 }

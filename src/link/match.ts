@@ -1,14 +1,36 @@
 /**
- * Matching for a whole plan: every action ranked against every finding, accepted links for
- * actions without `answers:`, and the findings no action answers. The result is what
- * `boardpack match --json` prints and what build uses.
+ * Matching for a whole plan: every action ranked against every finding, and a decision for each
+ * action without `answers:`, in three bands a person can review:
+ * - matched:  confident, linked by build (and written by `match --write`);
+ * - possible: the best finding is shown with the runner-up, and reports mark it as needing
+ *             confirmation, never as settled;
+ * - none:     the action answers no finding.
+ * The plan is read as a whole: every finding is normally answered by some action, so when an
+ * action is nearly as close to a finding nothing else answers as to its best one, it goes to the
+ * unanswered finding.
  */
 import type { Finding, Link, Plan } from '../model/types.js';
-import { createMatcher, type MatcherOptions, type Suggestion, DEFAULT_MATCHER } from './matcher.js';
+import { createMatcher, DEFAULT_MATCHER, type MatcherOptions, type Suggestion } from './matcher.js';
+
+export interface Bands {
+  /** At or above this best score (and margin), a match is confident. */
+  readonly matched: number;
+  /** …and the best must lead the runner-up by this much. */
+  readonly margin: number;
+  /** At or above this, a possible link; below it, the action answers nothing. */
+  readonly possible: number;
+  /** A second finding is linked too when it scores at least this share of the best. */
+  readonly secondShare: number;
+  /** How far below its best finding an action may go to answer a finding nothing else answers. */
+  readonly coverage: number;
+}
+
+/** Chosen on the development split of the evaluation set: see `npm run eval:match`. */
+export const DEFAULT_BANDS: Bands = { matched: 0.2, margin: 0.03, possible: 0.16, secondShare: 0.85, coverage: 0.05 };
 
 export interface ActionMatch {
   readonly id: string;
-  /** The findings build will link: explicit answers, else accepted matches. */
+  /** The findings build will link: explicit answers (none for `answers: []`), else the matched or possible ones. */
   readonly linked: readonly string[];
   readonly source: 'explicit' | 'matched' | 'possible' | 'none';
   /** Best first, at most five. */
@@ -25,33 +47,88 @@ export interface MatchPlanOptions {
   readonly suggestExplicit?: boolean;
   /** Indicator id → its name and definition: what an action `measures:` says of it. */
   readonly indicators?: ReadonlyMap<string, string>;
+  readonly matcher?: MatcherOptions;
+  readonly bands?: Bands;
 }
 
-export function matchPlan(plan: Plan, findings: readonly Finding[], options: MatcherOptions = DEFAULT_MATCHER, what: MatchPlanOptions = {}): MatchReport {
-  const suggestExplicit = what.suggestExplicit ?? true;
-  const matcher = createMatcher(findings.map((f) => ({ id: f.id, text: f.text })), options);
+export function matchPlan(plan: Plan, findings: readonly Finding[], options: MatchPlanOptions = {}): MatchReport {
+  const suggestExplicit = options.suggestExplicit ?? true;
+  const bands = options.bands ?? DEFAULT_BANDS;
+  const matcher = createMatcher(
+    findings.map((f) => ({ id: f.id, text: f.text })),
+    options.matcher ?? DEFAULT_MATCHER,
+  );
   const known = new Set(findings.map((f) => f.id));
-  const actions: ActionMatch[] = [];
+  const rows: { id: string; explicit: string[]; ranked: Suggestion[]; stated: boolean }[] = [];
   for (const p of plan.priorities) {
     for (const a of p.actions) {
       const explicit = [...new Set(a.answers)].filter((id) => known.has(id));
-      const ranked = findings.length > 0 && (explicit.length === 0 || suggestExplicit) ? matcher.rank({ id: a.id, text: a.text, context: p.title }) : [];
-      const suggestions = ranked.slice(0, 5);
-      if (explicit.length > 0) {
-        actions.push({ id: a.id, linked: explicit, source: 'explicit', suggestions });
-        continue;
-      }
-      const accepted = matcher.accept(ranked);
-      actions.push({ id: a.id, linked: accepted, source: accepted.length > 0 ? 'matched' : 'none', suggestions });
+      const measures = a.measures.flatMap((m) => {
+        const name = options.indicators?.get(m);
+        return name ? [name] : [];
+      });
+      const ranked = findings.length > 0 && ((explicit.length === 0 && !a.answersNone) || suggestExplicit) ? matcher.rank({ id: a.id, text: a.text, context: p.title, measures }) : [];
+      rows.push({ id: a.id, explicit, ranked, stated: a.answersNone });
     }
   }
+
+  // First choices, then the plan as a whole: a finding no action answers takes an action for
+  // which it is a close second, when that action's first finding stays answered.
+  const first = new Map<string, string>();
+  for (const r of rows) {
+    if (r.explicit.length > 0 || r.stated || !r.ranked[0] || r.ranked[0].score < bands.possible) continue;
+    first.set(r.id, r.ranked[0].finding);
+  }
+  const answeredBy = new Map<string, number>();
+  const count = (f: string, k: number) => answeredBy.set(f, (answeredBy.get(f) ?? 0) + k);
+  for (const r of rows) for (const f of r.explicit) count(f, 1);
+  for (const f of first.values()) count(f, 1);
+  if (bands.coverage > 0) {
+    const candidates: { row: (typeof rows)[number]; to: Suggestion; loss: number }[] = [];
+    for (const r of rows) {
+      const best = r.ranked[0];
+      if (!first.has(r.id) || !best) continue;
+      for (const s of r.ranked.slice(1, 3)) {
+        const loss = best.score - s.score;
+        if (loss <= bands.coverage && s.score >= bands.possible) candidates.push({ row: r, to: s, loss });
+      }
+    }
+    candidates.sort((a, b) => a.loss - b.loss || (a.row.id < b.row.id ? -1 : 1));
+    for (const c of candidates) {
+      const from = first.get(c.row.id)!;
+      if ((answeredBy.get(c.to.finding) ?? 0) > 0 || (answeredBy.get(from) ?? 0) < 2) continue;
+      first.set(c.row.id, c.to.finding);
+      count(from, -1);
+      count(c.to.finding, 1);
+      // The chosen finding leads the action's list from now on.
+      c.row.ranked = [c.to, ...c.row.ranked.filter((s) => s !== c.to)];
+    }
+  }
+
+  const actions: ActionMatch[] = rows.map((r) => {
+    const suggestions = r.ranked.slice(0, 5);
+    if (r.explicit.length > 0 || r.stated) return { id: r.id, linked: r.explicit, source: 'explicit', suggestions };
+    const best = r.ranked[0];
+    if (!best || best.score < bands.possible) return { id: r.id, linked: [], source: 'none', suggestions };
+    const second = r.ranked[1];
+    const confident = best.score >= bands.matched && (!second || best.score - second.score >= bands.margin || second.score >= best.score * bands.secondShare);
+    const both = second && second.score >= bands.possible && second.score >= best.score * bands.secondShare;
+    return { id: r.id, linked: both ? [best.finding, second.finding] : [best.finding], source: confident ? 'matched' : 'possible', suggestions };
+  });
   const byFinding = findings.map((f) => ({ id: f.id, actions: actions.filter((a) => a.linked.includes(f.id)).map((a) => a.id) }));
   return { actions, findings: byFinding };
 }
 
-/** The accepted matches, as links for build. */
+/** The matcher's links, confident and possible, for build. */
 export function matchedLinks(report: MatchReport): Link[] {
   return report.actions
-    .filter((a) => a.source === 'matched')
-    .flatMap((a) => a.linked.map((f) => ({ actionId: a.id, findingId: f, via: 'matched' as const, score: a.suggestions.find((s) => s.finding === f)?.score ?? 0 })));
+    .filter((a) => a.source === 'matched' || a.source === 'possible')
+    .flatMap((a) =>
+      a.linked.map((f) => ({
+        actionId: a.id,
+        findingId: f,
+        via: a.source === 'possible' ? ('possible' as const) : ('matched' as const),
+        score: a.suggestions.find((s) => s.finding === f)?.score ?? 0,
+      })),
+    );
 }

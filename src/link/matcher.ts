@@ -1,13 +1,12 @@
 /**
- * The matcher: for an action that names no finding, which finding does it answer? A lexical
- * retrieval model, TF-IDF with cosine similarity over stemmed words without stop words, with
- * children's services knowledge added: an acronym and its expansion count as the same words,
- * and words of one concept group (caseload, workload, capacity ...) share a concept term, so
- * a paraphrase with little vocabulary in common still meets its finding. The action's
- * priority title is added as context at a lower weight. Pure and deterministic.
+ * The matcher: for an action that names no finding, how well does it meet each finding? Texts are
+ * read into evidence (analyse.ts: glossary terms, themes, council business, word stems) and
+ * compared in a vector space weighted by how rare each feature is among the plan's findings
+ * (TF-IDF, cosine). The query is the action's own words, with its priority title and the names of
+ * the indicators it measures added at lower weights. Pure and deterministic.
  */
-import { stemmer } from 'stemmer';
-import { ACRONYMS, CONCEPTS, STOP_WORDS } from './knowledge.js';
+import { analyse, DEFAULT_WEIGHTS, type AnalyseWeights, type Evidence } from './analyse.js';
+import { STOP_WORDS } from './knowledge/stop-words.js';
 
 export interface MatchText {
   readonly id: string;
@@ -15,33 +14,94 @@ export interface MatchText {
 }
 
 export interface MatchQuery extends MatchText {
-  /** The action's priority title: context, weighed less than the action itself. */
+  /** The action's priority title. */
   readonly context?: string;
+  /** Names (and definitions) of the indicators the action measures. */
+  readonly measures?: readonly string[];
 }
 
 export interface Suggestion {
   readonly finding: string;
-  /** Cosine similarity, 0–1, rounded to two places. */
+  /** Similarity, 0–1, rounded to two places. */
   readonly score: number;
+  /** The action's words (or the themes) that the finding shares, most telling first. */
+  readonly because: readonly string[];
 }
 
 export interface MatcherOptions {
-  /** Below this best score an action is said to answer nothing. */
-  readonly threshold: number;
-  /** A second finding is linked too when it scores at least this share of the best. */
-  readonly secondShare: number;
+  readonly weights: AnalyseWeights;
+  /** Weight of the priority title beside the action's own words. */
   readonly contextWeight: number;
-  readonly conceptWeight: number;
+  /** Weight of the measured indicators' names beside the action's own words. */
+  readonly measuresWeight: number;
 }
 
-/**
- * Calibrated on the development set (test/fixtures/match-dev): see `npm run eval:match`, which
- * prints the figures for these settings.
- */
-export const DEFAULT_MATCHER: MatcherOptions = { threshold: 0.25, secondShare: 0.85, contextWeight: 0.1, conceptWeight: 3 };
+export const DEFAULT_MATCHER: MatcherOptions = { weights: DEFAULT_WEIGHTS, contextWeight: 0.2, measuresWeight: 0.6 };
 
-const STOP = new Set(STOP_WORDS.map((w) => w.toLowerCase()));
-const stem = (w: string) => stemmer(w);
+type Vector = { readonly v: ReadonlyMap<string, number>; readonly norm: number };
+
+const tf = (w: number) => (w >= 1 ? 1 + Math.log(w) : w);
+
+export interface Matcher {
+  /** Every finding ranked for the action, best first (ties in register order). */
+  rank(query: MatchQuery): Suggestion[];
+}
+
+export function createMatcher(findings: readonly MatchText[], options: MatcherOptions = DEFAULT_MATCHER): Matcher {
+  const docs = findings.map((f) => ({ id: f.id, ev: analyse(f.text, options.weights) }));
+  const df = new Map<string, number>();
+  for (const d of docs) for (const t of d.ev.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = docs.length;
+  const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+  const vectorOf = (weights: ReadonlyMap<string, number>): Vector => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [t, w] of weights) {
+      const x = tf(w) * idf(t);
+      if (x <= 0) continue;
+      v.set(t, x);
+      norm += x * x;
+    }
+    return { v, norm: Math.sqrt(norm) };
+  };
+  const vectors = docs.map((d) => ({ id: d.id, ev: d.ev, ...vectorOf(d.ev.weights) }));
+
+  return {
+    rank(query) {
+      const own = analyse(query.text, options.weights);
+      const parts: { ev: Evidence; k: number }[] = [{ ev: own, k: 1 }];
+      if (query.context) parts.push({ ev: analyse(query.context, options.weights), k: options.contextWeight });
+      if (query.measures && query.measures.length > 0) parts.push({ ev: analyse(query.measures.join('. '), options.weights), k: options.measuresWeight });
+      const combined = new Map<string, number>();
+      for (const { ev, k } of parts) for (const [t, w] of ev.weights) combined.set(t, (combined.get(t) ?? 0) + k * w);
+      const q = vectorOf(combined);
+      const surface = (t: string) => own.surface.get(t) ?? parts.find((p) => p.ev.surface.has(t))?.ev.surface.get(t) ?? t;
+      const scored = vectors.map((d, order) => {
+        if (q.norm === 0 || d.norm === 0) return { finding: d.id, exact: 0, order, because: [] as string[] };
+        let dot = 0;
+        const shared: { t: string; x: number }[] = [];
+        for (const [t, x] of q.v) {
+          const y = d.v.get(t);
+          if (!y) continue;
+          dot += x * y;
+          shared.push({ t, x: x * y });
+        }
+        shared.sort((a, b) => b.x - a.x || (a.t < b.t ? -1 : 1));
+        const because = [...new Set(shared.map((s) => explain(s.t, surface(s.t))))].slice(0, 4);
+        return { finding: d.id, exact: dot / (q.norm * d.norm), order, because };
+      });
+      scored.sort((a, b) => b.exact - a.exact || a.order - b.order);
+      return scored.map(({ finding, exact, because }) => ({ finding, score: Math.round(exact * 100) / 100, because }));
+    },
+  };
+}
+
+/** A feature as a reader would name it: the action's own word, or the theme. */
+function explain(feature: string, words: string): string {
+  return feature.startsWith('#') ? `theme: ${feature.slice(1)}` : words;
+}
+
+const STOP = new Set(STOP_WORDS);
 
 function words(text: string): string[] {
   return text
@@ -49,116 +109,6 @@ function words(text: string): string[] {
     .replace(/[’']s\b/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1 || /\d/.test(w));
-}
-
-/** Phrase terms (stemmed word lists) of every concept, longest first so phrases win. */
-const CONCEPT_TERMS: readonly { concept: string; stems: readonly string[] }[] = Object.entries(CONCEPTS)
-  .flatMap(([concept, terms]) => terms.map((t) => ({ concept, stems: words(t).map(stem) })))
-  .sort((a, b) => b.stems.length - a.stems.length);
-
-/** Weighted terms of a text: stems, acronym expansions and concept terms. */
-export function terms(text: string, weight = 1, conceptWeight = DEFAULT_MATCHER.conceptWeight): Map<string, number> {
-  const out = new Map<string, number>();
-  const add = (t: string, w: number) => out.set(t, (out.get(t) ?? 0) + w);
-  const ws: string[] = [];
-  // Acronyms are expanded only when written in capitals: "SEND" is a need, "send" a verb.
-  for (const raw of text.replace(/[’']s\b/g, '').split(/[^A-Za-z0-9]+/)) {
-    const w = raw.toLowerCase();
-    if (w.length < 2 && !/\d/.test(w)) continue;
-    const expansion = raw.length > 1 && raw === raw.toUpperCase() && /[A-Z]/.test(raw) ? ACRONYMS[w] : undefined;
-    if (expansion) ws.push(...words(expansion));
-    else ws.push(w);
-  }
-  const stems = ws.map(stem);
-  // Words inside a concept phrase stand for the concept, not for themselves: "offices" is an
-  // estates word and must not meet "officers" (both stem to "offic") in a finding.
-  const consumed = new Set<number>();
-  const seen = new Set<string>();
-  for (const { concept, stems: phrase } of CONCEPT_TERMS) {
-    for (let i = 0; i + phrase.length <= stems.length; i++) {
-      if (!phrase.every((p, k) => stems[i + k] === p && !consumed.has(i + k))) continue;
-      for (let k = 0; k < phrase.length; k++) consumed.add(i + k);
-      if (!seen.has(concept)) {
-        add(`#${concept}`, weight * conceptWeight);
-        seen.add(concept);
-      }
-    }
-  }
-  stems.forEach((s, i) => {
-    if (!consumed.has(i) && !STOP.has(ws[i]!) && !STOP.has(s)) add(s, weight);
-  });
-  return out;
-}
-
-export interface Matcher {
-  /** Every finding ranked for the action, best first. */
-  rank(query: MatchQuery): Suggestion[];
-  /** The findings the action is taken to answer: none, the best, or the best two when close. */
-  accept(ranked: readonly Suggestion[]): string[];
-}
-
-export function createMatcher(findings: readonly MatchText[], options: MatcherOptions = DEFAULT_MATCHER): Matcher {
-  const docs = findings.map((f) => ({ id: f.id, tf: terms(f.text, 1, options.conceptWeight) }));
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of d.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = docs.length;
-  const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
-  const vector = (tf: Map<string, number>) => {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [t, f] of tf) {
-      const x = (1 + Math.log(f)) * idf(t);
-      if (x <= 0) continue;
-      v.set(t, x);
-      norm += x * x;
-    }
-    return { v, norm: Math.sqrt(norm) };
-  };
-  const vectors = docs.map((d) => ({ id: d.id, ...vector(d.tf) }));
-  const queryVector = (tf: Map<string, number>) => {
-    const qv = new Map<string, number>();
-    let norm = 0;
-    for (const [t, w] of tf) {
-      const x = (w >= 1 ? 1 + Math.log(w) : w) * idf(t);
-      qv.set(t, x);
-      norm += x * x;
-    }
-    return { qv, norm: Math.sqrt(norm) };
-  };
-  const cosines = ({ qv, norm }: { qv: Map<string, number>; norm: number }): number[] =>
-    vectors.map((d) => {
-      if (norm === 0 || d.norm === 0) return 0;
-      let dot = 0;
-      for (const [t, x] of qv) {
-        const y = d.v.get(t);
-        if (y) dot += x * y;
-      }
-      return dot / (norm * d.norm);
-    });
-
-  return {
-    rank(query) {
-      // The action's own words decide the score, which says whether it answers anything; the
-      // priority title only helps order findings the action already meets.
-      const own = cosines(queryVector(terms(query.text, 1, options.conceptWeight)));
-      const context = query.context ? cosines(queryVector(terms(query.context, 1, options.conceptWeight))) : undefined;
-      // The priority title only adds to findings the action's own words already meet, so an
-      // action that answers nothing stays low whatever its priority is called.
-      const scored = vectors.map((d, i) => {
-        const exact = Math.min(1, own[i]! + (own[i]! > 0 && context ? options.contextWeight * context[i]! : 0));
-        return { finding: d.id, score: Math.round(exact * 100) / 100, exact, order: i };
-      });
-      // Ties keep the register order, so results never depend on sort stability.
-      scored.sort((a, b) => b.exact - a.exact || a.order - b.order);
-      return scored.map(({ finding, score }) => ({ finding, score }));
-    },
-    accept(ranked) {
-      const best = ranked[0];
-      if (!best || best.score < options.threshold) return [];
-      const second = ranked[1];
-      return second && second.score >= options.threshold && second.score >= best.score * options.secondShare ? [best.finding, second.finding] : [best.finding];
-    },
-  };
 }
 
 /** The baseline the matcher is measured against: the share of the action's words found in the finding. */

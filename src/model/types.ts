@@ -43,6 +43,8 @@ export interface Action {
   readonly due: string;
   readonly status: Status;
   readonly answers: readonly string[];
+  /** `answers: []` written in the plan: a person says it answers no finding, so nothing is matched. */
+  readonly answersNone: boolean;
   readonly measures: readonly string[];
   readonly update: string;
   readonly priorityId: string;
@@ -128,7 +130,8 @@ export interface InputFile {
 export interface Link {
   readonly actionId: string;
   readonly findingId: string;
-  readonly via: 'explicit' | 'matched';
+  /** explicit: the plan's `answers:`; matched: the matcher is confident; possible: a person must confirm it. */
+  readonly via: 'explicit' | 'matched' | 'possible';
   readonly score?: number;
 }
 
@@ -137,7 +140,10 @@ export interface Linkage {
   readonly byAction: ReadonlyMap<string, readonly Link[]>;
   readonly byFinding: ReadonlyMap<string, readonly Link[]>;
   readonly unlinkedActions: readonly string[];
+  /** Findings no action answers, explicitly or by a confident match. */
   readonly unansweredFindings: readonly string[];
+  /** Of those, the ones a possible match may answer, once confirmed. */
+  readonly unconfirmedFindings: readonly string[];
 }
 
 // ---- compute

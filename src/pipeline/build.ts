@@ -36,8 +36,10 @@ export async function prepare(options: LoadOptions, diags: Diagnostics): Promise
   try {
     const { inputs } = await loadInputs(options, diags);
     if (!inputs) return undefined;
-    // Actions without answers: are linked by the matcher; the report marks those as suggested.
-    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, undefined, { suggestExplicit: false }));
+    // Actions without answers: are linked by the matcher; the report marks those as suggested, or
+    // as needing confirmation when the matcher is unsure.
+    const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
+    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators }));
     const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
     const computed = compute(inputs);
     const models = composeReports(inputs, linkage, computed, diags);

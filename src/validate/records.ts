@@ -23,6 +23,7 @@ export function toPlan(input: PlanInput, src: YamlSource): Plan {
         due: a.due,
         status: a.status,
         answers: a.answers ?? [],
+        answersNone: a.answers !== undefined && a.answers.length === 0,
         measures: a.measures ?? [],
         update: cleanText(a.update ?? ''),
         priorityId: p.id,

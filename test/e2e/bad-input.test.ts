@@ -193,7 +193,7 @@ const CASES: Case[] = [
     code: 'template-syntax',
     file: BODY,
     at: (w) => ({ line: w.lineOf(BODY, '{{#unless answered}}') }),
-    message: /does not parse: \{\{#unless\}\} opened here is closed by \{\{\/each\}\}/,
+    message: /does not parse: \{\{#unless\}\} opened here is closed by \{\{\/if\}\}/,
   },
 ];
 

@@ -15,18 +15,21 @@ describe('boardpack match', () => {
     const w = workspace();
     const r = run(w.dir, 'match', '--json');
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { actions: { id: string; linked: string[]; source: string; suggestions: { finding: string; score: number }[] }[]; findings: { id: string; actions: string[] }[] };
+    const out = JSON.parse(r.stdout) as { actions: { id: string; linked: string[]; source: string; suggestions: { finding: string; score: number; because: string[] }[] }[]; findings: { id: string; actions: string[] }[] };
     expect(Object.keys(out)).toEqual(['actions', 'findings']);
     expect(out.actions).toHaveLength(25);
     for (const a of out.actions) {
       expect(Object.keys(a)).toEqual(['id', 'linked', 'source', 'suggestions']);
-      expect(['explicit', 'matched', 'none']).toContain(a.source);
+      expect(['explicit', 'matched', 'possible', 'none']).toContain(a.source);
       expect(a.suggestions.length).toBeLessThanOrEqual(5);
+      for (const s of a.suggestions) expect(Object.keys(s)).toEqual(['finding', 'score', 'because']);
       const scores = a.suggestions.map((s) => s.score);
       expect([...scores].sort((x, y) => y - x)).toEqual(scores);
     }
-    expect(out.actions.find((a) => a.id === 'P4.3')).toMatchObject({ source: 'matched', linked: ['ILACS-2025-R7'] });
-    expect(out.actions.find((a) => a.id === 'P1.5')).toMatchObject({ source: 'none', linked: [] });
+    const p43 = out.actions.find((a) => a.id === 'P4.3')!;
+    expect(p43).toMatchObject({ source: 'matched', linked: ['ILACS-2025-R7'] });
+    expect(p43.suggestions[0]!.because).toEqual(expect.arrayContaining(['theme: workforce', 'workforce']));
+    expect(out.actions.find((a) => a.id === 'P1.5')).toMatchObject({ source: 'possible', linked: ['ILACS-2025-R1'] });
     expect(out.actions.find((a) => a.id === 'P1.1')).toMatchObject({ source: 'explicit', linked: ['ILACS-2025-R1'] });
     expect(out.findings.find((f) => f.id === 'ILACS-2025-R7')?.actions).toEqual(['P4.1', 'P4.2', 'P4.3']);
   });
@@ -36,9 +39,11 @@ describe('boardpack match', () => {
     w.edit(PLAN, 'answers: [MV1-2026-P7]', 'answers: []');
     const r = run(w.dir, 'match');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^action\s+finding\s+score\s+link/);
-    expect(r.stdout).toMatch(/P4\.3\s+ILACS-2025-R7\s+0\.\d\d\s+matched/);
-    expect(r.stdout).toMatch(/P1\.5\s+\S+\s+0\.\d\d\s+none/);
+    expect(r.stdout).toMatch(/^action\s+finding\s+score\s+link\s+why/);
+    expect(r.stdout).toMatch(/P4\.3\s+ILACS-2025-R7\s+0\.\d\d\s+matched\s+theme: workforce/);
+    // A possible link is shown with its runner-up on the next line.
+    expect(r.stdout).toMatch(/P1\.5\s+ILACS-2025-R1\s+0\.\d\d\s+possible\s+.*\n\s+\S+\s+0\.\d\d\s+or\s/);
+    expect(r.stdout).toMatch(/\d+ actions: \d+ linked in the plan, \d+ matched, \d+ possible \(to be confirmed\), \d+ answer no finding/);
   });
 
   it('--write adds the accepted matches to the plan and nothing else', () => {
@@ -49,7 +54,8 @@ describe('boardpack match', () => {
     expect(r.stdout).toContain('wrote answers: for P4.3');
     const after = w.read(PLAN);
     const added = after.split('\n').filter((l) => !before.split('\n').includes(l));
-    expect(added).toEqual([expect.stringMatching(/^ {8}answers: \[ILACS-2025-R7\] {2}# suggested by boardpack match \(score 0\.\d\d\); check it$/)]);
+    // Only confident matches are written; P1.5, a possible link, is left for a person to decide.
+    expect(added).toEqual([expect.stringMatching(/^ {8}answers: \[ILACS-2025-R7\] {2}# suggested by boardpack match \(score 0\.\d\d: .*workforce.*\); check it$/)]);
     expect(after.split('\n').length).toBe(before.split('\n').length + 1);
     // Now explicit, the action is no longer matched.
     const again = JSON.parse(run(w.dir, 'match', '--json').stdout) as { actions: { id: string; source: string }[] };
@@ -76,13 +82,16 @@ describe('boardpack match', () => {
 });
 
 describe('build with matched links', () => {
-  it('shows an action the matcher linked as suggested, in the findings section and the tracker', async () => {
+  it('shows a confident match as suggested and a possible one as to be confirmed, in the findings section and the tracker', async () => {
     const w = workspace();
     const result = await build({ configPath: w.config });
     expect(result.diagnostics.all.find((d) => d.code === 'action-matched')?.message).toMatch(/P4\.3 .*ILACS-2025-R7/);
     const doc = docxText(docxParts(readFileSync(path.join(w.dir, 'packs/2026-10/improvement-board-2026-10.docx')))['word/document.xml']!);
     expect(doc).toMatch(/P4\.3 \(Complete, suggested link\)/);
     expect(doc).toContain('Answers: ILACS-2025-R7 (suggested)');
+    expect(result.diagnostics.all.find((d) => d.code === 'action-possible')?.message).toMatch(/P1\.5 .*may answer ILACS-2025-R1/);
+    expect(doc).toMatch(/P1\.5 \(Off track, overdue, possible link to be confirmed\)/);
+    expect(doc).toContain('Answers: ILACS-2025-R1 (possible, to be confirmed)');
   });
 });
 

@@ -6,7 +6,7 @@ import type { Action, Finding, Plan } from '../../src/model/types.js';
 
 const place = { file: 'plan.yml', line: 1, column: 1 };
 const action = (id: string, answers: string[] = []): Action => ({
-  id, text: id, owner: 'o', due: '2026-01-01', status: 'on-track', answers, measures: [], update: '', priorityId: 'P1', place,
+  id, text: id, owner: 'o', due: '2026-01-01', status: 'on-track', answers, answersNone: false, measures: [], update: '', priorityId: 'P1', place,
 });
 const finding = (id: string): Finding => ({ id, ref: id, section: 's', text: id, sourceId: 'S', review: false, place: { file: 'f.yml', line: 3 } });
 const plan = (actions: Action[]): Plan => ({ title: 'T', file: 'plan.yml', priorities: [{ id: 'P1', title: 'P', lead: 'L', actions }] });
@@ -38,6 +38,29 @@ describe('link', () => {
     expect(l.byAction.get('A1')?.map((x) => x.findingId)).toEqual(['F1']);
     expect(l.byAction.get('A2')).toEqual([{ actionId: 'A2', findingId: 'F2', via: 'matched', score: 0.8 }]);
     expect(l.unlinkedActions).toEqual([]);
+  });
+
+  it('keeps a finding with only possible links unanswered, and says which actions may answer it', () => {
+    const d = new Diagnostics();
+    const l = linkActions(plan([action('A1'), action('A2')]), [finding('F1'), finding('F2')], d, {
+      matched: [
+        { actionId: 'A1', findingId: 'F1', via: 'possible', score: 0.18 },
+        { actionId: 'A2', findingId: 'F2', via: 'matched', score: 0.4 },
+      ],
+    });
+    expect(l.unansweredFindings).toEqual(['F1']);
+    expect(l.unconfirmedFindings).toEqual(['F1']);
+    const byCode = new Map(d.all.map((x) => [x.code, x.message]));
+    expect(byCode.get('action-possible')).toBe('action A1 names no finding; it may answer F1 (score 0.18), shown in the report as needing confirmation');
+    expect(byCode.get('action-matched')).toMatch(/^action A2 names no finding; matched to F2 \(score 0\.40\)/);
+    expect(byCode.get('finding-unanswered')).toBe('no action is known to answer finding F1 (F1); A1 may, once confirmed');
+  });
+
+  it('does not warn about an action whose answers: [] says it answers no finding', () => {
+    const d = new Diagnostics();
+    const l = linkActions(plan([{ ...action('A1'), answersNone: true }]), [], d);
+    expect(l.unlinkedActions).toEqual(['A1']);
+    expect(d.all).toEqual([]);
   });
 });
 

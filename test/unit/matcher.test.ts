@@ -1,83 +1,196 @@
-import { describe, expect, it } from 'vitest';
-import { readLabelledSet } from '../../src/link/dev-set.js';
-import { createMatcher, DEFAULT_MATCHER, terms } from '../../src/link/matcher.js';
-import { addAnswers } from '../../src/link/write-answers.js';
-import { ROOT } from '../helpers/workspace.js';
+/**
+ * The matcher: how texts become evidence, how findings are ranked and banded for a whole plan, and
+ * its quality on the labelled evaluation set (real findings read from ../shared at run time).
+ */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/link/analyse.js';
+import { GLOSSARY, SOURCES } from '../../src/link/knowledge/glossary.js';
+import { THEMES } from '../../src/link/knowledge/themes.js';
+import { DEFAULT_BANDS, matchPlan } from '../../src/link/match.js';
+import { createMatcher } from '../../src/link/matcher.js';
+import { addAnswers } from '../../src/link/write-answers.js';
+import type { Action, Finding, Plan } from '../../src/model/types.js';
+import { byMatcher, byOverlap, decideAll, overlapThreshold, score } from '../../src/bench/eval-match.js';
+import { readEvalSet } from '../../src/bench/match-eval-set.js';
+import { ROOT } from '../helpers/workspace.js';
 
-describe('matcher knowledge', () => {
-  it('expands acronyms written in capitals only', () => {
-    expect([...terms('Fund a CAMHS worker').keys()]).toContain('#mentalhealth');
-    expect([...terms('Provide SEND transition plans').keys()]).toContain('#disabled');
-    expect([...terms('send a summary to the day teams').keys()]).not.toContain('#disabled');
+const features = (t: string) => [...analyse(t).weights.keys()];
+
+describe('knowledge from the field', () => {
+  it('has at least 300 glossary entries, each with a theme and a cited public source', () => {
+    expect(GLOSSARY.length).toBeGreaterThanOrEqual(300);
+    const themes = new Set(Object.keys(THEMES));
+    const terms = new Set<string>();
+    for (const g of GLOSSARY) {
+      expect(terms.has(g.term.toLowerCase()), g.term).toBe(false);
+      terms.add(g.term.toLowerCase());
+      expect(g.themes.length).toBeGreaterThan(0);
+      for (const t of g.themes) expect(themes.has(t), `${g.term}: ${t}`).toBe(true);
+      expect(SOURCES[g.source].url, g.term).toMatch(/^https?:\/\/\S+$/);
+    }
   });
 
-  it('puts paraphrases of one theme under one concept, and the words of a concept phrase stand for it', () => {
-    const a = terms('Cap social worker caseloads at eighteen');
-    const b = terms('Some social workers hold too many cases');
-    expect(a.has('#caseload') && b.has('#caseload')).toBe(true);
-    const offices = terms('Move into the new civic offices');
-    expect(offices.has('#estates')).toBe(true);
-    expect(offices.has('offic')).toBe(false);
+  it('covers health, domestic abuse, placements, courts, education, youth justice, exploitation and workforce terms', () => {
+    for (const t of ['IHA', 'RHA', 'SDQ', 'CAMHS', 'IDVA', 'MARAC', 'PwP', 'SGO', 'PLO', 'PEP', 'EHCP', 'CSE', 'CCE', 'NRM', 'ASYE', 'NQSW']) {
+      expect(features(`Review the ${t} process`), t).toContain(`=${t.toLowerCase()}`);
+    }
+    expect(features('Roll out Safe & Together training')).toContain('#domesticabuse');
+    expect(features('Track every Reg 24 placement')).toContain('#placements');
   });
 });
 
-describe('matcher ranking', () => {
-  const findings = [
-    { id: 'F1', text: 'The stability of the workforce and the size of social workers\u2019 caseloads.' },
-    { id: 'F2', text: 'The response to children who go missing, including the quality of return home interviews.' },
-    { id: 'F3', text: 'The sufficiency of local homes for children in care, including the number of foster carers.' },
-  ];
-  const m = createMatcher(findings);
-
-  it('ranks the finding an action answers first, even with little shared vocabulary', () => {
-    expect(m.rank({ id: 'a', text: 'Commission an independent service to talk with runaway teenagers after each episode.' })[0]!.finding).toBe('F2');
-    expect(m.rank({ id: 'b', text: 'Pay a market supplement and a retention bonus in hard-to-fill teams.' })[0]!.finding).toBe('F1');
-    expect(m.rank({ id: 'c', text: 'Launch a campaign to recruit fostering households in the borough.' })[0]!.finding).toBe('F3');
+describe('reading a text into evidence', () => {
+  it('expands acronyms written in capitals, plural or mixed case, never the ordinary word', () => {
+    expect(features('Fund a CAMHS worker')).toContain('#mentalhealth');
+    expect(features('Complete IHAs on time')).toContain('=iha');
+    expect(features('All CiC to have a PEP')).toContain('=pep');
+    expect(features('Provide SEND transition plans')).toContain('#disabled');
+    expect(features('send a summary to the day teams')).not.toContain('#disabled');
   });
 
-  it('says an action answers nothing rather than force a link', () => {
-    const r = m.rank({ id: 'n', text: 'Agree the revenue budget for next year with the finance team.' });
-    expect(r[0]!.score).toBeLessThan(DEFAULT_MATCHER.threshold);
-    expect(m.accept(r)).toEqual([]);
+  it('gives an acronym and its written-out form the same feature', () => {
+    expect(features('initial health assessments within 20 days')).toContain('=iha');
+    expect(features('placement with parents reviews')).toContain('=pwp');
   });
 
-  it('is deterministic, scores in 0-1 and ranks every finding', () => {
+  it('reads names that are also words only when capitalised', () => {
+    expect(features('Prevent referrals reviewed by the Channel panel')).toContain('#exploitation');
+    expect(features('prevent drift in planning')).not.toContain('#exploitation');
+  });
+
+  it('reads council business as its own area, and its words do not meet the field\'s', () => {
+    const e = features('Move the team into the new civic offices and replace laptops');
+    expect(e).toContain('$estates');
+    expect(e).toContain('$ict');
+    expect(e).not.toContain('offic');
+  });
+
+  it('puts a theme\'s different words under one theme', () => {
+    expect(features('Cap caseloads at eighteen')).toContain('#caseload');
+    expect(features('Some social workers hold too many cases')).toContain('#caseload');
+  });
+});
+
+// Findings written for these tests, in the forms Ofsted uses.
+const FINDINGS: Finding[] = [
+  ['F1', 'The stability of the workforce and the number of children each social worker is responsible for.'],
+  ['F2', 'The response when children go missing from home or care, including whether they are offered a return interview.'],
+  ['F3', 'The range of local foster homes, so that children can live near their families and schools.'],
+  ['F4', 'The timeliness of initial health assessments for children entering care.'],
+].map(([id, text]) => ({ id: id!, ref: id!, section: 'What needs to improve', text: text!, sourceId: 'T', review: false, place: { file: 'f.yml' } }));
+
+const action = (id: string, text: string, extra: Partial<Action> = {}): Action => ({
+  id, text, owner: 'O', due: '2026-01-31', status: 'on-track', answers: [], answersNone: false, measures: [], update: '', priorityId: 'P1', place: { file: 'plan.yml' }, ...extra,
+});
+const planOf = (...actions: Action[]): Plan => ({ title: 'T', file: 'plan.yml', priorities: [{ id: 'P1', title: 'Improvement', lead: 'L', actions }] });
+
+describe('ranking findings for an action', () => {
+  const m = createMatcher(FINDINGS);
+
+  it('ranks the finding an action answers first, by its terms or its theme', () => {
+    expect(m.rank({ id: 'a', text: 'RHI worker to see every child within 72 hours of an episode' })[0]!.finding).toBe('F2');
+    expect(m.rank({ id: 'b', text: 'Pay a market supplement to cut agency staff in hard-to-fill teams' })[0]!.finding).toBe('F1');
+    expect(m.rank({ id: 'c', text: 'Launch a campaign to recruit fostering households in the borough' })[0]!.finding).toBe('F3');
+    expect(m.rank({ id: 'd', text: 'Weekly IHA tracker with the LAC nurse' })[0]!.finding).toBe('F4');
+  });
+
+  it('says why: the shared terms and themes', () => {
+    const [best] = m.rank({ id: 'd', text: 'Weekly IHA tracker with the LAC nurse' });
+    expect(best!.because).toContain('IHA');
+    expect(best!.because.some((b) => b.startsWith('theme: health'))).toBe(true);
+  });
+
+  it('uses what the action measures as evidence', () => {
+    const plain = m.rank({ id: 'e', text: 'Weekly performance clinic for team managers' });
+    const measured = m.rank({ id: 'e', text: 'Weekly performance clinic for team managers', measures: ['Children missing from care offered a return home interview'] });
+    expect(measured[0]!.finding).toBe('F2');
+    expect(measured.find((s) => s.finding === 'F2')!.score).toBeGreaterThan(plain.find((s) => s.finding === 'F2')!.score);
+  });
+
+  it('is deterministic and scores every finding in 0-1', () => {
     const q = { id: 'x', text: 'Offer a return home interview to every child who has been missing.', context: 'Partnerships' };
     const a = m.rank(q);
     expect(m.rank(q)).toEqual(a);
-    expect(a).toHaveLength(3);
+    expect(a).toHaveLength(4);
     for (const s of a) expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(1);
   });
 });
 
-describe('matcher quality on the development set', () => {
-  // The figures npm run eval:match prints; a change that loses quality fails here.
-  const set = readLabelledSet(path.join(ROOT, 'test/fixtures/match-dev'));
-  const m = createMatcher(set.findings);
-  const ranked = set.actions.map((a) => ({ a, r: m.rank({ id: a.id, text: a.action, context: a.context }) }));
-  const linked = ranked.filter(({ a }) => a.answers.length > 0);
-  const none = ranked.filter(({ a }) => a.answers.length === 0);
-
-  it('has a set of the size and kind the issue asks for', () => {
-    expect(set.actions.length).toBeGreaterThanOrEqual(80);
-    expect(none.length).toBeGreaterThanOrEqual(8);
-    expect(set.actions.filter((a) => a.paraphrase).length * 3).toBeGreaterThanOrEqual(set.actions.length - 3);
-    expect(set.actions.some((a) => a.answers.length === 2)).toBe(true);
+describe('deciding for a whole plan, in bands', () => {
+  it('links confidently, marks an unsure link possible with a runner-up, and calls business none', () => {
+    const report = matchPlan(planOf(
+      action('A1', 'Return home interviews offered within 72 hours of every missing episode'),
+      action('A2', 'Agree the revenue budget and savings plan with the finance business partner'),
+      action('A3', 'Fostering recruitment drive'),
+    ), FINDINGS);
+    const by = new Map(report.actions.map((a) => [a.id, a]));
+    expect(by.get('A1')).toMatchObject({ source: 'matched', linked: ['F2'] });
+    expect(by.get('A2')).toMatchObject({ source: 'none', linked: [] });
+    expect(['matched', 'possible']).toContain(by.get('A3')!.source);
+    expect(by.get('A3')!.linked).toEqual(['F3']);
+    for (const a of report.actions) expect(a.suggestions.length).toBeGreaterThan(1);
   });
 
-  it('top-1 at least 95% and top-3 at least 99%', () => {
-    const top1 = linked.filter(({ a, r }) => a.answers.includes(r[0]!.finding)).length / linked.length;
-    const top3 = linked.filter(({ a, r }) => r.slice(0, 3).some((s) => a.answers.includes(s.finding))).length / linked.length;
-    expect(top1).toBeGreaterThanOrEqual(0.95);
-    expect(top3).toBeGreaterThanOrEqual(0.99);
+  it('never matches an action whose answers: [] says it answers none, nor one with answers', () => {
+    const report = matchPlan(planOf(
+      action('A1', 'Return home interviews for every missing episode', { answersNone: true }),
+      action('A2', 'Return home interviews for every missing episode', { answers: ['F4'] }),
+    ), FINDINGS);
+    expect(report.actions[0]).toMatchObject({ source: 'explicit', linked: [] });
+    expect(report.actions[1]).toMatchObject({ source: 'explicit', linked: ['F4'] });
   });
 
-  it('finds at least 90% of the actions that answer nothing, without mistaking linked ones', () => {
-    const found = none.filter(({ r }) => m.accept(r).length === 0).length;
-    const wrong = linked.filter(({ r }) => m.accept(r).length === 0).length;
-    expect(found / none.length).toBeGreaterThanOrEqual(0.9);
-    expect(found / (found + wrong)).toBeGreaterThanOrEqual(0.9);
+  it('gives a finding nothing else answers an action for which it is a close second', () => {
+    const findings = [FINDINGS[1]!, { ...FINDINGS[1]!, id: 'F2b', text: 'Children who go missing from care: the analysis of why they go missing.' }];
+    const plan = planOf(
+      action('A1', 'Return home interviews for every missing episode, analysed each quarter'),
+      action('A2', 'Return home interviews for every child who goes missing'),
+    );
+    const alone = matchPlan(plan, findings, { bands: { ...DEFAULT_BANDS, coverage: 0 } });
+    const joint = matchPlan(plan, findings);
+    const covered = (r: typeof joint) => new Set(r.actions.flatMap((a) => a.linked));
+    expect(covered(joint).size).toBeGreaterThanOrEqual(covered(alone).size);
+  });
+});
+
+const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
+const where = { dir: path.join(ROOT, 'test/fixtures/match-eval'), samples: path.join(SHARED, 'ofsted-samples'), seeds: path.join(SHARED, 'seeds') };
+
+describe.runIf(existsSync(path.join(where.samples, 'expected.json')))('quality on the labelled evaluation set', async () => {
+  // Floors a little under the figures npm run eval:match prints; a change that loses quality fails here.
+  const plans = existsSync(path.join(where.samples, 'expected.json')) ? await readEvalSet(where) : [];
+  const dev = plans.filter((p) => p.split === 'dev');
+  const held = plans.filter((p) => p.split === 'heldout');
+
+  it('is the set the issue asks for: 300+ actions, four voices, a fifth answering nothing, a sixth answering two, a third held out by report', () => {
+    const actions = plans.flatMap((p) => p.actions);
+    expect(actions.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(actions.map((a) => a.voice)).size).toBeGreaterThanOrEqual(4);
+    expect(actions.filter((a) => a.answers.length === 0).length / actions.length).toBeGreaterThan(0.17);
+    expect(actions.filter((a) => a.answers.length === 2).length / actions.length).toBeGreaterThan(0.13);
+    expect(held.flatMap((p) => p.actions).length / actions.length).toBeGreaterThanOrEqual(1 / 3);
+    expect(new Set(held.map((p) => p.key)).size + new Set(dev.map((p) => p.key)).size).toBe(plans.length);
+  });
+
+  it('development split: top-1 at least 90%, top-3 95%, none found 90% at 90% precision, under 3% of answers called none', () => {
+    const s = score(decideAll(dev, byMatcher));
+    expect(s.top1).toBeGreaterThanOrEqual(0.9);
+    expect(s.top3).toBeGreaterThanOrEqual(0.95);
+    expect(s.noneRecall).toBeGreaterThanOrEqual(0.9);
+    expect(s.nonePrecision).toBeGreaterThanOrEqual(0.9);
+    expect(s.missedAsNone).toBeLessThanOrEqual(0.03);
+  });
+
+  it('held-out split: clearly better than word overlap, and no more than 10% of answers called none', () => {
+    const s = score(decideAll(held, byMatcher));
+    const o = score(decideAll(held, byOverlap(overlapThreshold(dev))));
+    expect(s.top1).toBeGreaterThanOrEqual(0.85);
+    expect(s.top1 - o.top1).toBeGreaterThanOrEqual(0.15);
+    expect(s.top3).toBeGreaterThanOrEqual(0.94);
+    expect(s.nonePrecision).toBeGreaterThanOrEqual(0.8);
+    expect(s.missedAsNone).toBeLessThanOrEqual(0.1);
   });
 });
 

@@ -1,0 +1,67 @@
+/**
+ * npm run tune:match: tries matcher settings on the DEVELOPMENT split only and prints a line per
+ * setting, best first, so the bands and weights in src/link are chosen on material the held-out
+ * figures never see. The held-out split is not read here at all.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_BANDS, type Bands } from '../link/match.js';
+import { DEFAULT_MATCHER, type MatcherOptions } from '../link/matcher.js';
+import { byMatcher, decideAll, score, setTrial, type Scores } from './eval-match.js';
+import { readEvalSet } from './match-eval-set.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
+const where = { dir: path.join(ROOT, 'test/fixtures/match-eval'), samples: path.join(SHARED, 'ofsted-samples'), seeds: path.join(SHARED, 'seeds') };
+
+/** One number to rank settings by: the issue's targets, each counted up to the target only. */
+export function objective(s: Scores): number {
+  const cap = (x: number, t: number) => Math.min(x, t) / t;
+  return cap(s.top1, 0.9) + cap(s.top3, 0.98) + cap(s.noneRecall, 0.85) + cap(s.nonePrecision, 0.8) + cap(1 - s.missedAsNone, 0.9) + 0.5 * s.top1 + 0.25 * s.confidentRight;
+}
+
+const dev = (await readEvalSet(where)).filter((p) => p.split === 'dev');
+const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);
+
+function run(matcher: MatcherOptions, bands: Bands) {
+  setTrial({ matcher, bands });
+  return score(decideAll(dev, byMatcher));
+}
+
+const grid = process.argv[2] ?? 'bands';
+const results: { name: string; s: Scores }[] = [];
+if (grid === 'bands') {
+  for (const possible of [0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2])
+    for (const matched of [0.2, 0.25, 0.3, 0.35])
+      for (const margin of [0, 0.03, 0.06])
+        for (const coverage of [0, 0.03, 0.06, 0.1]) {
+          if (matched < possible) continue;
+          const bands = { ...DEFAULT_BANDS, possible, matched, margin, coverage };
+          results.push({ name: JSON.stringify(bands), s: run(DEFAULT_MATCHER, bands) });
+        }
+} else if (grid === 'weights') {
+  for (const theme of [0.5, 1, 1.5, 2])
+    for (const entry of [0.5, 1, 2])
+      for (const expansion of [0.25, 0.5, 1])
+        for (const business of [1, 2, 4]) {
+          const m = { ...DEFAULT_MATCHER, weights: { ...DEFAULT_MATCHER.weights, theme, entry, expansion, business } };
+          results.push({ name: JSON.stringify(m.weights), s: run(m, DEFAULT_BANDS) });
+        }
+} else if (grid === 'population') {
+  for (const population of [0, 0.3, 0.6, 1]) {
+    const m = { ...DEFAULT_MATCHER, weights: { ...DEFAULT_MATCHER.weights, population } };
+    results.push({ name: JSON.stringify({ population }), s: run(m, DEFAULT_BANDS) });
+  }
+} else if (grid === 'fields') {
+  for (const contextWeight of [0, 0.1, 0.2, 0.4])
+    for (const measuresWeight of [0, 0.15, 0.3, 0.6, 0.8, 1]) {
+      const m = { ...DEFAULT_MATCHER, contextWeight, measuresWeight };
+      results.push({ name: JSON.stringify({ contextWeight, measuresWeight }), s: run(m, DEFAULT_BANDS) });
+    }
+}
+results.sort((a, b) => objective(b.s) - objective(a.s));
+console.log(`dev split only; ${results.length} settings, best first`);
+console.log('objective  top-1  top-3  none-R  none-P  real→none  sure-right  setting');
+for (const { name, s } of results.slice(0, Number(process.env['TOP'] ?? 15))) {
+  console.log(`${objective(s).toFixed(3).padStart(9)}  ${pct(s.top1)}  ${pct(s.top3)}   ${pct(s.noneRecall)}   ${pct(s.nonePrecision)}      ${pct(s.missedAsNone)}       ${pct(s.confidentRight)}  ${name}`);
+}

@@ -1,0 +1,200 @@
+/**
+ * Text to evidence for the matcher. A text becomes weighted features:
+ * - `=KEY`  a term of the field's glossary (an acronym, or a phrase, or its expansion), so "IHA",
+ *           "IHAs" and "initial health assessments" are one feature;
+ * - `#theme` the theme of the work the term belongs to (health, permanence, workforce ...), so two
+ *           texts about one theme meet even when their terms differ;
+ * - `$area` council business (finance, ICT, HR ...), which findings rarely speak of;
+ * - a stem  any other word that is not a stop word (Porter stems: "assessments" → "assess").
+ * A glossary term's expansion words are kept at a lower weight, so "health assessment" still meets
+ * "initial health assessment". Findings and actions are read the same way. Pure.
+ */
+import { stemmer } from 'stemmer';
+import { BUSINESS } from './knowledge/business.js';
+import { GLOSSARY, type GlossaryEntry } from './knowledge/glossary.js';
+import { STOP_WORDS } from './knowledge/stop-words.js';
+import { THEMES } from './knowledge/themes.js';
+
+export interface AnalyseWeights {
+  readonly entry: number;
+  /** A term naming a group of children (children in care): whom, not what. */
+  readonly population: number;
+  readonly theme: number;
+  readonly expansion: number;
+  readonly business: number;
+}
+
+export const DEFAULT_WEIGHTS: AnalyseWeights = { entry: 1, population: 0.3, theme: 1, expansion: 0.5, business: 2 };
+
+/** A feature with the words of the text that gave it, for saying why two texts meet. */
+export interface Evidence {
+  readonly weights: ReadonlyMap<string, number>;
+  /** Feature → the text's own words for it, as written (first occurrence). */
+  readonly surface: ReadonlyMap<string, string>;
+}
+
+interface Token {
+  readonly raw: string;
+  readonly lower: string;
+  readonly stem: string;
+}
+
+const STOP = new Set(STOP_WORDS);
+const stem = (w: string) => (/^\d+$/.test(w) ? w : stemmer(w));
+
+/** Spelling that varies without changing meaning, made one before tokens are cut. */
+function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/'s\b/gi, '')
+    .replace(/\b([A-Z])\s?&\s?([A-Z])\b/g, '$1$2') // C&F, C & F → CF
+    .replace(/\s&\s/g, ' and ')
+    .replace(/\+/g, ' plus ');
+}
+
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const raw of normalise(text).split(/[^A-Za-z0-9]+/)) {
+    if (!raw) continue;
+    const lower = raw.toLowerCase();
+    out.push({ raw, lower, stem: stem(lower) });
+  }
+  return out;
+}
+
+/** An acronym as written in a glossary: capitals (and digits), possibly mixed case ("CiC"). */
+const isAcronym = (term: string) => !/\s/.test(term) && (term.match(/[A-Z]/g)?.length ?? 0) >= 2;
+
+interface LexEntry {
+  /** `=term` or `$area`; empty for a theme's plain words, which are only words and a theme. */
+  readonly key: string;
+  readonly features: readonly string[];
+  /** Expansion words, kept at a lower weight (a theme's own words at full weight). */
+  readonly expansion: readonly Token[];
+  readonly plain?: boolean;
+  readonly population?: boolean;
+  readonly business: boolean;
+}
+
+interface Lexicon {
+  /** Upper-cased acronym → entry. */
+  readonly acronyms: ReadonlyMap<string, LexEntry>;
+  /** Names written with a capital that are also ordinary words, as written. */
+  readonly properNames: ReadonlyMap<string, LexEntry>;
+  /** First stem → phrases (stem lists) starting with it, longest first. */
+  readonly phrases: ReadonlyMap<string, readonly { stems: readonly string[]; entry: LexEntry }[]>;
+}
+
+/** The words of a phrase that carry meaning, with their stems. */
+const contentWords = (phrase: string) => tokens(phrase).filter((t) => !STOP.has(t.stem) && !STOP.has(t.lower) && !/^\d+$/.test(t.stem));
+
+function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
+  const acronyms = new Map<string, LexEntry>();
+  const properNames = new Map<string, LexEntry>();
+  const phrases = new Map<string, { stems: readonly string[]; entry: LexEntry }[]>();
+  const addPhrase = (text: string, entry: LexEntry) => {
+    const stems = tokens(text).map((t) => t.stem);
+    if (stems.length === 0) return;
+    // A single ordinary word stands for an entry only when it is the entry itself ("caseload"),
+    // never as a stop word.
+    if (stems.length === 1 && STOP.has(stems[0]!)) return;
+    const list = phrases.get(stems[0]!) ?? [];
+    if (!list.some((p) => p.stems.join(' ') === stems.join(' '))) list.push({ stems, entry });
+    phrases.set(stems[0]!, list);
+  };
+  const addForm = (form: string, entry: LexEntry) => {
+    // A name that is also a word ("Prevent", "Channel", "Frontline") counts only when capitalised.
+    if (/^[A-Z][a-z]+$/.test(form)) {
+      properNames.set(form, entry);
+      return;
+    }
+    if (isAcronym(form)) {
+      const k = form.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+      if (!acronyms.has(k)) acronyms.set(k, entry);
+    } else addPhrase(form, entry);
+  };
+  for (const g of glossary) {
+    // An acronym's expansion stands beside it at a lower weight; a term's meaning is a description.
+    const entry: LexEntry = {
+      key: `=${g.term.toLowerCase().replace(/\s+/g, '_')}`,
+      features: g.themes.map((t) => `#${t}`),
+      expansion: contentWords(isAcronym(g.term) ? g.means : g.term),
+      business: false,
+      population: g.population ?? false,
+    };
+    addForm(g.term, entry);
+    // The expansion of an acronym names the same thing; a term's meaning may be a description.
+    if (isAcronym(g.term) || g.means.split(/\s+/).length <= 6) addForm(g.means, entry);
+    for (const a of g.also ?? []) addForm(a, entry);
+  }
+  // A theme's plain words come after the glossary, whose terms win where both name a phrase.
+  for (const [theme, { words }] of Object.entries(THEMES)) {
+    for (const w of words) {
+      const entry: LexEntry = { key: '', features: [`#${theme}`], expansion: contentWords(w), business: false, plain: true };
+      addForm(w, entry);
+    }
+  }
+  for (const b of BUSINESS) {
+    const entry: LexEntry = { key: `$${b.area}`, features: [], expansion: [], business: true };
+    addForm(b.term, entry);
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return { acronyms, properNames, phrases };
+}
+
+let lexicon: Lexicon | undefined;
+const theLexicon = () => (lexicon ??= buildLexicon(GLOSSARY));
+
+/** The acronym a token may be: written in capitals (or mixed case with two capitals), plural or not. */
+function acronymOf(t: Token, lex: Lexicon): LexEntry | undefined {
+  const caps = t.raw.match(/[A-Z]/g)?.length ?? 0;
+  const withDigit = /\d/.test(t.raw) && /[a-z]/i.test(t.raw);
+  // "SEND" is a need, "send" a verb: only capitals (or a letter-digit code like s47) count.
+  if (caps < 2 && !withDigit) return undefined;
+  const up = t.raw.toUpperCase();
+  return lex.acronyms.get(up) ?? (up.endsWith('S') ? lex.acronyms.get(up.slice(0, -1)) : undefined);
+}
+
+export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evidence {
+  const lex = theLexicon();
+  const toks = tokens(text);
+  const weights = new Map<string, number>();
+  const surface = new Map<string, string>();
+  const add = (f: string, x: number, words: string) => {
+    weights.set(f, (weights.get(f) ?? 0) + x);
+    if (!surface.has(f)) surface.set(f, words);
+  };
+  const emit = (e: LexEntry, words: string) => {
+    if (e.business) {
+      add(e.key, w.business, words);
+      return;
+    }
+    if (e.population) {
+      add(e.key, w.population, words);
+      return;
+    }
+    if (e.key) add(e.key, w.entry, words);
+    for (const f of e.features) add(f, w.theme, words);
+    for (const x of e.expansion) add(x.stem, e.plain ? 1 : w.expansion, e.plain ? x.raw : x.lower);
+  };
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i]!;
+    const acr = acronymOf(t, lex) ?? lex.properNames.get(t.raw);
+    if (acr) {
+      emit(acr, t.raw);
+      i++;
+      continue;
+    }
+    const candidates = lex.phrases.get(t.stem);
+    const hit = candidates?.find((p) => p.stems.every((s, k) => toks[i + k]?.stem === s));
+    if (hit) {
+      emit(hit.entry, toks.slice(i, i + hit.stems.length).map((x) => x.raw).join(' '));
+      i += hit.stems.length;
+      continue;
+    }
+    if (!STOP.has(t.stem) && !STOP.has(t.lower) && t.lower.length > 1 && !/^\d+$/.test(t.lower)) add(t.stem, 1, t.raw);
+    i++;
+  }
+  return { weights, surface };
+}
