@@ -82,6 +82,8 @@ interface Lexicon {
   readonly acronyms: ReadonlyMap<string, LexEntry>;
   /** Names written with a capital that are also ordinary words, as written. */
   readonly properNames: ReadonlyMap<string, LexEntry>;
+  /** Single words, lower case, with their plurals. */
+  readonly words: ReadonlyMap<string, LexEntry>;
   /** First stem → phrases (stem lists) starting with it, longest first. */
   readonly phrases: ReadonlyMap<string, readonly { stems: readonly string[]; entry: LexEntry }[]>;
 }
@@ -92,13 +94,20 @@ const contentWords = (phrase: string) => tokens(phrase).filter((t) => !STOP.has(
 function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
   const acronyms = new Map<string, LexEntry>();
   const properNames = new Map<string, LexEntry>();
+  const words = new Map<string, LexEntry>();
   const phrases = new Map<string, { stems: readonly string[]; entry: LexEntry }[]>();
   const addPhrase = (text: string, entry: LexEntry) => {
-    const stems = tokens(text).map((t) => t.stem);
-    if (stems.length === 0) return;
-    // A single ordinary word stands for an entry only when it is the entry itself ("caseload"),
-    // never as a stop word.
-    if (stems.length === 1 && STOP.has(stems[0]!)) return;
+    const toks = tokens(text);
+    if (toks.length === 0) return;
+    // A single word is matched as written (or plural), not by its stem: a stem joins words of
+    // different meaning ("House", a building's name, and "housing"). Phrases are matched by stems.
+    if (toks.length === 1) {
+      const w = toks[0]!.lower;
+      if (STOP.has(w)) return;
+      for (const form of [w, `${w}s`, `${w}es`]) if (!words.has(form)) words.set(form, entry);
+      return;
+    }
+    const stems = toks.map((t) => t.stem);
     const list = phrases.get(stems[0]!) ?? [];
     if (!list.some((p) => p.stems.join(' ') === stems.join(' '))) list.push({ stems, entry });
     phrases.set(stems[0]!, list);
@@ -118,7 +127,8 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
     // An acronym's expansion stands beside it at a lower weight; a term's meaning is a description.
     const entry: LexEntry = {
       key: `=${g.term.toLowerCase().replace(/\s+/g, '_')}`,
-      features: g.themes.map((t) => `#${t}`),
+      // Inspection and intervention terms set the scene of a plan; no finding is about them.
+      features: g.themes.filter((t) => t !== 'inspection').map((t) => `#${t}`),
       expansion: contentWords(isAcronym(g.term) ? g.means : g.term),
       business: false,
       population: g.population ?? false,
@@ -129,8 +139,9 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
     for (const a of g.also ?? []) addForm(a, entry);
   }
   // A theme's plain words come after the glossary, whose terms win where both name a phrase.
-  for (const [theme, { words }] of Object.entries(THEMES)) {
-    for (const w of words) {
+  for (const [theme, { words: themeWords }] of Object.entries(THEMES)) {
+    if (theme === 'inspection') continue;
+    for (const w of themeWords) {
       const entry: LexEntry = { key: '', features: [`#${theme}`], expansion: contentWords(w), business: false, plain: true };
       addForm(w, entry);
     }
@@ -140,7 +151,7 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
     addForm(b.term, entry);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { acronyms, properNames, phrases };
+  return { acronyms, properNames, words, phrases };
 }
 
 let lexicon: Lexicon | undefined;
@@ -191,6 +202,12 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     if (hit) {
       emit(hit.entry, toks.slice(i, i + hit.stems.length).map((x) => x.raw).join(' '));
       i += hit.stems.length;
+      continue;
+    }
+    const word = lex.words.get(t.lower);
+    if (word) {
+      emit(word, t.raw);
+      i++;
       continue;
     }
     if (!STOP.has(t.stem) && !STOP.has(t.lower) && t.lower.length > 1 && !/^\d+$/.test(t.lower)) add(t.stem, 1, t.raw);

@@ -149,8 +149,9 @@ export interface GlossaryEntry {
   readonly themes: readonly Theme[];
   readonly source: SourceId;
   /**
-   * Names a group of children rather than a part of the work ("children in care"): it says whom a
-   * text is about, not what, so it counts for little when matching and carries no theme.
+   * Names a group of children ("children in care") or the people who do the work ("social
+   * workers") rather than a part of the work: it says whom a text is about, not what, so it counts
+   * for little when matching and carries no theme.
    */
   readonly population?: boolean;
 }
@@ -528,7 +529,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { term: "practice supervisor", means: "qualified social worker who supervises practitioners (e.g. team or assistant team manager)", also: ["practice supervisors", "frontline manager", "frontline managers", "first line managers"], themes: ["supervision", "workforce"], source: "PQSKSS" },
   { term: "practice leader", means: "senior social worker responsible for the whole local system of practice", also: ["practice leaders", "head of service", "service manager", "senior leaders"], themes: ["leadership", "workforce"], source: "PQSKSS" },
   { term: "senior practitioner", means: "experienced social worker with a higher-level practice role", also: ["senior practitioners", "advanced practitioner", "consultant social worker", "senior social worker"], themes: ["workforce"], source: "CSWW" },
-  { term: "social worker", means: "registered professional social worker", also: ["social workers", "SW", "SWs", "children's social worker", "child and family social worker", "qualified social worker"], themes: ["workforce"], source: "SWE" },
+  { term: "social worker", means: "registered professional social worker", also: ["social workers", "SW", "SWs", "children's social worker", "child and family social worker", "qualified social worker"], themes: ["workforce"], source: "SWE", population: true },
   { term: "caseload", means: "number of cases (children) held by a worker", also: ["caseloads", "case load", "case loads", "cases per worker", "average caseload", "caseload size", "high caseloads"], themes: ["caseload"], source: "CSWW" },
   { term: "workload", means: "the total work demand on a worker or team", also: ["workloads", "workload management", "workload pressures", "caseload weighting", "workload model"], themes: ["caseload"], source: "CSWW" },
   { term: "allocation", means: "assigning a named worker to a child's case", also: ["allocated", "unallocated", "unallocated cases", "unallocated work", "allocated social worker", "case allocation", "awaiting allocation"], themes: ["caseload"], source: "ILACS" },
@@ -546,7 +547,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { term: "practice educator", means: "experienced social worker who supervises and assesses students on placement", also: ["practice educators", "student placements"], themes: ["workforce"], source: "SWE" },
   { term: "Step Up to Social Work", means: "DfE-funded fast-track postgraduate social work training programme", also: ["Step Up", "step up programme", "Step Up trainees"], themes: ["workforce"], source: "STEPUP" },
   { term: "Frontline", means: "Frontline: fast-track child and family social work training programme", also: ["Frontline programme", "Frontline participants", "Frontline fellows"], themes: ["workforce"], source: "FRONTLINE" },
-  { term: "CPD", means: "continuing professional development", also: ["continuing professional development", "professional development", "training", "learning and development", "L&D"], themes: ["workforce"], source: "SWE" },
+  { term: "CPD", means: "continuing professional development", also: ["continuing professional development", "professional development", "learning and development", "L&D"], themes: ["workforce"], source: "SWE" },
   { term: "social work apprenticeship", means: "degree apprenticeship route into social work", also: ["social work degree apprenticeship", "social work apprentices", "grow your own"], themes: ["workforce"], source: "CSWW" },
   // ---------------------------------------------------------------- supervision
   { term: "supervision", means: "regular one-to-one discussion between a worker and their manager about cases, practice and wellbeing", also: ["case supervision", "formal supervision", "supervision sessions", "supervision frequency", "one-to-one supervision", "supervision records"], themes: ["supervision"], source: "PQSKSS" },
