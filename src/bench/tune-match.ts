@@ -58,6 +58,12 @@ if (grid === 'bands') {
       const bands = { ...DEFAULT_BANDS, coverage, possible };
       results.push({ name: JSON.stringify({ coverage, possible }), s: run(DEFAULT_MATCHER, bands) });
     }
+} else if (grid === 'business') {
+  for (const business of [0.1, 0.2, 0.3, 0.4, 0.5, 1])
+    for (const possible of [0.12, 0.14, 0.15, 0.16]) {
+      const bands = { ...DEFAULT_BANDS, business, possible };
+      results.push({ name: JSON.stringify({ business, possible }), s: run(DEFAULT_MATCHER, bands) });
+    }
 } else if (grid === 'background') {
   for (const background of [0, 0.25, 0.5, 0.75, 1]) {
     const m = { ...DEFAULT_MATCHER, background };

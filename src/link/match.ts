@@ -10,7 +10,19 @@
  * unanswered finding.
  */
 import type { Finding, Link, Plan } from '../model/types.js';
+import { analyse } from './analyse.js';
 import { createMatcher, DEFAULT_MATCHER, type MatcherOptions, type Suggestion } from './matcher.js';
+
+/** The share of a text's evidence that is council business. */
+function businessShare(text: string, options: MatcherOptions): number {
+  let all = 0;
+  let business = 0;
+  for (const [f, w] of analyse(text, options.weights).weights) {
+    all += w;
+    if (f.startsWith('$')) business += w;
+  }
+  return all === 0 ? 0 : business / all;
+}
 
 export interface Bands {
   /** At or above this best score (and margin), a match is confident. */
@@ -23,10 +35,16 @@ export interface Bands {
   readonly secondShare: number;
   /** How far below its best finding an action may go to answer a finding nothing else answers. */
   readonly coverage: number;
+  /**
+   * An action mostly about council business (finance, ICT, HR, estates ...) answers no finding
+   * unless its best finding scores at least `matched`: when this share of its evidence or more is
+   * business.
+   */
+  readonly business: number;
 }
 
 /** Chosen on the development split of the evaluation set: see `npm run eval:match`. */
-export const DEFAULT_BANDS: Bands = { matched: 0.2, margin: 0.03, possible: 0.15, secondShare: 0.85, coverage: 0.15 };
+export const DEFAULT_BANDS: Bands = { matched: 0.2, margin: 0.03, possible: 0.15, secondShare: 0.85, coverage: 0.15, business: 0.2 };
 
 export interface ActionMatch {
   readonly id: string;
@@ -59,7 +77,8 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     options.matcher ?? DEFAULT_MATCHER,
   );
   const known = new Set(findings.map((f) => f.id));
-  const rows: { id: string; explicit: string[]; ranked: Suggestion[]; stated: boolean }[] = [];
+  const rows: { id: string; explicit: string[]; ranked: Suggestion[]; stated: boolean; business: number }[] = [];
+  const floor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : bands.possible);
   for (const p of plan.priorities) {
     for (const a of p.actions) {
       const explicit = [...new Set(a.answers)].filter((id) => known.has(id));
@@ -68,7 +87,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
         return name ? [name] : [];
       });
       const ranked = findings.length > 0 && ((explicit.length === 0 && !a.answersNone) || suggestExplicit) ? matcher.rank({ id: a.id, text: a.text, context: p.title, measures }) : [];
-      rows.push({ id: a.id, explicit, ranked, stated: a.answersNone });
+      rows.push({ id: a.id, explicit, ranked, stated: a.answersNone, business: businessShare(a.text, options.matcher ?? DEFAULT_MATCHER) });
     }
   }
 
@@ -76,7 +95,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   // which it is a close second, when that action's first finding stays answered.
   const first = new Map<string, string>();
   for (const r of rows) {
-    if (r.explicit.length > 0 || r.stated || !r.ranked[0] || r.ranked[0].score < bands.possible) continue;
+    if (r.explicit.length > 0 || r.stated || !r.ranked[0] || r.ranked[0].score < floor(r)) continue;
     first.set(r.id, r.ranked[0].finding);
   }
   const answeredBy = new Map<string, number>();
@@ -109,7 +128,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     const suggestions = r.ranked.slice(0, 5);
     if (r.explicit.length > 0 || r.stated) return { id: r.id, linked: r.explicit, source: 'explicit', suggestions };
     const best = r.ranked[0];
-    if (!best || best.score < bands.possible) return { id: r.id, linked: [], source: 'none', suggestions };
+    if (!best || best.score < floor(r)) return { id: r.id, linked: [], source: 'none', suggestions };
     const second = r.ranked[1];
     const confident = best.score >= bands.matched && (!second || best.score - second.score >= bands.margin || second.score >= best.score * bands.secondShare);
     const both = second && second.score >= bands.possible && second.score >= best.score * bands.secondShare;
