@@ -64,11 +64,6 @@ if (grid === 'bands') {
       const bands = { ...DEFAULT_BANDS, business, possible };
       results.push({ name: JSON.stringify({ business, possible }), s: run(DEFAULT_MATCHER, bands) });
     }
-} else if (grid === 'background') {
-  for (const background of [0, 0.25, 0.5, 0.75, 1]) {
-    const m = { ...DEFAULT_MATCHER, background };
-    for (const possible of [0.14, 0.16, 0.18, 0.2, 0.22]) results.push({ name: JSON.stringify({ background, possible }), s: run(m, { ...DEFAULT_BANDS, possible }) });
-  }
 } else if (grid === 'fields') {
   for (const contextWeight of [0, 0.1, 0.2, 0.4])
     for (const measuresWeight of [0, 0.15, 0.3, 0.6, 0.8, 1]) {

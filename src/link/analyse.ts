@@ -11,7 +11,8 @@
  */
 import { stemmer } from 'stemmer';
 import { BUSINESS } from './knowledge/business.js';
-import { GLOSSARY, type GlossaryEntry } from './knowledge/glossary.js';
+import { GLOSSARY, type GlossaryEntry, type Theme } from './knowledge/glossary.js';
+import { PHRASINGS } from './knowledge/phrasings.js';
 import { STOP_WORDS } from './knowledge/stop-words.js';
 import { THEMES } from './knowledge/themes.js';
 
@@ -139,7 +140,8 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
     for (const a of g.also ?? []) addForm(a, entry);
   }
   // A theme's plain words come after the glossary, whose terms win where both name a phrase.
-  for (const [theme, { words: themeWords }] of Object.entries(THEMES)) {
+  const plainWords = Object.entries(THEMES).map(([theme, t]) => [theme, [...t.words, ...(PHRASINGS[theme as Theme] ?? [])]] as const);
+  for (const [theme, themeWords] of plainWords) {
     if (theme === 'inspection') continue;
     for (const w of themeWords) {
       const entry: LexEntry = { key: '', features: [`#${theme}`], expansion: contentWords(w), business: false, plain: true };

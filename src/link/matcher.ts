@@ -6,7 +6,6 @@
  * the indicators it measures added at lower weights. Pure and deterministic.
  */
 import { analyse, DEFAULT_WEIGHTS, type AnalyseWeights, type Evidence } from './analyse.js';
-import { BACKGROUND, BACKGROUND_DF } from './knowledge/background.js';
 import { STOP_WORDS } from './knowledge/stop-words.js';
 
 export interface MatchText {
@@ -35,14 +34,9 @@ export interface MatcherOptions {
   readonly contextWeight: number;
   /** Weight of the measured indicators' names beside the action's own words. */
   readonly measuresWeight: number;
-  /**
-   * Share of a feature's weight that comes from its rarity among published findings (the field)
-   * rather than among the plan's own findings; the rest is the plan's.
-   */
-  readonly background: number;
 }
 
-export const DEFAULT_MATCHER: MatcherOptions = { weights: DEFAULT_WEIGHTS, contextWeight: 0.2, measuresWeight: 0.6, background: 0 };
+export const DEFAULT_MATCHER: MatcherOptions = { weights: DEFAULT_WEIGHTS, contextWeight: 0.2, measuresWeight: 0.6 };
 
 type Vector = { readonly v: ReadonlyMap<string, number>; readonly norm: number };
 
@@ -58,10 +52,7 @@ export function createMatcher(findings: readonly MatchText[], options: MatcherOp
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.ev.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
-  const field = (t: string) => Math.log((BACKGROUND.findings + 1) / ((BACKGROUND_DF[t] ?? 0) + 1)) + 1;
-  const local = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
-  const b = options.background;
-  const idf = (t: string) => (b === 0 ? local(t) : (1 - b) * local(t) + b * field(t));
+  const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
   const vectorOf = (weights: ReadonlyMap<string, number>): Vector => {
     const v = new Map<string, number>();
     let norm = 0;

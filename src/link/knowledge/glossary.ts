@@ -136,6 +136,7 @@ export type Theme =
   | "partnership"
   | "outofhours"
   | "recording"
+  | "planning"
   | "inspection";
 
 export interface GlossaryEntry {

@@ -50,6 +50,7 @@ export const THEMES: Readonly<Record<Theme, { readonly about: string; readonly w
   leadership: { about: 'leaders, governance and corporate parenting', words: ['leaders', 'leadership', 'senior leaders', 'senior managers', 'governance', 'corporate parenting', 'elected members', 'councillors', 'accountability'] },
   partnership: { about: 'working with partner agencies and the safeguarding partnership', words: ['partners', 'partner agencies', 'partnership', 'multi-agency', 'multiagency', 'safeguarding board', 'safeguarding partnership', 'police', 'schools and health'] },
   outofhours: { about: 'out-of-hours services', words: ['out of hours', 'out-of-hours', 'emergency duty', 'evenings and weekends', 'overnight'] },
+  planning: { about: 'the quality of plans for children', words: ['child in need plans', 'quality of plans', 'planning for children', 'contingency plan', 'contingency plans', 'contingency planning'] },
   recording: { about: 'records and case recording', words: ['recording', 'recorded', 'records', 'case records', 'case file', 'case files', 'electronic record', 'case management system', 'recording system'] },
   inspection: { about: 'inspection and intervention (context only)', words: ['inspection', 'inspectors', 'monitoring visit', 'focused visit'] },
 };
