@@ -323,8 +323,9 @@ export function buildDocument(model: ReportModel, images = new Images()): Docume
     styles: {
       default: {
         document: { run: { font: FONT, size: BODY_SIZE, language: { value: 'en-GB' } }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
-        heading1: { run: { font: FONT, size: HEADING1_SIZE, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        heading2: { run: { font: FONT, size: HEADING2_SIZE, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 120 }, keepNext: true } },
+        // Outline levels 0 and 1 (Word: levels 1 and 2): PDF export makes bookmarks and heading tags from them.
+        heading1: { run: { font: FONT, size: HEADING1_SIZE, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 0 } },
+        heading2: { run: { font: FONT, size: HEADING2_SIZE, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 120 }, keepNext: true, outlineLevel: 1 } },
         listParagraph: { run: { font: FONT, size: BODY_SIZE } },
       },
       paragraphStyles: [
