@@ -24,6 +24,8 @@ export type Status = z.infer<typeof Status>;
 // Findings register
 
 export const FINDING_KINDS = ['full-inspection', 'monitoring-visit', 'focused-visit'] as const;
+export const FRAMEWORKS = ['ILACS', 'SIF', 'LAC', 'SAFEGUARDING', 'JTAI'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
 
 export const FindingsRegisterSchema = z
   .strictObject({
@@ -33,6 +35,10 @@ export const FindingsRegisterSchema = z
         title: z.string().min(1).describe('Title of the publication as Ofsted gives it'),
         kind: z.enum(FINDING_KINDS).describe('full-inspection, monitoring-visit or focused-visit'),
         published: IsoDate.describe('Publication date, YYYY-MM-DD'),
+        framework: z
+          .enum(FRAMEWORKS)
+          .optional()
+          .describe('The inspection framework: ILACS (2018 on), SIF (single inspection, 2013-2017), LAC or SAFEGUARDING (inspections before 2014), JTAI; default: from the kind and date'),
         url: z.string().optional().describe('Where the publication can be read'),
         judgements: z
           .array(z.strictObject({ area: z.string(), grade: z.string() }))
@@ -134,6 +140,13 @@ export const ReportSpecSchema = z.strictObject({
   meeting: z.strictObject({
     title: z.string().min(1).describe('Meeting Title in the header'),
     date: IsoDate.describe('Meeting date, YYYY-MM-DD'),
+    body: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('How the report names the meeting in its text, e.g. "the Improvement Board", "the Committee"; default: the meeting title'),
+    chair: Person.optional().describe('Who chairs the meeting, if the report should say'),
+    next: IsoDate.optional().describe('Date of the next meeting, if set, YYYY-MM-DD'),
   }),
   directors: z.array(Person).default([]).describe('Corporate Director(s)/Director(s)'),
   portfolioHolders: z.array(Person).default([]).describe('Portfolio Holder(s)'),
@@ -179,6 +192,14 @@ export const ConfigSchema = z
     indicators: z.array(IndicatorSpecSchema).default([]).describe('The indicator catalogue'),
     charts: z.boolean().default(true).describe('Draw a trend chart per indicator in the scorecard and beside the actions that measure it'),
     chartMonths: z.number().int().min(3).max(60).default(12).describe('Months each trend chart shows, ending with the period (3 to 60)'),
+    nextVisit: z
+      .strictObject({
+        kind: z.enum([...FINDING_KINDS, 'joint-targeted-area-inspection']).describe('What Ofsted is expected to do next'),
+        expected: z.union([IsoMonth, IsoDate]).describe('When: a month YYYY-MM or a date YYYY-MM-DD'),
+        focus: z.string().min(1).optional().describe('What it is expected to look at, if known'),
+      })
+      .optional()
+      .describe('The next Ofsted visit the council expects, if it should be reported'),
     reports: z.array(ReportSpecSchema).min(1, { error: 'config.yml needs at least one report' }).describe('The reports of the pack'),
   })
   .describe('boardpack configuration: what to build');
@@ -187,7 +208,7 @@ export type ConfigInput = z.infer<typeof ConfigSchema>;
 // ---------------------------------------------------------------------------------------------
 // templates/<report>/report.yml
 
-export const APPENDIX_KINDS = ['action-tracker', 'findings-coverage', 'scorecard'] as const;
+export const APPENDIX_KINDS = ['action-tracker', 'findings-coverage', 'scorecard', 'scorecard-summary'] as const;
 
 export const LayoutSchema = z
   .strictObject({

@@ -3,7 +3,7 @@
  * printed as JSON, and tests can start from any of them.
  */
 import type { Place } from '../diagnostics/index.js';
-import type { IndicatorSpec, Person, ReportSpec, Status, LayoutInput } from './schemas.js';
+import type { Framework, IndicatorSpec, Person, ReportSpec, Status, LayoutInput } from './schemas.js';
 
 export type { Status, Person, ReportSpec, IndicatorSpec };
 
@@ -21,6 +21,8 @@ export interface Source {
   readonly title: string;
   readonly kind: 'full-inspection' | 'monitoring-visit' | 'focused-visit';
   readonly published: string;
+  /** The inspection framework of a full inspection (ILACS, SIF ...), from the register or inferred. */
+  readonly framework?: Framework;
   readonly url?: string;
   readonly judgements: readonly { area: string; grade: string }[];
   readonly file: string;

@@ -1,6 +1,6 @@
 /** Builds the typed plan and findings from schema-checked input, attaching each record's place. */
 import type { YamlSource } from '../load/yaml-source.js';
-import type { FindingsRegisterInput, PlanInput } from '../model/schemas.js';
+import type { FindingsRegisterInput, Framework, PlanInput } from '../model/schemas.js';
 import type { Finding, Plan, Source } from '../model/types.js';
 
 /** Strips characters that make Word or LibreOffice refuse a file (see tech notes). */
@@ -39,6 +39,7 @@ export function toRegister(input: FindingsRegisterInput, src: YamlSource): { sou
     title: cleanText(input.source.title),
     kind: input.source.kind,
     published: input.source.published,
+    ...frameworkOf(input.source),
     ...(input.source.url ? { url: input.source.url } : {}),
     judgements: input.source.judgements ?? [],
     file: src.file,
@@ -53,4 +54,23 @@ export function toRegister(input: FindingsRegisterInput, src: YamlSource): { sou
     place: src.placeOf(['findings', i]),
   }));
   return { source, findings };
+}
+
+/**
+ * The framework a full inspection was made under, when the register does not say: from the
+ * title Ofsted gives each kind of report, else from the date (the single inspection framework
+ * ran from November 2013; ILACS reports from 2018). Visits are not framed that way.
+ */
+export function frameworkOf(source: FindingsRegisterInput['source']): { framework?: Framework } {
+  if (source.framework) return { framework: source.framework };
+  if (source.kind !== 'full-inspection') return {};
+  const t = source.title.toLowerCase();
+  if (/local authority children.s services/.test(t)) return { framework: 'ILACS' };
+  if (/children in need of help and protection/.test(t)) return { framework: 'SIF' };
+  if (/safeguarding and looked after/.test(t)) return { framework: 'SAFEGUARDING' };
+  if (/looked after children services/.test(t)) return { framework: 'LAC' };
+  if (/joint targeted area/.test(t)) return { framework: 'JTAI' };
+  if (source.published >= '2018-04-01') return { framework: 'ILACS' };
+  if (source.published >= '2013-11-01') return { framework: 'SIF' };
+  return {};
 }
