@@ -1,51 +1,72 @@
-/** The generated appendices: action tracker, findings coverage and performance scorecard. */
+/**
+ * The generated appendices: action tracker, findings coverage, performance scorecard (full, with
+ * definitions and trend charts, or as a summary table). Counts come from the named sets of
+ * compute/facts.ts, never recounted here.
+ */
 import type { AppendixBlock, Line, Table, TableCell } from '../model/report.js';
-import { shortMonth } from '../model/period.js';
-import type { Computed, Indicator, Inputs, Linkage } from '../model/types.js';
-import { DIRECTION_LABEL, RAG_LABEL, RAG_SWATCH, STATUS_LABEL, STATUS_SWATCH, formatChange, formatValue } from './labels.js';
-import { plainDate } from '../model/period.js';
+import { monthLabel, plainDate } from '../model/period.js';
+import type { ActionResult, Computed, Indicator, IndicatorResult, Inputs, Linkage } from '../model/types.js';
+import { COVERAGE_LABEL, COVERAGE_SWATCH, DIRECTION_LABEL, RAG_LABEL, RAG_SWATCH, STATUS_LABEL, STATUS_SWATCH, UNIT_LABEL, formatChange, formatValue, shownStatus } from './labels.js';
 import { chartOf } from './charts.js';
-
-/** How a link is shown: the plan's own links plainly; the matcher's marked as not confirmed. */
-const LINK_NOTE = { explicit: '', matched: ' (suggested)', possible: ' (possible, to be confirmed)' } as const;
 
 const text = (s: string): TableCell => ({ lines: [[{ text: s }]] });
 const lines = (...ls: string[]): TableCell => ({ lines: ls.filter((l) => l !== '').map((l) => [{ text: l }] as Line) });
 
-export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Computed): AppendixBlock[] {
-  const overdue = new Set(computed.actions.filter((a) => a.overdue).map((a) => a.action.id));
+/** How a link is shown: the plan's own links plainly; the matcher's marked as not confirmed. */
+const LINK_NOTE = { explicit: '', matched: ' (suggested)', possible: ' (possible, to be confirmed)' } as const;
+
+/**
+ * An action's status cell: "Overdue" in red for an action past its date, whatever its status,
+ * with the status the plan gives under it.
+ */
+function statusCell(a: ActionResult): TableCell {
+  if (!a.overdue) return { lines: [[{ text: STATUS_LABEL[a.action.status], bold: true }]], swatch: STATUS_SWATCH[a.action.status], align: 'center' };
+  return { lines: [[{ text: 'Overdue', bold: true }], [{ text: `(${STATUS_LABEL[a.action.status].toLowerCase()})` }]], swatch: 'red', align: 'center' };
+}
+
+const n = (k: number, one: string, many: string) => `${k === 0 ? 'no' : k} ${k === 1 ? one : many}`;
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export interface AppendixRefs {
+  /** Number of the appendix holding the scorecard's trend charts, if the report has one. */
+  readonly charts?: number;
+}
+
+export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Computed, refs: AppendixRefs = {}): AppendixBlock[] {
   const results = new Map(computed.indicators.map((r) => [r.indicator.id, r]));
+  const byId = new Map(computed.actions.map((a) => [a.action.id, a]));
   const blocks: AppendixBlock[] = [];
   for (const p of inputs.plan.priorities) {
+    // The heading and the lead line keep with the table's first rows (render keeps them together).
     blocks.push({ kind: 'subheading', text: `${p.id} ${p.title}` });
     blocks.push({ kind: 'text', line: [{ text: 'Lead: ', bold: true }, { text: p.lead }] });
-    const rows = p.actions.map((a): TableCell[] => {
-      const links = linkage.byAction.get(a.id) ?? [];
-      const answers = links.length === 0
-        ? 'Answers: no finding linked'
-        : `Answers: ${links.map((l) => `${l.findingId}${LINK_NOTE[l.via]}`).join(', ')}`;
-      const measured = a.measures.map((id) => results.get(id)).filter((r) => r !== undefined && r.indicator.series.length > 0);
+    const rows = p.actions.map((action): TableCell[] => {
+      const a = byId.get(action.id)!;
+      const links = linkage.byAction.get(action.id) ?? [];
+      const answers = links.length === 0 ? 'Answers: no finding' : `Answers: ${links.map((l) => `${l.findingId}${LINK_NOTE[l.via]}`).join(', ')}`;
+      const measured = action.measures.map((id) => results.get(id)).filter((r): r is IndicatorResult => r !== undefined);
+      const measureLines: Line[] = measured.map((r) => [
+        { text: 'Measured by: ', bold: true },
+        { text: `${r.indicator.name}, ${formatValue(r.latest?.value, r.indicator)} (${RAG_LABEL[r.rag].toLowerCase()})${refs.charts && inputs.charts && r.indicator.series.length > 0 ? `; chart in Appendix ${refs.charts}` : ''}` },
+      ]);
       return [
-        text(a.id),
-        { lines: [[{ text: a.text }], [{ text: answers }]] },
-        text(a.owner),
-        lines(plainDate(a.due), overdue.has(a.id) ? 'Overdue' : ''),
-        { lines: [[{ text: STATUS_LABEL[a.status], bold: true }]], swatch: STATUS_SWATCH[a.status], align: 'center' },
-        {
-          lines: [[{ text: a.update || 'No update this month' }], ...(inputs.charts ? measured.map((r) => [{ text: `${r!.indicator.name}:`, bold: true }] as Line) : [])],
-          ...(measured.length > 0 && inputs.charts ? { charts: measured.map((r) => chartOf(r!, inputs.period.id, 'small', inputs.chartMonths)) } : {}),
-        },
+        text(action.id),
+        { lines: [[{ text: action.text }], [{ text: answers }]] },
+        text(action.owner),
+        text(plainDate(action.due)),
+        statusCell(a),
+        { lines: [[{ text: action.update || 'No update this month' }], ...measureLines] },
       ];
     });
     const table: Table = {
       caption: `Actions under ${p.id} ${p.title}`,
       columns: [
-        { header: 'Ref', width: 0.07 },
-        { header: 'Action', width: 0.3 },
+        { header: 'Ref', width: 0.05 },
+        { header: 'Action', width: 0.31 },
         { header: 'Owner', width: 0.13 },
-        { header: 'Due', width: 0.11 },
-        { header: 'Status', width: 0.11, align: 'center' },
-        { header: 'Update', width: 0.28 },
+        { header: 'Due', width: 0.12 },
+        { header: 'Status', width: 0.09, align: 'center' },
+        { header: 'Update', width: 0.3 },
       ],
       rows,
     };
@@ -54,41 +75,34 @@ export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Comput
   return blocks;
 }
 
-export function findingsCoverage(inputs: Inputs, linkage: Linkage): AppendixBlock[] {
-  const actionById = new Map(inputs.plan.priorities.flatMap((p) => p.actions).map((a) => [a.id, a]));
-  const blocks: AppendixBlock[] = [];
-  const unconfirmed = linkage.unconfirmedFindings.length;
-  const unanswered = linkage.unansweredFindings.length - unconfirmed;
-  const answered = inputs.findings.length - unanswered - unconfirmed;
-  const rest: string[] = [];
-  if (unconfirmed > 0) rest.push(`${unconfirmed} ${unconfirmed === 1 ? 'finding has' : 'findings have'} only a possible action, marked "To be confirmed"`);
-  if (unanswered > 0) rest.push(`${unanswered} ${unanswered === 1 ? 'finding has' : 'findings have'} no action and ${unanswered === 1 ? 'is' : 'are'} marked "No action"`);
-  blocks.push({
-    kind: 'text',
-    line: [{ text: `${answered} of ${inputs.findings.length} findings are answered by at least one action. ` },
-      { text: rest.length === 0 ? 'Every finding has an action.' : `${rest.join('; ')}.`, bold: rest.length > 0 }],
-  });
+export function findingsCoverage(inputs: Inputs, linkage: Linkage, computed: Computed): AppendixBlock[] {
+  const f = computed.facts.findings;
+  const byId = new Map(computed.actions.map((a) => [a.action.id, a]));
+  const coverageOf = new Map(f.all.map((c) => [c.finding.id, c.coverage]));
+  const answered = f.onTrack.length + f.complete.length + f.atRisk.length;
+  const parts = [
+    `${answered} of ${f.all.length} findings ${answered === 1 ? 'is' : 'are'} answered by at least one action`,
+    ...(f.atRisk.length > 0 ? [`${n(f.atRisk.length, 'of them has', 'of them have')} an action off track, at risk or overdue`] : []),
+    ...(f.unconfirmed.length > 0 ? [`${n(f.unconfirmed.length, 'finding has', 'findings have')} only a possible action, to be confirmed`] : []),
+    ...(f.notAnswered.length > 0 ? [`${n(f.notAnswered.length, 'finding has', 'findings have')} no action`] : []),
+  ];
+  const blocks: AppendixBlock[] = [
+    { kind: 'text', line: [{ text: `${cap(parts.join('; '))}. ` }, { text: 'The coverage shown is the worst that applies to the finding\u2019s actions.' }] },
+  ];
   for (const s of inputs.sources) {
     blocks.push({ kind: 'subheading', text: s.title });
-    const rows = inputs.findings.filter((f) => f.sourceId === s.id).map((f): TableCell[] => {
-      const links = linkage.byFinding.get(f.id) ?? [];
+    const rows = inputs.findings.filter((x) => x.sourceId === s.id).map((x): TableCell[] => {
+      const links = linkage.byFinding.get(x.id) ?? [];
       const actionLines: Line[] = links.map((l) => {
-        const a = actionById.get(l.actionId)!;
-        return [{ text: `${a.id} ${STATUS_LABEL[a.status].toLowerCase()}${LINK_NOTE[l.via]}` }];
+        const a = byId.get(l.actionId)!;
+        return [{ text: `${a.action.id} ${shownStatus(a).toLowerCase()}${LINK_NOTE[l.via]}` }];
       });
-      const complete = links.length > 0 && links.every((l) => actionById.get(l.actionId)!.status === 'complete');
-      const onlyPossible = links.length > 0 && links.every((l) => l.via === 'possible');
+      const c = coverageOf.get(x.id)!;
       return [
-        lines(f.ref, f.id),
-        text(f.text),
+        lines(x.ref, x.id),
+        text(x.text),
         links.length === 0 ? text('None') : { lines: actionLines },
-        links.length === 0
-          ? { lines: [[{ text: 'No action', bold: true }]], swatch: 'red', align: 'center' }
-          : onlyPossible
-            ? { lines: [[{ text: 'To be confirmed', bold: true }]], swatch: 'amber', align: 'center' }
-            : complete
-            ? { lines: [[{ text: 'Actions complete', bold: true }]], swatch: 'blue', align: 'center' }
-            : { lines: [[{ text: 'Answered', bold: true }]], swatch: 'green', align: 'center' },
+        { lines: [[{ text: COVERAGE_LABEL[c], bold: true }]], swatch: COVERAGE_SWATCH[c], align: 'center' },
       ];
     });
     blocks.push({
@@ -96,10 +110,10 @@ export function findingsCoverage(inputs: Inputs, linkage: Linkage): AppendixBloc
       table: {
         caption: `Findings of ${s.title} and the actions that answer them`,
         columns: [
-          { header: 'Ref', width: 0.14 },
-          { header: 'Finding', width: 0.46 },
-          { header: 'Actions', width: 0.23 },
-          { header: 'Coverage', width: 0.17, align: 'center' },
+          { header: 'Ref', width: 0.12 },
+          { header: 'Finding', width: 0.5 },
+          { header: 'Actions', width: 0.22 },
+          { header: 'Coverage', width: 0.16, align: 'center' },
         ],
         rows,
       },
@@ -110,55 +124,83 @@ export function findingsCoverage(inputs: Inputs, linkage: Linkage): AppendixBloc
 
 /** A comparator's value, with the period it covers under it where the catalogue gives one. */
 function comparator(value: number | undefined, ind: Indicator): TableCell {
-  if (value === undefined) return text('Not known');
+  if (value === undefined) return text('Not available');
   const period = ind.comparators?.period;
   return period ? lines(formatValue(value, ind), period) : text(formatValue(value, ind));
 }
 
-export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
-  const red = computed.indicators.filter((r) => r.rag === 'red').length;
+/** "+1.2 points, better": a change with its sign and whether it is for the better. */
+function changeWithVerdict(c: number | null, ind: Indicator): string {
+  if (c === null) return 'Not available';
+  const shown = formatChange(c, ind);
+  if (!shown || Number(shown.replace(/[^0-9.]/g, '')) === 0) return 'No change';
+  if (ind.polarity === 'contextual') return shown;
+  const better = ind.polarity === 'higher' ? c > 0 : c < 0;
+  return `${shown}, ${better ? 'better' : 'worse'}`;
+}
+
+function scorecardTable(inputs: Inputs, computed: Computed, full: boolean): Table {
   const rows = computed.indicators.map((r): TableCell[] => {
     const ind = r.indicator;
-    const latest = formatValue(r.latest?.value, ind) + (r.stale && r.latest ? ` (${shortMonth(r.latest.month)})` : '');
+    const latest = formatValue(r.latest?.value, ind) + (r.stale && r.latest ? ` (${monthLabel(r.latest.month)})` : '');
     const swatch = RAG_SWATCH[r.rag];
-    return [
-      lines(ind.name, ind.polarity === 'higher' ? 'Higher is better' : ind.polarity === 'lower' ? 'Lower is better' : 'Contextual'),
+    const polarity = ind.polarity === 'higher' ? 'Higher is better' : ind.polarity === 'lower' ? 'Lower is better' : 'Neither higher nor lower is better';
+    const cells: TableCell[] = [
+      lines(ind.name, polarity),
       text(latest),
-      text(formatValue(r.previous?.value, ind)),
-      text(ind.target === undefined ? 'None' : formatValue(ind.target, ind)),
-      comparator(ind.comparators?.england, ind),
-      comparator(ind.comparators?.statisticalNeighbours, ind),
+      ...(full ? [text(formatValue(r.previous?.value, ind))] : []),
+      text(ind.target === undefined || ind.polarity === 'contextual' ? 'No target' : formatValue(ind.target, ind)),
+      ...(full ? [comparator(ind.comparators?.england, ind), comparator(ind.comparators?.statisticalNeighbours, ind)] : []),
       { lines: [[{ text: RAG_LABEL[r.rag], bold: true }]], ...(swatch ? { swatch } : {}), align: 'center' },
-      lines(DIRECTION_LABEL[r.direction], formatChange(r.change, ind)),
-      text(r.changeOnYear === null ? 'Not known' : formatChange(r.changeOnYear, ind) || 'No change'),
+      lines(DIRECTION_LABEL[r.direction], r.direction === 'unknown' ? '' : formatChange(r.change, ind)),
+      ...(full ? [text(changeWithVerdict(r.changeOnYear, ind))] : []),
     ];
+    return cells;
   });
-  return [
-    {
-      kind: 'text',
-      line: [{ text: `Figures for ${shortMonth(inputs.period.id)}. ${red} of ${computed.indicators.length} indicators are red. Direction of travel compares the latest month with the one before, respecting whether higher or lower is better.` }],
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Performance scorecard',
-        columns: [
-          { header: 'Indicator', width: 0.25 },
-          { header: 'Latest', width: 0.09, align: 'right' },
-          { header: 'Previous', width: 0.09, align: 'right' },
-          { header: 'Target', width: 0.08, align: 'right' },
-          { header: 'England', width: 0.09, align: 'right' },
-          { header: 'Statistical neighbours', width: 0.1, align: 'right' },
-          { header: 'RAG', width: 0.08, align: 'center' },
-          { header: 'Direction of travel', width: 0.12 },
-          { header: 'On a year ago', width: 0.1 },
-        ],
-        rows,
+  const columns = full
+    ? [
+        { header: 'Indicator', width: 0.25 },
+        { header: 'Latest', width: 0.09, align: 'right' as const },
+        { header: 'Previous month', width: 0.09, align: 'right' as const },
+        { header: 'Target', width: 0.08, align: 'right' as const },
+        { header: 'England', width: 0.09, align: 'right' as const },
+        { header: 'Statistical neighbours', width: 0.1, align: 'right' as const },
+        { header: 'RAG', width: 0.08, align: 'center' as const },
+        { header: 'On the previous month', width: 0.11 },
+        { header: 'On a year before', width: 0.11 },
+      ]
+    : [
+        { header: 'Indicator', width: 0.4 },
+        { header: 'Latest', width: 0.14, align: 'right' as const },
+        { header: 'Target', width: 0.14, align: 'right' as const },
+        { header: 'RAG', width: 0.12, align: 'center' as const },
+        { header: 'On the previous month', width: 0.2 },
+      ];
+  return { caption: full ? 'Performance scorecard' : 'Performance scorecard summary', columns, rows };
+}
+
+function scorecardLead(inputs: Inputs, computed: Computed): AppendixBlock {
+  const f = computed.facts.indicators;
+  return {
+    kind: 'text',
+    line: [
+      {
+        text:
+          `Figures for ${monthLabel(inputs.period.id)}: ${n(f.belowTarget.length, 'indicator is', 'indicators are')} below target (${f.red.length} red, ${f.amber.length} amber), ` +
+          `${n(f.green.length, 'meets', 'meet')} ${f.green.length === 1 ? 'its target' : 'their targets'} and ${n(f.noTarget.length, 'has', 'have')} no target. ` +
+          'The change on the previous month says whether it is for the better, as higher or lower is better for each indicator.',
       },
-    },
-    ...definitions(computed),
-    ...(inputs.charts ? chartBlocks(inputs, computed) : []),
-  ];
+    ],
+  };
+}
+
+export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
+  return [scorecardLead(inputs, computed), { kind: 'table', table: scorecardTable(inputs, computed, true) }, ...definitions(computed), ...(inputs.charts ? chartBlocks(inputs, computed) : [])];
+}
+
+/** The scorecard without comparators, definitions or charts: for a report that points to the full one. */
+export function scorecardSummary(inputs: Inputs, computed: Computed): AppendixBlock[] {
+  return [scorecardLead(inputs, computed), { kind: 'table', table: scorecardTable(inputs, computed, false) }];
 }
 
 /** What each indicator counts, for readers who do not know the measures by heart. */
@@ -176,20 +218,21 @@ function definitions(computed: Computed): AppendixBlock[] {
           { header: 'What is counted', width: 0.55 },
           { header: 'Unit', width: 0.15 },
         ],
-        rows: defined.map((r) => [text(r.indicator.name), text(r.indicator.definition!), text(r.indicator.unit === '%' ? 'Percentage' : r.indicator.unit)]),
+        rows: defined.map((r) => [text(r.indicator.name), text(r.indicator.definition!), text(UNIT_LABEL[r.indicator.unit] ?? r.indicator.unit)]),
       },
     },
   ];
 }
 
 function chartBlocks(inputs: Inputs, computed: Computed): AppendixBlock[] {
+  const sn = computed.indicators.some((r) => r.indicator.comparators?.statisticalNeighbours !== undefined);
   return [
     { kind: 'subheading', text: 'Trend charts' },
     {
       kind: 'text',
       line: [
         {
-          text: `Each chart shows the last ${inputs.chartMonths} months, with the target (dashed red), the England average (dotted grey)${computed.indicators.some((r) => r.indicator.comparators?.statisticalNeighbours !== undefined) ? ' and the statistical neighbours average (dot-dash brown)' : ''} where known. A gap in a line is a month with no value.`,
+          text: `Each chart shows the last ${inputs.chartMonths} months to ${monthLabel(inputs.period.id)}, with the target (dashed red), the England average (dotted grey)${sn ? ' and the statistical neighbours average (dot-dash brown)' : ''} where known. A gap in a line is a month with no value.`,
         },
       ],
     },

@@ -6,7 +6,7 @@
 import type { Diagnostics } from '../diagnostics/index.js';
 import type { Line, ReportModel } from '../model/report.js';
 import type { Computed, Inputs, Linkage, ReportJob, TemplateSource } from '../model/types.js';
-import { actionTracker, findingsCoverage, scorecard } from './appendices.js';
+import { actionTracker, findingsCoverage, scorecard, scorecardSummary } from './appendices.js';
 import { packContext, reportContext } from './context.js';
 import { parseInline, parseItems, parseNarrative, parseParagraphs } from './narrative.js';
 import { checkTemplates, renderTemplate } from './templates.js';
@@ -36,7 +36,7 @@ export function composeReports(inputs: Inputs, linkage: Linkage, computed: Compu
   const models: ReportModel[] = [];
   for (const job of inputs.reports) {
     if (!checkTemplates(templatesOf(job), diags)) continue;
-    const ctx = reportContext(pack, job.spec);
+    const ctx = reportContext(pack, job.spec, job.layout.appendices.map((a) => a.kind));
     const t = job.layout.templates;
     const render = (key: string) => renderTemplate(t[key]!, ctx, diags);
     const title = render('documentTitle');
@@ -56,12 +56,16 @@ export function composeReports(inputs: Inputs, linkage: Linkage, computed: Compu
         hint: 'headings must have text; empty headings confuse screen readers (line is in the rendered output)',
       });
     }
+    // The tracker points to the charts by appendix number, where this report has them.
+    const chartsAt = job.layout.appendices.findIndex((a) => a.kind === 'scorecard');
+    const refs = chartsAt >= 0 ? { charts: chartsAt + 1 } : {};
     const appendices = job.layout.appendices.map((a, i) => ({
       number: i + 1,
       title: a.title,
       blocks:
-        a.kind === 'action-tracker' ? actionTracker(inputs, linkage, computed)
-        : a.kind === 'findings-coverage' ? findingsCoverage(inputs, linkage)
+        a.kind === 'action-tracker' ? actionTracker(inputs, linkage, computed, refs)
+        : a.kind === 'findings-coverage' ? findingsCoverage(inputs, linkage, computed)
+        : a.kind === 'scorecard-summary' ? scorecardSummary(inputs, computed)
         : scorecard(inputs, computed),
     }));
     models.push({

@@ -1,5 +1,6 @@
 /** Words for codes: what a reader sees instead of an enum value. */
-import type { Direction, Rag, Status } from '../model/types.js';
+import type { ActionResult, Coverage, Direction, Rag, Status } from '../model/types.js';
+import type { Framework } from '../model/schemas.js';
 import type { Swatch } from '../model/report.js';
 import type { IndicatorSpec } from '../model/schemas.js';
 
@@ -19,7 +20,64 @@ export const STATUS_SWATCH: Record<Status, Swatch> = {
   'not-started': 'grey',
 };
 
+/** The status a report shows: an action past its date and not complete is overdue, whatever it says. */
+export function shownStatus(a: ActionResult): string {
+  return a.overdue ? 'Overdue' : STATUS_LABEL[a.action.status];
+}
+
 export const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', none: 'No target' };
+
+/** A finding's coverage in words, as the coverage appendix and the body show it. */
+export const COVERAGE_LABEL: Record<Coverage, string> = {
+  'not-answered': 'No action',
+  unconfirmed: 'To be confirmed',
+  'at-risk': 'Answered, at risk',
+  'on-track': 'Answered, on track',
+  complete: 'Actions complete',
+};
+
+export const COVERAGE_SWATCH: Record<Coverage, Swatch> = {
+  'not-answered': 'red',
+  unconfirmed: 'amber',
+  'at-risk': 'amber',
+  'on-track': 'green',
+  complete: 'blue',
+};
+
+/** The inspection framework, as a sentence names it after "under". */
+export const FRAMEWORK_NAME: Record<Framework, string> = {
+  ILACS: 'the inspection of local authority children\u2019s services (ILACS) framework',
+  SIF: 'the single inspection framework',
+  LAC: 'the framework for inspecting services for looked after children',
+  SAFEGUARDING: 'the framework for inspecting safeguarding and looked after children services',
+  JTAI: 'a joint targeted area inspection',
+};
+
+/** Units as the scorecard names them: one word each, in lower case. */
+export const UNIT_LABEL: Record<string, string> = {
+  '%': 'per cent',
+  'rate per 10,000': 'rate per 10,000',
+  days: 'days',
+  count: 'number',
+  ratio: 'ratio',
+  score: 'score',
+  cases: 'cases',
+};
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "a monitoring visit", "two monitoring visits and a focused visit": visits by kind, in words. */
+export function kindCounts(kinds: readonly Status[] | readonly string[]): string {
+  const order = ['monitoring-visit', 'focused-visit', 'full-inspection'];
+  const parts: string[] = [];
+  for (const k of order) {
+    const n = kinds.filter((x) => x === k).length;
+    if (n === 0) continue;
+    const label = KIND_LABEL[k as keyof typeof KIND_LABEL];
+    parts.push(n === 1 ? `a ${label}` : `${NUMBER_WORDS[n] ?? n} ${label}s`);
+  }
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
+}
 export const RAG_SWATCH: Record<Rag, Swatch | undefined> = { red: 'red', amber: 'amber', green: 'green', none: undefined };
 
 export const DIRECTION_LABEL: Record<Direction, string> = {
@@ -28,7 +86,7 @@ export const DIRECTION_LABEL: Record<Direction, string> = {
   stable: 'Stable',
   up: 'Up',
   down: 'Down',
-  unknown: 'Not known',
+  unknown: 'Not available',
 };
 
 export const KIND_LABEL = {
@@ -46,7 +104,7 @@ export function formatNumber(v: number, decimals: number): string {
 
 /** A value in its unit, at the indicator's precision: "19.0%", "512.3", "431 days". */
 export function formatValue(v: number | null | undefined, ind: Pick<IndicatorSpec, 'unit' | 'decimals'>): string {
-  if (v === null || v === undefined) return 'No data';
+  if (v === null || v === undefined) return 'Not available';
   const n = formatNumber(v, ind.decimals);
   if (ind.unit === '%') return `${n}%`;
   if (ind.unit === 'days') return `${n} days`;

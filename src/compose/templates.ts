@@ -29,6 +29,25 @@ export const HELPERS: Record<string, Helper> = {
     const [n, one, many] = argsOf(raw) as [number, string, string | undefined];
     return `${n} ${n === 1 ? one : (many ?? `${one}s`)}`;
   },
+  /**
+   * {{howMany n "indicator is" "indicators are"}} → "no indicator is", "1 indicator is",
+   * "3 indicators are": a count that reads right at 0, 1 and many. HowMany starts a sentence.
+   */
+  howMany: (...raw) => {
+    const [n, one, many] = argsOf(raw) as [number, string, string | undefined];
+    return `${n === 0 ? 'no' : n} ${n === 1 ? one : (many ?? `${one}s`)}`;
+  },
+  HowMany: (...raw) => {
+    const [n, one, many] = argsOf(raw) as [number, string, string | undefined];
+    return `${n === 0 ? 'No' : n} ${n === 1 ? one : (many ?? `${one}s`)}`;
+  },
+  /** {{names list}} → "A, B and C" from a list of objects with a name (or {{names list "id"}}). */
+  names: (...raw) => {
+    const [list, field = 'name'] = argsOf(raw) as [unknown[], string?];
+    if (!Array.isArray(list)) return '';
+    const items = list.map((x) => String((x as Record<string, unknown>)?.[field] ?? ''));
+    return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
+  },
   /** {{count list}} → its length */
   count: (list) => (Array.isArray(list) ? list.length : 0),
   lower: (s) => String(s).toLowerCase(),

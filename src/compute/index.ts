@@ -1,13 +1,15 @@
-import type { Computed, Inputs } from '../model/types.js';
+import type { Diagnostics } from '../diagnostics/index.js';
+import type { Computed, Inputs, Linkage } from '../model/types.js';
 import { computeActions } from './actions.js';
+import { computeFacts } from './facts.js';
 import { computeIndicator } from './indicators.js';
 
 export { ragOf, directionOf, computeIndicator } from './indicators.js';
 export { isOverdue, computeActions } from './actions.js';
+export { computeFacts, coverageOf, distanceFromTarget } from './facts.js';
 
-export function compute(inputs: Inputs): Computed {
-  return {
-    indicators: inputs.indicators.map((i) => computeIndicator(i, inputs.period.id)),
-    actions: computeActions(inputs.plan, inputs.packDate),
-  };
+export function compute(inputs: Inputs, linkage: Linkage, diags?: Diagnostics): Computed {
+  const indicators = inputs.indicators.map((i) => computeIndicator(i, inputs.period.id));
+  const actions = computeActions(inputs.plan, inputs.packDate);
+  return { indicators, actions, facts: computeFacts(inputs, linkage, indicators, actions, diags) };
 }

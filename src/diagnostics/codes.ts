@@ -23,6 +23,7 @@ export const CODES = {
   'action-unknown-indicator': { severity: 'error', title: 'An action measures an indicator the catalogue lacks' },
   'action-unlinked': { severity: 'warning', title: 'An action answers no finding' },
   'action-matched': { severity: 'warning', title: 'An action without answers: was matched to a finding, to be confirmed' },
+  'action-status-overdue': { severity: 'warning', title: 'An action past its due date says it is on track or not started' },
   'action-possible': { severity: 'warning', title: 'An action without answers: may answer a finding; a person must confirm which' },
   'action-due-before-period': { severity: 'warning', title: 'An action is overdue' },
   'finding-duplicate-id': { severity: 'error', title: 'Two findings share an id' },

@@ -115,6 +115,8 @@ export interface Inputs {
   readonly reports: readonly ReportJob[];
   /** Draw trend charts. */
   readonly charts: boolean;
+  /** The next Ofsted visit the council expects, as config.yml gives it. */
+  readonly nextVisit?: { readonly kind: Source['kind'] | 'joint-targeted-area-inspection'; readonly expected: string; readonly focus?: string };
   /** Months each chart shows, ending with the period. */
   readonly chartMonths: number;
   /** Every file read, for the manifest. */
@@ -178,7 +180,61 @@ export interface ActionResult {
   readonly overdue: boolean;
 }
 
+/**
+ * How well a finding is answered, from its actions, worst first: no action; only possible
+ * links; an action off track, at risk or overdue; actions on track; every action complete.
+ */
+export type Coverage = 'not-answered' | 'unconfirmed' | 'at-risk' | 'on-track' | 'complete';
+
+export interface FindingCoverage {
+  readonly finding: Finding;
+  readonly coverage: Coverage;
+  /** Ids of the actions linked to it, explicit, matched or possible. */
+  readonly actions: readonly string[];
+}
+
+/** The named sets every count and list in a report comes from (compute/facts.ts). */
+export interface Facts {
+  readonly indicators: {
+    readonly all: readonly IndicatorResult[];
+    readonly red: readonly IndicatorResult[];
+    readonly amber: readonly IndicatorResult[];
+    readonly green: readonly IndicatorResult[];
+    /** Red or amber. */
+    readonly belowTarget: readonly IndicatorResult[];
+    /** No target, contextual, or no value. */
+    readonly noTarget: readonly IndicatorResult[];
+    readonly worsenedThreeMonths: readonly IndicatorResult[];
+    readonly improving: readonly IndicatorResult[];
+    readonly worsening: readonly IndicatorResult[];
+    /** Below target, furthest first (distance in tolerances). */
+    readonly furthestFromTarget: readonly IndicatorResult[];
+  };
+  readonly actions: {
+    readonly all: readonly ActionResult[];
+    readonly complete: readonly ActionResult[];
+    readonly onTrack: readonly ActionResult[];
+    readonly atRisk: readonly ActionResult[];
+    readonly offTrack: readonly ActionResult[];
+    readonly notStarted: readonly ActionResult[];
+    /** Past the due date and not complete, whatever the status says. */
+    readonly overdue: readonly ActionResult[];
+    /** Overdue, though the status says on track or not started. */
+    readonly statusBehindDate: readonly ActionResult[];
+    readonly offTrackOrAtRisk: readonly ActionResult[];
+  };
+  readonly findings: {
+    readonly all: readonly FindingCoverage[];
+    readonly notAnswered: readonly FindingCoverage[];
+    readonly unconfirmed: readonly FindingCoverage[];
+    readonly atRisk: readonly FindingCoverage[];
+    readonly onTrack: readonly FindingCoverage[];
+    readonly complete: readonly FindingCoverage[];
+  };
+}
+
 export interface Computed {
   readonly indicators: readonly IndicatorResult[];
   readonly actions: readonly ActionResult[];
+  readonly facts: Facts;
 }

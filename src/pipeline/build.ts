@@ -41,7 +41,7 @@ export async function prepare(options: LoadOptions, diags: Diagnostics): Promise
     const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
     const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators }));
     const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
-    const computed = compute(inputs);
+    const computed = compute(inputs, linkage, diags);
     const models = composeReports(inputs, linkage, computed, diags);
     if (!models) return undefined;
     return { inputs, models };

@@ -13,7 +13,7 @@ import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type Co
 import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
 import { readCatalogueSheet } from '../validate/catalogue-sheet.js';
 import { readIndicators } from '../validate/performance.js';
-import { toPlan, toRegister } from '../validate/records.js';
+import { cleanText, toPlan, toRegister } from '../validate/records.js';
 import {
   checkDuplicateActionIds,
   checkDuplicateFindings,
@@ -129,6 +129,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       reports,
       charts: config.charts,
       chartMonths: config.chartMonths,
+      ...(config.nextVisit ? { nextVisit: { kind: config.nextVisit.kind, expected: config.nextVisit.expected, ...(config.nextVisit.focus ? { focus: cleanText(config.nextVisit.focus) } : {}) } } : {}),
       files: reader.files,
     },
   };

@@ -198,7 +198,9 @@ function dataTable(t: TableModel, textWidth: number, images: Images): Table {
             }),
         ),
       }),
-      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!, t.columns[i]?.align)) })),
+      // Rows may break across pages: a row held whole leaves half a page empty before a long one.
+      // The header row repeats on each page.
+      ...t.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i]!, t.columns[i]?.align)) })),
     ],
   });
 }
@@ -228,9 +230,10 @@ function bodyBlocks(blocks: readonly BodyBlock[]): Paragraph[] {
 
 function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, images: Images): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     if (b.kind === 'subheading') out.push(heading2(b.text));
-    else if (b.kind === 'text') out.push(new Paragraph({ spacing, children: runs(b.line) }));
+    // A line that introduces a table (a priority's lead) stays on the page of the table's start.
+    else if (b.kind === 'text') out.push(new Paragraph({ spacing, keepNext: blocks[i + 1]?.kind === 'table', children: runs(b.line) }));
     else if (b.kind === 'charts') {
       for (const chart of b.charts) {
         // The caption is text, not part of the image: readers and search see it.
@@ -241,7 +244,7 @@ function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, ima
       out.push(dataTable(b.table, textWidth, images));
       out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
     }
-  }
+  });
   return out;
 }
 

@@ -181,7 +181,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a template uses a variable that does not exist',
-    break: (w) => w.edit(BODY, '{{statusLabel}}{{#if overdue}}', '{{statusText}}{{#if overdue}}'),
+    break: (w) => w.edit(BODY, 'due {{dueText}}): {{update}}', 'due {{dueText}}): {{statusText}}'),
     code: 'template-missing-variable',
     file: BODY,
     at: (w) => ({ line: w.lineOf(BODY, '{{statusText}}') }),
@@ -189,11 +189,11 @@ const CASES: Case[] = [
   },
   {
     name: 'a template block left open',
-    break: (w) => w.edit(BODY, '{{/unless}}', ''),
+    break: (w) => w.edit(BODY, '- {{area}}: {{gradeLower}}\n{{/each}}', '- {{area}}: {{gradeLower}}'),
     code: 'template-syntax',
     file: BODY,
-    at: (w) => ({ line: w.lineOf(BODY, '{{#unless answered}}') }),
-    message: /does not parse: \{\{#unless\}\} opened here is closed by \{\{\/if\}\}/,
+    at: (w) => ({ line: w.lineOf(BODY, '{{#each otherJudgements}}') }),
+    message: /does not parse: \{\{#each\}\} opened here is closed by \{\{\/if\}\}/,
   },
 ];
 
