@@ -224,6 +224,8 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
         unlinked: set(av(unlinked)),
       },
       findings: {
+        /** Answered by at least one settled action, whatever its progress. */
+        answered: set(findings.filter((f) => f.answered)),
         notAnswered: set(byCoverage('not-answered')),
         unconfirmed: set(byCoverage('unconfirmed')),
         atRisk: set(byCoverage('at-risk')),

@@ -13,7 +13,7 @@ import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../link/link.js';
 import { matchPlan, matchedLinks } from '../link/match.js';
 import type { ReportModel } from '../model/report.js';
-import type { Inputs } from '../model/types.js';
+import type { Computed, Inputs } from '../model/types.js';
 import { ChartPool, renderAll } from '../render/index.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
@@ -32,7 +32,7 @@ export interface BuildResult {
 }
 
 /** Runs every check of a build and composes the reports, writing nothing. */
-export async function prepare(options: LoadOptions, diags: Diagnostics): Promise<{ inputs: Inputs; models: ReportModel[] } | undefined> {
+export async function prepare(options: LoadOptions, diags: Diagnostics): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[] } | undefined> {
   try {
     const { inputs } = await loadInputs(options, diags);
     if (!inputs) return undefined;
@@ -44,7 +44,7 @@ export async function prepare(options: LoadOptions, diags: Diagnostics): Promise
     const computed = compute(inputs, linkage, diags);
     const models = composeReports(inputs, linkage, computed, diags);
     if (!models) return undefined;
-    return { inputs, models };
+    return { inputs, computed, models };
   } catch (e) {
     if (e instanceof StageStop) return undefined;
     throw e;
