@@ -214,7 +214,8 @@ describe('reproducible and never overwritten', () => {
 
   it('refuses to replace an archived pack with a different one, and reissues beside it', async () => {
     const w = workspace();
-    expect((await build({ configPath: w.config })).diagnostics.errorCount).toBe(0);
+    const first = await build({ configPath: w.config });
+    expect(first.diagnostics.errorCount, first.diagnostics.all.map((d) => `${d.code} ${d.message}`).join('\n')).toBe(0);
     const original = readFileSync(path.join(w.dir, 'packs/2026-10/improvement-board-2026-10.docx'));
     w.edit('examples/wexcombe/plan.yml', 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
     const refused = await build({ configPath: w.config });
