@@ -53,7 +53,7 @@ export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Comput
         text(action.id),
         { lines: [[{ text: action.text }], [{ text: answers }]] },
         text(action.owner),
-        text(plainDate(action.due)),
+        lines(plainDate(action.due)),
         statusCell(a),
         { lines: [[{ text: action.update || 'No update this month' }], ...measureLines] },
       ];
@@ -101,7 +101,7 @@ export function findingsCoverage(inputs: Inputs, linkage: Linkage, computed: Com
       return [
         lines(x.ref, x.id),
         text(x.text),
-        links.length === 0 ? text('None') : { lines: actionLines },
+        links.length === 0 ? text('No action in the plan') : { lines: actionLines },
         { lines: [[{ text: COVERAGE_LABEL[c], bold: true }]], swatch: COVERAGE_SWATCH[c], align: 'center' },
       ];
     });
