@@ -14,6 +14,11 @@ const isOptions = (x: unknown) => typeof x === 'object' && x !== null && 'hash' 
 /** Helper arguments without Handlebars' trailing options object. */
 const argsOf = (args: unknown[]) => (args.length > 0 && isOptions(args[args.length - 1]) ? args.slice(0, -1) : args);
 
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** A sentence does not open with a figure: up to twelve in words, beyond that the figure. */
+const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** The helpers a template may use; documented in the README. */
 export const HELPERS: Record<string, Helper> = {
   /** "12th November 2026" */
@@ -39,8 +44,10 @@ export const HELPERS: Record<string, Helper> = {
   },
   HowMany: (...raw) => {
     const [n, one, many] = argsOf(raw) as [number, string, string | undefined];
-    return `${n === 0 ? 'No' : n} ${n === 1 ? one : (many ?? `${one}s`)}`;
+    return `${capital(numberWord(n))} ${n === 1 ? one : (many ?? `${one}s`)}`;
   },
+  /** {{Words 2}} → "Two": a number to open a sentence, in words up to twelve. */
+  Words: (n) => capital(numberWord(Number(n))),
   /** {{names list}} → "A, B and C" from a list of objects with a name (or {{names list "id"}}). */
   names: (...raw) => {
     const [list, field = 'name'] = argsOf(raw) as [unknown[], string?];

@@ -17,8 +17,9 @@ function prose(m: ReportModel): string {
   return [...m.summary.map(lineText), ...m.recommendations.map(lineText), ...body].join('\n');
 }
 
-/** "no" → 0, "3" → 3 */
-const num = (s: string) => (/^no$/i.test(s) ? 0 : Number(s));
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** "no" → 0, "Nine" → 9, "13" → 13 */
+const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORDS.indexOf(s.toLowerCase()));
 
 /** Every count-bearing sentence of the bundled templates, checked against the facts. */
 function checkAgainst(text: string, f: Facts, name: string): number {
@@ -31,9 +32,9 @@ function checkAgainst(text: string, f: Facts, name: string): number {
   };
   const answered = f.findings.onTrack.length + f.findings.complete.length + f.findings.atRisk.length;
   const attention = f.actions.all.filter((a) => a.overdue || a.action.status === 'off-track' || a.action.status === 'at-risk').length;
-  expectCount(/(\d+|[Nn]o) indicators? (?:is|are) below target \((\d+) red, (\d+) amber\)/g, (m) => [[num(m[1]!), f.indicators.belowTarget.length], [num(m[2]!), f.indicators.red.length], [num(m[3]!), f.indicators.amber.length]]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) indicators? (?:is|are) below target \((\d+) red, (\d+) amber\)/g, (m) => [[num(m[1]!), f.indicators.belowTarget.length], [num(m[2]!), f.indicators.red.length], [num(m[3]!), f.indicators.amber.length]]);
   expectCount(/the (\d+|no) indicators? below target \((\d+) red, (\d+) amber\)/g, (m) => [[num(m[1]!), f.indicators.belowTarget.length], [num(m[2]!), f.indicators.red.length], [num(m[3]!), f.indicators.amber.length]]);
-  expectCount(/(\d+|[Nn]o) actions? (?:needs?|is|are) (?:attention|off track, at risk or (?:past|overdue))/g, (m) => [[num(m[1]!), attention]]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) actions? (?:needs?|is|are) (?:attention|off track, at risk or (?:past|overdue))/g, (m) => [[num(m[1]!), attention]]);
   expectCount(/the (\d+|no) actions? off track, at risk or overdue/g, (m) => [[num(m[1]!), attention]]);
   expectCount(/answer (\d+) of the (\d+|no) Ofsted findings?/g, (m) => [[num(m[1]!), answered], [num(m[2]!), f.findings.all.length]]);
   expectCount(/(\d+) (?:is|are) complete, (\d+) on track, (\d+) at risk, (\d+) off track and (\d+) not started/g, (m) => [
@@ -42,12 +43,12 @@ function checkAgainst(text: string, f: Facts, name: string): number {
   expectCount(/(\d+) (?:has|have) every action complete, (\d+) (?:is|are) answered by actions on track and (\d+) (?:has|have) an action off track, at risk or overdue/g, (m) => [
     [num(m[1]!), f.findings.complete.length], [num(m[2]!), f.findings.onTrack.length], [num(m[3]!), f.findings.atRisk.length],
   ]);
-  expectCount(/(\d+|[Nn]o) findings? (?:has|have) no action/g, (m) => [[num(m[1]!), f.findings.notAnswered.length]]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) findings? (?:has|have) no action/g, (m) => [[num(m[1]!), f.findings.notAnswered.length]]);
   expectCount(/(\d+) met (?:its target|their targets) in [A-Z][a-z]+ \d{4}, (\d+) (?:was|were) within tolerance of target \(amber\) and (\d+) (?:was|were) red; (\d+|no) (?:has|have) no target/g, (m) => [
     [num(m[1]!), f.indicators.green.length], [num(m[2]!), f.indicators.amber.length], [num(m[3]!), f.indicators.red.length], [num(m[4]!), f.indicators.noTarget.length],
   ]);
-  expectCount(/(\d+|[Nn]o) indicators? (?:has|have) worsened three months running/g, (m) => [[num(m[1]!), f.indicators.worsenedThreeMonths.length]]);
-  expectCount(/(\d+|[Nn]o) actions? (?:is|are) past (?:its|their) due date and not complete/g, (m) => [[num(m[1]!), f.actions.overdue.length]]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) indicators? (?:has|have) worsened three months running/g, (m) => [[num(m[1]!), f.indicators.worsenedThreeMonths.length]]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) actions? (?:is|are) past (?:its|their) due date and not complete/g, (m) => [[num(m[1]!), f.actions.overdue.length]]);
   // Agreement at 0 and 1: never "1 actions", "1 are", "0 indicators".
   expect(text, name).not.toMatch(/\b1 (?:actions|indicators|findings|priorities)\b/);
   expect(text, name).not.toMatch(/\b1 (?:actions? )?(?:are|have)\b/);
@@ -107,7 +108,7 @@ describe('every count in the prose is the count of its set', () => {
     for (const m of models) checkAgainst(prose(m), f, m.id);
     const board = prose(models.find((m) => m.id === 'improvement-board')!);
     expect(board).toMatch(/1 indicator is below target \(1 red, 0 amber\)/);
-    expect(board).toMatch(/1 action needs attention because it is off track/);
-    expect(board).toMatch(/1 finding has no action in the plan/);
+    expect(board).toMatch(/One action needs attention because it is off track/);
+    expect(board).toMatch(/One finding has no action in the plan/);
   });
 });
