@@ -153,7 +153,7 @@ describe.each(REPORTS)('%s', (name) => {
     const ids = drawings.map((d) => /id="(\d+)"/.exec(d)![1]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const d of drawings) expect(d).toMatch(/descr="(Fell|Rose|Unchanged) [^"]*(target|England)[^"]*\."/);
-    expect(doc()).toMatch(/descr="Fell from \d+\.\d% in November 2025 to 23\.1% in October 2026; target 22\.0%; England 22\.4%; statistical neighbours 21\.6%; lower is better\."/);
+    expect(doc()).toMatch(/descr="Fell from \d+\.\d% in November 2025 to 23\.1% in October 2026, better \(lower is better\); target 22\.0%; England 22\.4%; statistical neighbours 21\.6%\."/);
     expect(Object.keys(docxParts(bytes[name]!)).length).toBeGreaterThan(0);
   });
 
@@ -226,7 +226,7 @@ describe('chartMonths in config.yml', () => {
     expect(r.diagnostics.errorCount).toBe(0);
     const doc = docxParts(readFileSync(path.join(w.dir, 'packs', '2026-10', REPORTS[0]!)))['word/document.xml']!;
     // The example's series starts in October 2025: a 24-month window shows it from there.
-    expect(doc).toMatch(/descr="Fell from \d+\.\d% in October 2025 to 23\.1% in October 2026; target 22\.0%/);
+    expect(doc).toMatch(/descr="Fell from \d+\.\d% in October 2025 to 23\.1% in October 2026, better \(lower is better\); target 22\.0%/);
 
     const bad = workspace();
     bad.edit('config.yml', /^output: packs$/m, 'output: packs\nchartMonths: 2');

@@ -26,7 +26,20 @@ describe('chart alt text says the trend in words', () => {
   it('names first and last values with their months, the target and England', () => {
     const r = result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19]));
     const c = chartOf(r, '2024-11', 'large');
-    expect(c.alt).toBe('Fell from 24.0% in December 2023 to 19.0% in November 2024; target 20.0%; England 22.0%; lower is better.');
+    expect(c.alt).toBe('Fell from 24.0% in December 2023 to 19.0% in November 2024, better (lower is better); target 20.0%; England 22.0%.');
+  });
+
+  it('says whether the change is better or worse by the polarity, and a run of worsening months', () => {
+    const rising = [58.3, 57, 60, 62, 61, 60, 59, 59, 62, 65, 70, 74.1];
+    const lower = chartOf(result(ind(rising, { target: 60, comparators: {} })), '2024-11', 'large');
+    expect(lower.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024, worse (lower is better); worse for 4 months running; target 60.0%.');
+    const higher = chartOf(result(ind(rising, { polarity: 'higher', target: 60, comparators: {} })), '2024-11', 'large');
+    expect(higher.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024, better (higher is better); target 60.0%.');
+    // A contextual indicator is neither better nor worse.
+    const context = chartOf(result(ind(rising, { polarity: 'contextual', target: undefined, comparators: {} })), '2024-11', 'large');
+    expect(context.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024.');
+    expect(trendInWords(result(ind([10, 10])), [{ month: '2023-12', value: 10 }, { month: '2024-01', value: 10 }])).toMatch(/^Unchanged at 10\.0% from December 2023 to January 2024 \(lower is better\);/);
+    expect(trendInWords(result(ind([10])), [{ month: '2023-12', value: 10 }])).toBe('10.0% in December 2023, the only value shown; lower is better; target 20.0%; England 22.0%.');
   });
 
   it('says rose, unchanged, or that there are no values', () => {
