@@ -42,7 +42,12 @@ export function trendInWords(r: IndicatorResult, points: Chart['points']): strin
   return `${parts.join('; ')}.`;
 }
 
-export function chartOf(r: IndicatorResult, period: string, size: Chart['size'], span = CHART_MONTHS): Chart {
+/**
+ * The chart of an indicator's last `span` months to the period. `_size` is ignored: every chart
+ * is drawn at one size now (it was 'large' or 'small'); it stays so that callers written for
+ * the old signature keep working.
+ */
+export function chartOf(r: IndicatorResult, period: string, _size?: 'large' | 'small', span = CHART_MONTHS): Chart {
   const ind = r.indicator;
   const months = Array.from({ length: span }, (_, k) => addMonths(period, k - span + 1));
   const byMonth = new Map(ind.series.map((o) => [o.month, o.value]));
@@ -56,6 +61,5 @@ export function chartOf(r: IndicatorResult, period: string, size: Chart['size'],
     ...(ind.target !== undefined ? { target: ind.target } : {}),
     ...(ind.comparators?.england !== undefined ? { england: ind.comparators.england } : {}),
     ...(ind.comparators?.statisticalNeighbours !== undefined ? { statisticalNeighbours: ind.comparators.statisticalNeighbours } : {}),
-    size,
   };
 }

@@ -12,11 +12,8 @@ const FONT_DIR = fileURLToPath(new URL('../../templates/fonts/', import.meta.url
 const FONT_FILES = [`${FONT_DIR}LiberationSans-Regular.ttf`];
 const FONT = 'Liberation Sans';
 
-/**
- * Display size in pixels (96 per inch). Only the large chart is drawn, at twice this; a small
- * chart is the same image shown smaller.
- */
-export const CHART_SIZE = { large: { width: 440, height: 210 }, small: { width: 264, height: 126 } } as const;
+/** Display size in pixels (96 per inch); the chart is drawn at twice this. */
+export const CHART_SIZE = { width: 440, height: 210 } as const;
 
 const COLOURS = { series: '#1F4E79', target: '#C00000', england: '#595959', sn: '#7F6000' } as const;
 
@@ -28,14 +25,13 @@ const RULES = [
 ] as const;
 
 /**
- * The vega-lite spec of a chart of this size. It holds no data and nothing that varies by
+ * The vega-lite spec of a chart. It holds no data and nothing that varies by
  * indicator (unit, decimals, which lines it has): those come as named data and signals (see
  * chartData), so one compiled spec serves every chart, and a drawing thread compiles it
  * before its first chart arrives.
  */
-export function chartSpec(size: Chart['size']): Record<string, unknown> {
-  const { width, height } = CHART_SIZE[size];
-  const small = size === 'small';
+export function chartSpec(): Record<string, unknown> {
+  const { width, height } = CHART_SIZE;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width,
@@ -52,12 +48,12 @@ export function chartSpec(size: Chart['size']): Record<string, unknown> {
     config: {
       font: FONT,
       view: { stroke: null },
-      axis: { labelFont: FONT, titleFont: FONT, labelFontSize: small ? 9 : 10, labelColor: '#000000', domainColor: '#595959', tickColor: '#595959', labelLimit: 80 },
+      axis: { labelFont: FONT, titleFont: FONT, labelFontSize: 10, labelColor: '#000000', domainColor: '#595959', tickColor: '#595959', labelLimit: 80 },
     },
     layer: [
       {
         data: { name: 'series' },
-        mark: { type: 'line', point: { filled: true, size: small ? 18 : 30, color: COLOURS.series }, color: COLOURS.series, strokeWidth: 2 },
+        mark: { type: 'line', point: { filled: true, size: 30, color: COLOURS.series }, color: COLOURS.series, strokeWidth: 2 },
         encoding: {
           x: {
             field: 'date',
@@ -70,7 +66,7 @@ export function chartSpec(size: Chart['size']): Record<string, unknown> {
               title: null,
               labelExpr: "[utcFormat(datum.value, '%b'), datum.index == 0 || utcmonth(datum.value) == 0 ? utcFormat(datum.value, '%Y') : '']",
               labelAngle: 0,
-              tickCount: small ? 6 : 12,
+              tickCount: 12,
               labelOverlap: false,
               grid: false,
             },
@@ -89,8 +85,8 @@ export function chartSpec(size: Chart['size']): Record<string, unknown> {
         layer: [
           { mark: { type: 'rule', color: r.colour, strokeDash: r.dash, strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
           // A white halo first, so that a label stays readable where the series line runs under it.
-          lineLabel(small, { color: 'white', stroke: 'white', strokeWidth: 3, strokeJoin: 'round' }),
-          lineLabel(small, { color: r.colour }),
+          lineLabel({ color: 'white', stroke: 'white', strokeWidth: 3, strokeJoin: 'round' }),
+          lineLabel({ color: r.colour }),
         ],
       })),
     ],
@@ -98,7 +94,7 @@ export function chartSpec(size: Chart['size']): Record<string, unknown> {
 }
 
 /** A line's label; side and position come with the label (see chartData). */
-function lineLabel(small: boolean, paint: Record<string, unknown>): Record<string, unknown> {
+function lineLabel(paint: Record<string, unknown>): Record<string, unknown> {
   return {
     mark: {
       type: 'text',
@@ -106,7 +102,7 @@ function lineLabel(small: boolean, paint: Record<string, unknown>): Record<strin
       baseline: { expr: "datum.below ? 'top' : 'bottom'" },
       dy: { expr: 'datum.dy' },
       x: { expr: 'datum.right ? width : 4' },
-      fontSize: small ? 9 : 10,
+      fontSize: 10,
       font: FONT,
       ...paint,
     },
@@ -180,7 +176,7 @@ export function chartData(chart: Chart): ChartData {
   const domain: [number, number] = [pct ? Math.max(0, lo - pad) : lo - pad, pct ? Math.min(100, hi + pad) : hi + pad];
   const data: Record<string, Record<string, unknown>[]> = { series: chart.points.map((p) => ({ date: `${p.month}-01`, value: p.value })) };
   for (const r of RULES) data[r.key] = [];
-  for (const l of placeLabels(present, domain, CHART_SIZE[chart.size].height - AXES_HEIGHT)) {
+  for (const l of placeLabels(present, domain, CHART_SIZE.height - AXES_HEIGHT)) {
     data[l.key] = [{ value: l.value, label: `${l.label} ${l.value}${pct ? '%' : ''}`, labelAt: l.at, below: l.below, dy: l.dy, right: l.right }];
   }
   return {
@@ -211,18 +207,17 @@ export const loadLibraries = () =>
   })));
 
 /**
- * The parsed vega spec for each chart size. Compiling and parsing cost a tenth of a second
- * and depend only on the size. Every chart gets a fresh view, so its drawing never depends
- * on the charts drawn before it: the SVG is the same as from a fresh compile (tested).
+ * The parsed vega spec, the same for every chart. Compiling and parsing cost a tenth of a
+ * second. Every chart gets a fresh view, so its drawing never depends on the charts drawn
+ * before it: the SVG is the same as from a fresh compile (tested).
  */
-const parsedBySize = new Map<Chart['size'], Promise<unknown>>();
+let parsed: Promise<unknown> | undefined;
 
-/** The size's compiled spec; a drawing thread calls this before its first chart arrives. */
-export function prepareChart(size: Chart['size']): Promise<unknown> {
-  let parsed = parsedBySize.get(size);
+/** The compiled spec; a drawing thread calls this before its first chart arrives. */
+export function prepareChart(): Promise<unknown> {
   if (!parsed) {
     parsed = loadLibraries().then(({ vega, vl }) => {
-      const compiled = vl.compile(chartSpec(size) as unknown as Parameters<typeof vl.compile>[0]).spec as unknown as {
+      const compiled = vl.compile(chartSpec() as unknown as Parameters<typeof vl.compile>[0]).spec as unknown as {
         scales: { name: string; domain: unknown }[];
         signals?: { name: string; value?: unknown }[];
       };
@@ -232,16 +227,15 @@ export function prepareChart(size: Chart['size']): Promise<unknown> {
       compiled.signals = [...(compiled.signals ?? []), { name: 'bp_ydomain', value: [0, 1] }];
       return vega.parse(compiled as unknown as Parameters<typeof vega.parse>[0]);
     });
-    parsedBySize.set(size, parsed);
   }
   return parsed;
 }
 
 export async function chartSvg(chart: Chart): Promise<string> {
   const { vega } = await loadLibraries();
-  const parsed = (await prepareChart(chart.size)) as ReturnType<typeof vega.parse>;
+  const spec = (await prepareChart()) as ReturnType<typeof vega.parse>;
   const { data, signals } = chartData(chart);
-  const view = new vega.View(parsed, { renderer: 'none' });
+  const view = new vega.View(spec, { renderer: 'none' });
   try {
     for (const [name, values] of Object.entries(data)) view.data(name, values as object[]);
     for (const [name, value] of Object.entries(signals)) view.signal(name, value);

@@ -57,10 +57,9 @@ class Images {
 
   /** A picture of the chart at its display size, or narrower to fit `maxWidth` pixels, in proportion. */
   run(chart: Chart, maxWidth = Infinity): TextRun {
-    const size = CHART_SIZE[chart.size];
-    const scale = Math.min(1, maxWidth / size.width);
-    const shown = { width: Math.floor(size.width * scale), height: Math.floor(size.height * scale) };
-    return new TextRun(this.drawings.mark({ ...chart, size: 'large' }, chartKey(chart), shown));
+    const scale = Math.min(1, maxWidth / CHART_SIZE.width);
+    const shown = { width: Math.floor(CHART_SIZE.width * scale), height: Math.floor(CHART_SIZE.height * scale) };
+    return new TextRun(this.drawings.mark(chart, chartKey(chart), shown));
   }
 }
 
@@ -69,15 +68,15 @@ const CELL_MARGIN = 85;
 /** Twips per pixel at 96 pixels an inch. */
 const TWIPS_PER_PX = 15;
 
-/** A small chart is the large one shown smaller (its PNG is drawn at twice the large size), so each indicator is drawn once. */
-export const chartKey = (c: Chart) => JSON.stringify({ ...c, size: 'large' });
+/** A chart shown in two places (a narrower picture is the same image shown smaller) is drawn once. */
+export const chartKey = (c: Chart) => JSON.stringify(c);
 
-/** Every chart a report shows, each once, as drawn (large). */
+/** Every chart a report shows, each once. */
 export function chartsOf(model: ReportModel): Chart[] {
   const out = new Map<string, Chart>();
   const add = (c: Chart) => {
     const k = chartKey(c);
-    if (!out.has(k)) out.set(k, { ...c, size: 'large' });
+    if (!out.has(k)) out.set(k, c);
   };
   for (const a of model.appendices) {
     for (const b of a.blocks) {
@@ -337,7 +336,7 @@ export function buildDocument(model: ReportModel, images = new Images()): Docume
   });
 }
 
-/** Draws a chart (large) as PNG. */
+/** Draws a chart as PNG. */
 export type DrawChart = (chart: Chart) => Promise<Uint8Array>;
 
 /** A report's package before its chart images are in: the parts, and which chart each image path awaits. */

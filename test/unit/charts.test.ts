@@ -2,6 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartOf, trendInWords } from '../../src/compose/charts.js';
+import type { Chart } from '../../src/model/chart.js';
 import type { Indicator, IndicatorResult } from '../../src/model/types.js';
 import { computeIndicator } from '../../src/compute/index.js';
 import { ChartPool } from '../../src/render/chart-pool.js';
@@ -97,7 +98,7 @@ describe('chart drawing', () => {
   it('is exactly twice its display size, axes included', async () => {
     const png = await chartPng(chart);
     const view = new DataView(png.buffer, png.byteOffset);
-    expect([view.getUint32(16), view.getUint32(20)]).toEqual([CHART_SIZE.large.width * 2, CHART_SIZE.large.height * 2]);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([CHART_SIZE.width * 2, CHART_SIZE.height * 2]);
   });
 
   it('draws labels as outlines with the same pixels as the font gives them', async () => {
@@ -145,7 +146,7 @@ describe('chart pool', () => {
   it('fails the drawing, not the process, when a chart cannot be drawn', async () => {
     const pool = new ChartPool(1);
     try {
-      await expect(pool.draw({ ...chartOf(result(ind([24, 23])), '2024-11', 'large'), size: 'huge' as 'large' })).rejects.toThrow(/drawing a chart failed/);
+      await expect(pool.draw({ ...chartOf(result(ind([24, 23])), '2024-11', 'large'), points: 'none' as unknown as Chart['points'] })).rejects.toThrow(/drawing a chart failed/);
     } finally {
       await pool.close();
     }
