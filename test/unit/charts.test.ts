@@ -6,7 +6,7 @@ import type { Chart } from '../../src/model/chart.js';
 import type { Indicator, IndicatorResult } from '../../src/model/types.js';
 import { computeIndicator } from '../../src/compute/index.js';
 import { ChartPool } from '../../src/render/chart-pool.js';
-import { CHART_SIZE, chartData, chartPng, chartSvg, outlineText, placeLabels } from '../../src/render/chart.js';
+import { CHART_SIZE, chartData, chartPng, chartSvg, lineGroups, outlineText, stackBlocks, textWidth, valueTicks, wrapText } from '../../src/render/chart.js';
 import { ROOT } from '../helpers/workspace.js';
 
 const ind = (values: (number | null)[], extra: Partial<Indicator> = {}): Indicator => ({
@@ -77,10 +77,9 @@ describe('chart drawing', () => {
 
   it('draws its axis labels with the shipped font (dark pixels under the plot)', async () => {
     const svg = await chartSvg(chart);
-    // Month, then the year under the first month and under January only.
-    expect(svg).toContain('<tspan>Dec</tspan><tspan x="0" dy="12">2023</tspan>');
-    expect(svg).toContain('<tspan>Jan</tspan><tspan x="0" dy="12">2024</tspan>');
-    expect(svg).toContain('<tspan>Feb</tspan><tspan x="0" dy="12"/>');
+    // Month, then the year under the first month and where the year changes.
+    expect(svg).toContain('<tspan>Jan</tspan><tspan x="0" dy="13">2024</tspan>');
+    expect(svg).toMatch(/>Feb<\/text>/);
     const fonts = ['LiberationSans-Regular.ttf'].map((f) => path.join(ROOT, 'templates/fonts', f));
     const img = new Resvg(svg, { background: 'white', font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' } }).render();
     const { width, height, pixels } = img;
@@ -112,22 +111,48 @@ describe('chart drawing', () => {
     expect(Buffer.compare(draw(svg), draw(outlined))).toBe(0);
   });
 
-  it('keeps line labels off each other and off the lines, even when the lines bunch', () => {
-    // Target 22, England 22.4 and neighbours 21.6 on a 20-29 scale: closer than a label is tall.
-    const lines = [{ key: 'target', value: 22 }, { key: 'england', value: 22.4 }, { key: 'sn', value: 21.6 }];
-    const placed = placeLabels(lines, [20, 29], 173);
-    // In order of value, sides alternate: neighbours right, target left, England right.
-    expect(placed.map((p) => [p.key, p.right])).toEqual([['target', false], ['england', true], ['sn', true]]);
-    // Each side's highest label goes above the bunch, the other under it.
-    expect(placed.map((p) => [p.key, p.at, p.below])).toEqual([['target', 22.4, false], ['england', 22.4, false], ['sn', 21.6, true]]);
-    // Lines far apart: each label just above its own line.
-    expect(placeLabels([{ key: 'a', value: 21 }, { key: 'b', value: 27 }], [20, 29], 173).map((p) => [p.at, p.below])).toEqual([[21, false], [27, false]]);
-    // No room above the top of the plot: under the bunch, stacked.
-    const top = placeLabels([{ key: 't', value: 100 }, { key: 'e', value: 99.5 }, { key: 's', value: 99 }], [17, 100], 173);
-    expect(top.filter((p) => p.right).map((p) => [p.key, p.at, p.below, p.dy])).toEqual([['t', 99, true, 2], ['s', 99, true, 15]]);
-    const { data } = chartData(chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19], { target: 22, comparators: { england: 22.4 } })), '2024-11', 'large'));
-    expect(data.target).toEqual([{ value: 22, label: 'Target 22%', labelAt: 22.4, below: false, dy: -2, right: true }]);
-    expect(data.statisticalNeighbours).toEqual([]);
+  it('draws lines equal at the shown precision once, with one label naming them all', () => {
+    const values = [24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19];
+    const data = (target: number | undefined, comparators: Indicator['comparators']) =>
+      chartData(chartOf(result(ind(values, { ...(target === undefined ? { target: undefined } : { target }), comparators })), '2024-11', 'large')).data;
+    // 22 and 22.04 are both 22.0% at one decimal: one line, in the target's look.
+    const two = data(22, { england: 22.04 });
+    expect(two.england).toEqual([]);
+    expect(two.target.map((d) => [d['value'], (d['lines'] as string[]).join(' ')])).toEqual([[22, 'Target and England 22.0%']]);
+    const three = data(22, { england: 22, statisticalNeighbours: 21.96 });
+    expect([three.england, three.statisticalNeighbours]).toEqual([[], []]);
+    expect((three.target[0]!['lines'] as string[]).join(' ')).toBe('Target, England and neighbours 22.0%');
+    const comparators = data(undefined, { england: 21.6, statisticalNeighbours: 21.6 });
+    expect((comparators.england[0]!['lines'] as string[]).join(' ')).toBe('England and neighbours 21.6%');
+    // 22.0% and 22.1% differ as shown: two lines, two labels.
+    const apart = data(22, { england: 22.1 });
+    expect([apart.target, apart.england].map((d) => (d[0]!['lines'] as string[]).join(' '))).toEqual(['Target 22.0%', 'England 22.1%']);
+    expect(lineGroups({ ...chartOf(result(ind(values)), '2024-11'), unit: 'days', decimals: 0, target: 1234.4, england: 1234 }).map((g) => g.label)).toEqual(['Target and England 1,234']);
+  });
+
+  it('stacks labels in their column: each centred on its line when there is room, never on another', () => {
+    // Far apart: where they want to be.
+    expect(stackBlocks([{ want: 10, height: 11 }, { want: 50, height: 24 }], -7, 122)).toEqual([10, 50]);
+    // Overlapping: moved apart as one, centred on where they wanted to be.
+    expect(stackBlocks([{ want: 40, height: 11 }, { want: 44, height: 11 }], -7, 122)).toEqual([35, 49]);
+    // Against the top or bottom of the column: pushed inside it.
+    expect(stackBlocks([{ want: -20, height: 11 }, { want: -18, height: 11 }], -7, 122)).toEqual([-7, 7]);
+    expect(stackBlocks([{ want: 115, height: 24 }], -7, 122)).toEqual([98]);
+    // A run that meets the one above joins it.
+    expect(stackBlocks([{ want: 30, height: 11 }, { want: 40, height: 11 }, { want: 44, height: 11 }], -7, 122)).toEqual([24, 38, 52]);
+  });
+
+  it('wraps a line label in its column and measures text as the font does', () => {
+    expect(wrapText('Target and England 22.0%')).toEqual(['Target and', 'England 22.0%']);
+    expect(wrapText('Target 95.0%')).toEqual(['Target 95.0%']);
+    // Liberation Sans: "2026" is four digits of 1139/2048 em.
+    expect(textWidth('2026', 11)).toBeCloseTo((4 * 1139 * 11) / 2048, 9);
+  });
+
+  it('chooses round value ticks and the decimals they need', () => {
+    expect(valueTicks([16.9, 27.2])).toEqual({ ticks: [18, 20, 22, 24, 26], decimals: 0 });
+    expect(valueTicks([94.2, 96.1])).toEqual({ ticks: [94.5, 95, 95.5, 96], decimals: 1 });
+    expect(valueTicks([0, 12000])).toEqual({ ticks: [0, 2000, 4000, 6000, 8000, 10000, 12000], decimals: 0 });
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/model/report.js';
 import { unzipSync } from 'fflate';
 import type { Chart } from '../../src/model/chart.js';
-import { chartPng } from '../../src/render/chart.js';
+import { CHART_SIZE, chartPng } from '../../src/render/chart.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { docxParts, docxText } from '../helpers/workspace.js';
 
@@ -95,8 +95,8 @@ describe('render', () => {
     const pictures = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>.*?<wp:docPr id="(\d+)" name="([^"]*)" descr="([^"]*)" title="([^"]*)"\/>.*?r:embed="([^"]+)"/g)];
     expect(pictures.map((m) => [m[3], m[6], m[7]])).toEqual([['1', 'A', 'rIdChart1'], ['2', 'B', 'rIdChart2'], ['3', 'A', 'rIdChart1']]);
     expect(pictures[0]![5]).toBe('Fell from 24.0% to 19.0%; A &amp; more.');
-    expect([pictures[0]![1], pictures[0]![2]]).toEqual([String(440 * 9525), String(210 * 9525)]);
-    expect([pictures[2]![1], pictures[2]![2]]).toEqual([String(440 * 9525), String(210 * 9525)]);
+    // Shown at the size drawn, in the chart grid and in a cell wide enough.
+    for (const p of pictures) expect([p[1], p[2]]).toEqual([String(CHART_SIZE.width * 9525), String(CHART_SIZE.height * 9525)]);
     const rels = parts['word/_rels/document.xml.rels']!;
     expect(rels).toContain('<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart1.png"/>');
     expect(parts['[Content_Types].xml']).toMatch(/Extension="png"/);
