@@ -225,17 +225,62 @@ function bodyBlocks(blocks: readonly BodyBlock[]): Paragraph[] {
   return out;
 }
 
+/** Side margins of a chart grid's cells, in twips: the charts stand 0.2 cm apart at least. */
+const GRID_MARGIN = 57;
+
+/**
+ * Charts two to a row, each at its full size (CHART_SIZE, whose text is 8 pt or more on paper
+ * only at that size), in a borderless layout table. Each chart's caption is text above it in
+ * the same cell, and a row never splits across pages, so a caption cannot part from its chart;
+ * the alt text is on the picture. A layout table: no header row, and tblLook turns off every
+ * header, first-column and banding look, so nothing presents it as a table of data.
+ */
+function chartGrid(charts: readonly Chart[], textWidth: number, images: Images): Table {
+  const widths = [Math.floor(textWidth / 2), textWidth - Math.floor(textWidth / 2)];
+  const rows: TableRow[] = [];
+  for (let i = 0; i < charts.length; i += 2) {
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: widths.map((w, k) => {
+          const chart = charts[i + k];
+          return new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            children: chart
+              ? [
+                  // The caption is text, not part of the image: readers and search see it. Not
+                  // keep-with-next: with it, LibreOffice started the grid on a new page though its
+                  // first row fitted; the unsplittable row keeps caption and chart together.
+                  new Paragraph({ children: [new TextRun({ text: chart.title, bold: true, size: TABLE_SIZE })] }),
+                  // Single line spacing: the picture sets the line's height, with nothing added.
+                  new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [images.run(chart, (w - 2 * GRID_MARGIN) / TWIPS_PER_PX)] }),
+                ]
+              : [new Paragraph({ children: [] })],
+          });
+        }),
+      }),
+    );
+  }
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 113, left: GRID_MARGIN, right: GRID_MARGIN },
+    tableLook: { firstRow: false, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
+    rows,
+  });
+}
+
 function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, images: Images): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const b of blocks) {
     if (b.kind === 'subheading') out.push(heading2(b.text));
     else if (b.kind === 'text') out.push(new Paragraph({ spacing, children: runs(b.line) }));
     else if (b.kind === 'charts') {
-      for (const chart of b.charts) {
-        // The caption is text, not part of the image: readers and search see it.
-        out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 40 }, children: [new TextRun({ text: chart.title, bold: true })] }));
-        out.push(new Paragraph({ spacing: { after: 120 }, children: [images.run(chart)] }));
-      }
+      if (b.charts.length === 0) continue;
+      out.push(chartGrid(b.charts, textWidth, images));
+      out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
     } else {
       out.push(dataTable(b.table, textWidth, images));
       out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));

@@ -10,9 +10,11 @@ import { chartOf } from '../../src/compose/charts.js';
 import { computeIndicator } from '../../src/compute/index.js';
 import type { Chart } from '../../src/model/chart.js';
 import { addMonths } from '../../src/model/period.js';
+import type { ReportModel } from '../../src/model/report.js';
 import type { Indicator } from '../../src/model/types.js';
-import { CHART_FONT_PX, CHART_SIZE, chartSvg } from '../../src/render/chart.js';
-import { ROOT } from '../helpers/workspace.js';
+import { CHART_FONT_PX, CHART_SIZE, chartPng, chartSvg } from '../../src/render/chart.js';
+import { renderDocx } from '../../src/render/docx.js';
+import { ROOT, docxParts } from '../helpers/workspace.js';
 
 const PERIOD = '2026-10';
 const MONTHS = [3, 6, 12, 18, 24, 36, 48, 60];
@@ -164,5 +166,52 @@ describe('line labels', () => {
     expect(marks(svg).labels.map((l) => l.text)).toEqual(['Target and England 22.0%', 'Neighbours 21.6%']);
     // The target's dashes and the neighbours' dot-dash; no dotted England line.
     expect(svg.match(/stroke-dasharray="[^"]*"/g)).toEqual(['stroke-dasharray="6,3"', 'stroke-dasharray="4,2,1,2"']);
+  });
+});
+
+describe('charts in the scorecard appendix', () => {
+  const charts = ['A', 'B', 'C'].map((t) => ({ ...chart(12, (i) => 20 + i), title: `Indicator ${t}`, alt: `Alt ${t}.` }));
+  const model: ReportModel = {
+    id: 'r', fileName: 'r.docx', title: 't', subject: 's', creator: 'c', keywords: 'k', date: '2026-11-12', language: 'en-GB',
+    header: [{ label: 'Meeting Title', lines: [[{ text: 'Board' }]] }],
+    summary: [], recommendations: [], body: [],
+    appendices: [{ number: 1, title: 'Scorecard', blocks: [{ kind: 'charts', charts }] }],
+  };
+
+  it('lays them out two to a row in a layout table, each caption above its chart in its cell', async () => {
+    const png = await chartPng(charts[0]!);
+    const doc = docxParts(await renderDocx(model, async () => png))['word/document.xml']!;
+    const tables = doc.split('<w:tbl>').slice(1).map((t) => t.slice(0, t.indexOf('</w:tbl>')));
+    const grid = tables.find((t) => t.includes('<w:drawing>'))!;
+    // A layout table: no header row, no header or banding look, no borders, rows kept whole.
+    expect(grid).not.toContain('w:tblHeader');
+    expect(grid).toMatch(/<w:tblLook w:firstRow="false" w:lastRow="false" w:firstColumn="false" w:lastColumn="false" w:noHBand="true" w:noVBand="true"\/>/);
+    expect(grid).not.toMatch(/w:val="single"/);
+    const rows = grid.split('<w:tr>').slice(1);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toContain('<w:cantSplit/>');
+    const cells = rows.map((r) => r.split('<w:tc>').slice(1));
+    expect(cells.map((c) => c.length)).toEqual([2, 2]);
+    const filled = cells.flat().filter((c) => c.includes('<w:drawing>'));
+    expect(filled).toHaveLength(3);
+    for (const [i, c] of filled.entries()) {
+      // The caption comes first in the cell, then the picture with its alt text.
+      expect(c.indexOf(`>Indicator ${'ABC'[i]}<`)).toBeGreaterThan(-1);
+      expect(c.indexOf(`>Indicator ${'ABC'[i]}<`)).toBeLessThan(c.indexOf('<w:drawing>'));
+      expect(c).toContain(`descr="Alt ${'ABC'[i]}."`);
+    }
+    // The fourth cell is empty.
+    expect(cells[1]![1]).not.toMatch(/<w:t[ >]/);
+  });
+
+  it('prints no chart text under 8 pt', async () => {
+    const png = await chartPng(charts[0]!);
+    const doc = docxParts(await renderDocx(model, async () => png))['word/document.xml']!;
+    const shown = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => Number(m[1]) / 9525);
+    expect(shown).toHaveLength(3);
+    const sizes = new Set([...(await chartSvg(charts[0]!)).matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1])));
+    expect(sizes.size).toBeGreaterThan(0);
+    // font px in the spec × shown width / spec width, at 0.75 pt a pixel.
+    for (const w of shown) for (const px of sizes) expect((px * w * 0.75) / CHART_SIZE.width).toBeGreaterThanOrEqual(8);
   });
 });
