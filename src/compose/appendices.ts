@@ -236,6 +236,6 @@ function chartBlocks(inputs: Inputs, computed: Computed): AppendixBlock[] {
         },
       ],
     },
-    { kind: 'charts', charts: computed.indicators.filter((r) => r.indicator.series.length > 0).map((r) => chartOf(r, inputs.period.id, 'large', inputs.chartMonths)) },
+    { kind: 'charts', charts: computed.indicators.filter((r) => r.indicator.series.length > 0).map((r) => chartOf(r, inputs.period.id, inputs.chartMonths)) },
   ];
 }

@@ -9,12 +9,16 @@ import { formatValue } from './labels.js';
 export const CHART_MONTHS = 12;
 
 /**
- * "Fell from 27.5% in November 2025 to 23.1% in October 2026; target 22.0%; England 22.4%."
- * First and last values of the window, with the target and comparators where known.
+ * "Rose from 58.3% in May 2025 to 74.1% in October 2026, worse (lower is better); worse for 4
+ * months running; target 60.0%; England 22.4%." First and last values of the window, whether
+ * that change is better or worse by the indicator's polarity (a contextual indicator says
+ * neither), a run of worsening months, and the target and comparators where known.
  */
 export function trendInWords(r: IndicatorResult, points: Chart['points']): string {
   const ind = r.indicator;
   const held = points.filter((p): p is { month: string; value: number } => p.value !== null);
+  const judged = ind.polarity !== 'contextual';
+  const polarity = `${ind.polarity} is better`;
   const parts: string[] = [];
   if (held.length === 0) parts.push('No values in the months shown');
   else if (held.length === 1) parts.push(`${formatValue(held[0]!.value, ind)} in ${monthLabel(held[0]!.month)}, the only value shown`);
@@ -23,17 +27,27 @@ export function trendInWords(r: IndicatorResult, points: Chart['points']): strin
     const last = held[held.length - 1]!;
     const f = formatValue(first.value, ind);
     const l = formatValue(last.value, ind);
-    const verb = f === l ? 'Unchanged at' : last.value > first.value ? 'Rose from' : 'Fell from';
-    parts.push(f === l ? `${verb} ${l} from ${monthLabel(first.month)} to ${monthLabel(last.month)}` : `${verb} ${f} in ${monthLabel(first.month)} to ${l} in ${monthLabel(last.month)}`);
+    if (f === l) parts.push(`Unchanged at ${l} from ${monthLabel(first.month)} to ${monthLabel(last.month)}${judged ? ` (${polarity})` : ''}`);
+    else {
+      const rose = last.value > first.value;
+      const better = rose === (ind.polarity === 'higher');
+      parts.push(`${rose ? 'Rose' : 'Fell'} from ${f} in ${monthLabel(first.month)} to ${l} in ${monthLabel(last.month)}${judged ? `, ${better ? 'better' : 'worse'} (${polarity})` : ''}`);
+    }
   }
+  if (judged && held.length < 2) parts.push(polarity);
+  if (judged && r.worseningRun >= 2) parts.push(`worse for ${r.worseningRun} months running`);
   if (ind.target !== undefined) parts.push(`target ${formatValue(ind.target, ind)}`);
   if (ind.comparators?.england !== undefined) parts.push(`England ${formatValue(ind.comparators.england, ind)}`);
   if (ind.comparators?.statisticalNeighbours !== undefined) parts.push(`statistical neighbours ${formatValue(ind.comparators.statisticalNeighbours, ind)}`);
-  if (ind.polarity !== 'contextual') parts.push(`${ind.polarity} is better`);
   return `${parts.join('; ')}.`;
 }
 
-export function chartOf(r: IndicatorResult, period: string, size: Chart['size'], span = CHART_MONTHS): Chart {
+/**
+ * The chart of an indicator's last `span` months to the period. `_size` is ignored: every chart
+ * is drawn at one size now (it was 'large' or 'small'); it stays so that callers written for
+ * the old signature keep working.
+ */
+export function chartOf(r: IndicatorResult, period: string, span = CHART_MONTHS): Chart {
   const ind = r.indicator;
   const months = Array.from({ length: span }, (_, k) => addMonths(period, k - span + 1));
   const byMonth = new Map(ind.series.map((o) => [o.month, o.value]));
@@ -47,6 +61,5 @@ export function chartOf(r: IndicatorResult, period: string, size: Chart['size'],
     ...(ind.target !== undefined ? { target: ind.target } : {}),
     ...(ind.comparators?.england !== undefined ? { england: ind.comparators.england } : {}),
     ...(ind.comparators?.statisticalNeighbours !== undefined ? { statisticalNeighbours: ind.comparators.statisticalNeighbours } : {}),
-    size,
   };
 }

@@ -10,5 +10,4 @@ export interface Chart {
   readonly target?: number;
   readonly england?: number;
   readonly statisticalNeighbours?: number;
-  readonly size: 'large' | 'small';
 }

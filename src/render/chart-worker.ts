@@ -27,7 +27,6 @@ const WARM_UP: Chart = {
   points: Array.from({ length: 12 }, (_, i) => ({ month: `2000-${String(i + 1).padStart(2, '0')}`, value: 10 + i })),
   target: 12,
   england: 15,
-  size: 'large',
 };
 void chartPng(WARM_UP).then(
   () => drain(),

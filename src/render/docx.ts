@@ -57,10 +57,9 @@ class Images {
 
   /** A picture of the chart at its display size, or narrower to fit `maxWidth` pixels, in proportion. */
   run(chart: Chart, maxWidth = Infinity): TextRun {
-    const size = CHART_SIZE[chart.size];
-    const scale = Math.min(1, maxWidth / size.width);
-    const shown = { width: Math.floor(size.width * scale), height: Math.floor(size.height * scale) };
-    return new TextRun(this.drawings.mark({ ...chart, size: 'large' }, chartKey(chart), shown));
+    const scale = Math.min(1, maxWidth / CHART_SIZE.width);
+    const shown = { width: Math.floor(CHART_SIZE.width * scale), height: Math.floor(CHART_SIZE.height * scale) };
+    return new TextRun(this.drawings.mark(chart, chartKey(chart), shown));
   }
 }
 
@@ -69,15 +68,15 @@ const CELL_MARGIN = 85;
 /** Twips per pixel at 96 pixels an inch. */
 const TWIPS_PER_PX = 15;
 
-/** A small chart is the large one shown smaller (its PNG is drawn at twice the large size), so each indicator is drawn once. */
-export const chartKey = (c: Chart) => JSON.stringify({ ...c, size: 'large' });
+/** A chart shown in two places (a narrower picture is the same image shown smaller) is drawn once. */
+export const chartKey = (c: Chart) => JSON.stringify(c);
 
-/** Every chart a report shows, each once, as drawn (large). */
+/** Every chart a report shows, each once. */
 export function chartsOf(model: ReportModel): Chart[] {
   const out = new Map<string, Chart>();
   const add = (c: Chart) => {
     const k = chartKey(c);
-    if (!out.has(k)) out.set(k, { ...c, size: 'large' });
+    if (!out.has(k)) out.set(k, c);
   };
   for (const a of model.appendices) {
     for (const b of a.blocks) {
@@ -228,6 +227,53 @@ function bodyBlocks(blocks: readonly BodyBlock[]): Paragraph[] {
   return out;
 }
 
+/** Side margins of a chart grid's cells, in twips: the charts stand 0.2 cm apart at least. */
+const GRID_MARGIN = 57;
+
+/**
+ * Charts two to a row, each at its full size (CHART_SIZE, whose text is 8 pt or more on paper
+ * only at that size), in a borderless layout table. Each chart's caption is text above it in
+ * the same cell, and a row never splits across pages, so a caption cannot part from its chart;
+ * the alt text is on the picture. A layout table: no header row, and tblLook turns off every
+ * header, first-column and banding look, so nothing presents it as a table of data.
+ */
+function chartGrid(charts: readonly Chart[], textWidth: number, images: Images): Table {
+  const widths = [Math.floor(textWidth / 2), textWidth - Math.floor(textWidth / 2)];
+  const rows: TableRow[] = [];
+  for (let i = 0; i < charts.length; i += 2) {
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: widths.map((w, k) => {
+          const chart = charts[i + k];
+          return new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            children: chart
+              ? [
+                  // The caption is text, not part of the image: readers and search see it. Not
+                  // keep-with-next: with it, LibreOffice started the grid on a new page though its
+                  // first row fitted; the unsplittable row keeps caption and chart together.
+                  new Paragraph({ children: [new TextRun({ text: chart.title, bold: true, size: TABLE_SIZE })] }),
+                  // Single line spacing: the picture sets the line's height, with nothing added.
+                  new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [images.run(chart, (w - 2 * GRID_MARGIN) / TWIPS_PER_PX)] }),
+                ]
+              : [new Paragraph({ children: [] })],
+          });
+        }),
+      }),
+    );
+  }
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 113, left: GRID_MARGIN, right: GRID_MARGIN },
+    tableLook: { firstRow: false, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
+    rows,
+  });
+}
+
 function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, images: Images): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((b, i) => {
@@ -235,11 +281,9 @@ function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, ima
     // A line that introduces a table (a priority's lead) stays on the page of the table's start.
     else if (b.kind === 'text') out.push(new Paragraph({ spacing, keepNext: blocks[i + 1]?.kind === 'table', children: runs(b.line) }));
     else if (b.kind === 'charts') {
-      for (const chart of b.charts) {
-        // The caption is text, not part of the image: readers and search see it.
-        out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 40 }, children: [new TextRun({ text: chart.title, bold: true })] }));
-        out.push(new Paragraph({ spacing: { after: 120 }, children: [images.run(chart)] }));
-      }
+      if (b.charts.length === 0) return;
+      out.push(chartGrid(b.charts, textWidth, images));
+      out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
     } else {
       out.push(dataTable(b.table, textWidth, images));
       out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
@@ -340,7 +384,7 @@ export function buildDocument(model: ReportModel, images = new Images()): Docume
   });
 }
 
-/** Draws a chart (large) as PNG. */
+/** Draws a chart as PNG. */
 export type DrawChart = (chart: Chart) => Promise<Uint8Array>;
 
 /** A report's package before its chart images are in: the parts, and which chart each image path awaits. */

@@ -2,10 +2,11 @@ import { Resvg } from '@resvg/resvg-js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartOf, trendInWords } from '../../src/compose/charts.js';
+import type { Chart } from '../../src/model/chart.js';
 import type { Indicator, IndicatorResult } from '../../src/model/types.js';
 import { computeIndicator } from '../../src/compute/index.js';
 import { ChartPool } from '../../src/render/chart-pool.js';
-import { CHART_SIZE, chartData, chartPng, chartSvg, outlineText, placeLabels } from '../../src/render/chart.js';
+import { CHART_SIZE, chartData, chartPng, chartSvg, lineGroups, outlineText, stackBlocks, textWidth, valueTicks, wrapText } from '../../src/render/chart.js';
 import { ROOT } from '../helpers/workspace.js';
 
 const ind = (values: (number | null)[], extra: Partial<Indicator> = {}): Indicator => ({
@@ -25,8 +26,21 @@ const result = (i: Indicator): IndicatorResult => computeIndicator(i, '2024-11')
 describe('chart alt text says the trend in words', () => {
   it('names first and last values with their months, the target and England', () => {
     const r = result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19]));
-    const c = chartOf(r, '2024-11', 'large');
-    expect(c.alt).toBe('Fell from 24.0% in December 2023 to 19.0% in November 2024; target 20.0%; England 22.0%; lower is better.');
+    const c = chartOf(r, '2024-11');
+    expect(c.alt).toBe('Fell from 24.0% in December 2023 to 19.0% in November 2024, better (lower is better); target 20.0%; England 22.0%.');
+  });
+
+  it('says whether the change is better or worse by the polarity, and a run of worsening months', () => {
+    const rising = [58.3, 57, 60, 62, 61, 60, 59, 59, 62, 65, 70, 74.1];
+    const lower = chartOf(result(ind(rising, { target: 60, comparators: {} })), '2024-11');
+    expect(lower.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024, worse (lower is better); worse for 4 months running; target 60.0%.');
+    const higher = chartOf(result(ind(rising, { polarity: 'higher', target: 60, comparators: {} })), '2024-11');
+    expect(higher.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024, better (higher is better); target 60.0%.');
+    // A contextual indicator is neither better nor worse.
+    const context = chartOf(result(ind(rising, { polarity: 'contextual', target: undefined, comparators: {} })), '2024-11');
+    expect(context.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024.');
+    expect(trendInWords(result(ind([10, 10])), [{ month: '2023-12', value: 10 }, { month: '2024-01', value: 10 }])).toMatch(/^Unchanged at 10\.0% from December 2023 to January 2024 \(lower is better\);/);
+    expect(trendInWords(result(ind([10])), [{ month: '2023-12', value: 10 }])).toBe('10.0% in December 2023, the only value shown; lower is better; target 20.0%; England 22.0%.');
   });
 
   it('says rose, unchanged, or that there are no values', () => {
@@ -36,14 +50,14 @@ describe('chart alt text says the trend in words', () => {
   });
 
   it('shows as many months as configured', () => {
-    const c = chartOf(result(ind([24, null, 22])), '2024-11', 'large', 24);
+    const c = chartOf(result(ind([24, null, 22])), '2024-11', 24);
     expect(c.points).toHaveLength(24);
     expect(c.points[0]!.month).toBe('2022-12');
     expect(c.points[23]!.month).toBe('2024-11');
   });
 
   it('shows the twelve months to the period, gaps as no value', () => {
-    const c = chartOf(result(ind([24, null, 22])), '2024-11', 'large');
+    const c = chartOf(result(ind([24, null, 22])), '2024-11');
     expect(c.points).toHaveLength(12);
     expect(c.points[0]).toEqual({ month: '2023-12', value: 24 });
     expect(c.points[1]).toEqual({ month: '2024-01', value: null });
@@ -52,7 +66,7 @@ describe('chart alt text says the trend in words', () => {
 });
 
 describe('chart drawing', () => {
-  const chart = chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19])), '2024-11', 'large');
+  const chart = chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19])), '2024-11');
 
   it('gives the same PNG bytes for the same chart', async () => {
     const a = await chartPng(chart);
@@ -63,10 +77,9 @@ describe('chart drawing', () => {
 
   it('draws its axis labels with the shipped font (dark pixels under the plot)', async () => {
     const svg = await chartSvg(chart);
-    // Month, then the year under the first month and under January only.
-    expect(svg).toContain('<tspan>Dec</tspan><tspan x="0" dy="12">2023</tspan>');
-    expect(svg).toContain('<tspan>Jan</tspan><tspan x="0" dy="12">2024</tspan>');
-    expect(svg).toContain('<tspan>Feb</tspan><tspan x="0" dy="12"/>');
+    // Month, then the year under the first month and where the year changes.
+    expect(svg).toContain('<tspan>Jan</tspan><tspan x="0" dy="13">2024</tspan>');
+    expect(svg).toMatch(/>Feb<\/text>/);
     const fonts = ['LiberationSans-Regular.ttf'].map((f) => path.join(ROOT, 'templates/fonts', f));
     const img = new Resvg(svg, { background: 'white', font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' } }).render();
     const { width, height, pixels } = img;
@@ -84,7 +97,7 @@ describe('chart drawing', () => {
   it('is exactly twice its display size, axes included', async () => {
     const png = await chartPng(chart);
     const view = new DataView(png.buffer, png.byteOffset);
-    expect([view.getUint32(16), view.getUint32(20)]).toEqual([CHART_SIZE.large.width * 2, CHART_SIZE.large.height * 2]);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([CHART_SIZE.width * 2, CHART_SIZE.height * 2]);
   });
 
   it('draws labels as outlines with the same pixels as the font gives them', async () => {
@@ -98,28 +111,54 @@ describe('chart drawing', () => {
     expect(Buffer.compare(draw(svg), draw(outlined))).toBe(0);
   });
 
-  it('keeps line labels off each other and off the lines, even when the lines bunch', () => {
-    // Target 22, England 22.4 and neighbours 21.6 on a 20-29 scale: closer than a label is tall.
-    const lines = [{ key: 'target', value: 22 }, { key: 'england', value: 22.4 }, { key: 'sn', value: 21.6 }];
-    const placed = placeLabels(lines, [20, 29], 173);
-    // In order of value, sides alternate: neighbours right, target left, England right.
-    expect(placed.map((p) => [p.key, p.right])).toEqual([['target', false], ['england', true], ['sn', true]]);
-    // Each side's highest label goes above the bunch, the other under it.
-    expect(placed.map((p) => [p.key, p.at, p.below])).toEqual([['target', 22.4, false], ['england', 22.4, false], ['sn', 21.6, true]]);
-    // Lines far apart: each label just above its own line.
-    expect(placeLabels([{ key: 'a', value: 21 }, { key: 'b', value: 27 }], [20, 29], 173).map((p) => [p.at, p.below])).toEqual([[21, false], [27, false]]);
-    // No room above the top of the plot: under the bunch, stacked.
-    const top = placeLabels([{ key: 't', value: 100 }, { key: 'e', value: 99.5 }, { key: 's', value: 99 }], [17, 100], 173);
-    expect(top.filter((p) => p.right).map((p) => [p.key, p.at, p.below, p.dy])).toEqual([['t', 99, true, 2], ['s', 99, true, 15]]);
-    const { data } = chartData(chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19], { target: 22, comparators: { england: 22.4 } })), '2024-11', 'large'));
-    expect(data.target).toEqual([{ value: 22, label: 'Target 22%', labelAt: 22.4, below: false, dy: -2, right: true }]);
-    expect(data.statisticalNeighbours).toEqual([]);
+  it('draws lines equal at the shown precision once, with one label naming them all', () => {
+    const values = [24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19];
+    const data = (target: number | undefined, comparators: Indicator['comparators']) =>
+      chartData(chartOf(result(ind(values, { ...(target === undefined ? { target: undefined } : { target }), comparators })), '2024-11')).data;
+    // 22 and 22.04 are both 22.0% at one decimal: one line, in the target's look.
+    const two = data(22, { england: 22.04 });
+    expect(two.england).toEqual([]);
+    expect(two.target.map((d) => [d['value'], (d['lines'] as string[]).join(' ')])).toEqual([[22, 'Target and England 22.0%']]);
+    const three = data(22, { england: 22, statisticalNeighbours: 21.96 });
+    expect([three.england, three.statisticalNeighbours]).toEqual([[], []]);
+    expect((three.target[0]!['lines'] as string[]).join(' ')).toBe('Target, England and neighbours 22.0%');
+    const comparators = data(undefined, { england: 21.6, statisticalNeighbours: 21.6 });
+    expect((comparators.england[0]!['lines'] as string[]).join(' ')).toBe('England and neighbours 21.6%');
+    // 22.0% and 22.1% differ as shown: two lines, two labels.
+    const apart = data(22, { england: 22.1 });
+    expect([apart.target, apart.england].map((d) => (d[0]!['lines'] as string[]).join(' '))).toEqual(['Target 22.0%', 'England 22.1%']);
+    expect(lineGroups({ ...chartOf(result(ind(values)), '2024-11'), unit: 'days', decimals: 0, target: 1234.4, england: 1234 }).map((g) => g.label)).toEqual(['Target and England 1,234']);
+  });
+
+  it('stacks labels in their column: each centred on its line when there is room, never on another', () => {
+    // Far apart: where they want to be.
+    expect(stackBlocks([{ want: 10, height: 11 }, { want: 50, height: 24 }], -7, 122)).toEqual([10, 50]);
+    // Overlapping: moved apart as one, centred on where they wanted to be.
+    expect(stackBlocks([{ want: 40, height: 11 }, { want: 44, height: 11 }], -7, 122)).toEqual([35, 49]);
+    // Against the top or bottom of the column: pushed inside it.
+    expect(stackBlocks([{ want: -20, height: 11 }, { want: -18, height: 11 }], -7, 122)).toEqual([-7, 7]);
+    expect(stackBlocks([{ want: 115, height: 24 }], -7, 122)).toEqual([98]);
+    // A run that meets the one above joins it.
+    expect(stackBlocks([{ want: 30, height: 11 }, { want: 40, height: 11 }, { want: 44, height: 11 }], -7, 122)).toEqual([24, 38, 52]);
+  });
+
+  it('wraps a line label in its column and measures text as the font does', () => {
+    expect(wrapText('Target and England 22.0%')).toEqual(['Target and', 'England 22.0%']);
+    expect(wrapText('Target 95.0%')).toEqual(['Target 95.0%']);
+    // Liberation Sans: "2026" is four digits of 1139/2048 em.
+    expect(textWidth('2026', 11)).toBeCloseTo((4 * 1139 * 11) / 2048, 9);
+  });
+
+  it('chooses round value ticks and the decimals they need', () => {
+    expect(valueTicks([16.9, 27.2])).toEqual({ ticks: [18, 20, 22, 24, 26], decimals: 0 });
+    expect(valueTicks([94.2, 96.1])).toEqual({ ticks: [94.5, 95, 95.5, 96], decimals: 1 });
+    expect(valueTicks([0, 12000])).toEqual({ ticks: [0, 2000, 4000, 6000, 8000, 10000, 12000], decimals: 0 });
   });
 });
 
 describe('chart pool', () => {
   it('draws in worker threads the same bytes as in this thread', async () => {
-    const charts = [24, 30, 18].map((v) => chartOf(result(ind([v, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, v - 3])), '2024-11', 'large'));
+    const charts = [24, 30, 18].map((v) => chartOf(result(ind([v, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, v - 3])), '2024-11'));
     const pool = new ChartPool(2);
     try {
       const drawn = await Promise.all(charts.map((c) => pool.draw(c)));
@@ -132,14 +171,14 @@ describe('chart pool', () => {
   it('fails the drawing, not the process, when a chart cannot be drawn', async () => {
     const pool = new ChartPool(1);
     try {
-      await expect(pool.draw({ ...chartOf(result(ind([24, 23])), '2024-11', 'large'), size: 'huge' as 'large' })).rejects.toThrow(/drawing a chart failed/);
+      await expect(pool.draw({ ...chartOf(result(ind([24, 23])), '2024-11'), points: 'none' as unknown as Chart['points'] })).rejects.toThrow(/drawing a chart failed/);
     } finally {
       await pool.close();
     }
   });
 
   it('draws the charts here when a worker dies, with the same bytes', async () => {
-    const chart = chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19])), '2024-11', 'large');
+    const chart = chartOf(result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19])), '2024-11');
     // Too small a heap to load vega: the worker runs out of memory at once.
     const pool = new ChartPool(1, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
     try {

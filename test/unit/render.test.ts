@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/model/report.js';
 import { unzipSync } from 'fflate';
 import type { Chart } from '../../src/model/chart.js';
-import { chartPng } from '../../src/render/chart.js';
+import { CHART_SIZE, chartPng } from '../../src/render/chart.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { docxParts, docxText } from '../helpers/workspace.js';
 
@@ -72,31 +72,31 @@ describe('render', () => {
   });
 
   it('places each chart picture with its alt text, a unique id and one image per chart', async () => {
-    const chart = (title: string, size: 'large' | 'small'): Chart => ({ title, alt: `Fell from 24.0% to 19.0%; ${title} & more.`, unit: '%', decimals: 1, points: [{ month: '2024-10', value: 24 }, { month: '2024-11', value: 19 }], target: 20, size });
+    const chart = (title: string): Chart => ({ title, alt: `Fell from 24.0% to 19.0%; ${title} & more.`, unit: '%', decimals: 1, points: [{ month: '2024-10', value: 24 }, { month: '2024-11', value: 19 }], target: 20 });
     const withCharts: ReportModel = {
       ...model,
       appendices: [{
         number: 1,
         title: 'Charts',
         blocks: [
-          { kind: 'charts', charts: [chart('A', 'large'), chart('B', 'large')] },
-          { kind: 'table', table: { caption: 'c', columns: [{ header: 'Action', width: 1 }], rows: [[{ lines: [[{ text: 'x' }]], charts: [chart('A', 'small')] }]] } },
+          { kind: 'charts', charts: [chart('A'), chart('B')] },
+          { kind: 'table', table: { caption: 'c', columns: [{ header: 'Action', width: 1 }], rows: [[{ lines: [[{ text: 'x' }]], charts: [chart('A')] }]] } },
         ],
       }],
     };
     const drawn: Chart[] = [];
-    const png = await chartPng(chart('A', 'large'));
+    const png = await chartPng(chart('A'));
     const bytes = await renderDocx(withCharts, async (c) => (drawn.push(c), png));
-    // A small chart is its large one shown smaller: two images for three pictures.
-    expect(drawn.map((c) => [c.title, c.size])).toEqual([['A', 'large'], ['B', 'large']]);
+    // A chart shown twice is drawn once: two images for three pictures.
+    expect(drawn.map((c) => c.title)).toEqual(['A', 'B']);
     const parts = docxParts(bytes);
     const doc = parts['word/document.xml']!;
     expect(doc).not.toContain('\uE000');
     const pictures = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>.*?<wp:docPr id="(\d+)" name="([^"]*)" descr="([^"]*)" title="([^"]*)"\/>.*?r:embed="([^"]+)"/g)];
     expect(pictures.map((m) => [m[3], m[6], m[7]])).toEqual([['1', 'A', 'rIdChart1'], ['2', 'B', 'rIdChart2'], ['3', 'A', 'rIdChart1']]);
     expect(pictures[0]![5]).toBe('Fell from 24.0% to 19.0%; A &amp; more.');
-    expect([pictures[0]![1], pictures[0]![2]]).toEqual([String(440 * 9525), String(210 * 9525)]);
-    expect([pictures[2]![1], pictures[2]![2]]).toEqual([String(264 * 9525), String(126 * 9525)]);
+    // Shown at the size drawn, in the chart grid and in a cell wide enough.
+    for (const p of pictures) expect([p[1], p[2]]).toEqual([String(CHART_SIZE.width * 9525), String(CHART_SIZE.height * 9525)]);
     const rels = parts['word/_rels/document.xml.rels']!;
     expect(rels).toContain('<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart1.png"/>');
     expect(parts['[Content_Types].xml']).toMatch(/Extension="png"/);
