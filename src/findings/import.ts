@@ -41,6 +41,13 @@ export async function readPublication(file: string, diags: Diagnostics): Promise
     return pdf?.pages.map((p) => [...p]);
   }
   const text = new TextDecoder('utf-8').decode(bytes);
+  if (/^\s*<(!doctype\s+html|html)\b/i.test(text.slice(0, 1000))) {
+    diags.report('import-unreadable', `cannot read ${file}: it is a web page (HTML), not a PDF or a report's text`, {
+      place: { file },
+      hint: 'a web page saved under the report\'s name has no report in it: download the report\'s PDF from Ofsted\'s site',
+    });
+    return undefined;
+  }
   if (text.includes('\u0000')) {
     diags.report('import-unreadable', `cannot read ${file}: it is neither a PDF nor text`, { place: { file }, hint: 'give the Ofsted report as the PDF Ofsted publishes, or as text copied from it' });
     return undefined;

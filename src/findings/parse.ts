@@ -29,6 +29,8 @@ export interface ParsedFinding {
 
 export interface ParseResult {
   readonly framework: Framework | undefined;
+  /** ILACS: a full inspection (two weeks on site) or a short one (one week). */
+  readonly kind?: 'full' | 'short';
   readonly findings: readonly ParsedFinding[];
   /** What a person should know: a heading with no list, decoys dropped, and so on. */
   readonly notes: readonly string[];
