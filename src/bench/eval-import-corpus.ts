@@ -137,7 +137,7 @@ async function importOne(root: string, rel: string, e: ExpectedReport | undefine
   }
   const { parsed } = importText(pages);
   const ms = performance.now() - t;
-  const error = parsed.framework === undefined ? parsed.notes.join(' ') : undefined;
+  const error = parsed.error;
   const checked = checkRegister({ framework: parsed.framework, findings: parsed.findings, notes: parsed.notes, ...(error ? { error } : {}) });
   return {
     file: rel,

@@ -31,7 +31,7 @@ export const CHECKS = {
   numbering: 'printed paragraph numbers run on by one within a list',
   'reused-ref': 'no ref is used twice in the register',
   'r-refs': 'position refs run R1, R2 ... Rn without a gap',
-  'too-short': 'no item shorter than a sentence (four words)',
+  'too-short': 'no item shorter than a phrase (two words, 15 characters)',
   'too-long': 'no item longer than a page (3,000 characters)',
   heading: 'no item is, or ends with, a heading',
   'contents-line': 'no item is a contents line',
@@ -68,7 +68,7 @@ const HEADING_WHOLE = new RegExp(`^(${HEADINGS.join('|')})\\s*[?:]?\\s*\\d{0,2}$
 const HEADING_TAIL = new RegExp(`[.;:!?)]\\s+(${HEADINGS.join('|')})\\s*[?:]?\\s*\\d{0,2}$`, 'i');
 
 const CONTENTS = /(\.\s*){4,}|…{2,}|^(what|areas|priority|recommendations|section|summary|information|contents|the effectiveness)\b[^.]{0,100}\s\d{1,3}$/i;
-const FOOTNOTE = /cross-referenced|www\.|https?:\/\/|\.gov\.uk|crown copyright|©|\bisbn\b|\bofsted\.|further information about/i;
+const FOOTNOTE = /(have|has) been cross-referenced with|www\.|https?:\/\/|\.gov\.uk|crown copyright|©|\bisbn\b|further information about/i;
 const HEADER_FOOTER = new RegExp(
   [
     'inspection of .{0,60}local authority children[\'’]s services',
@@ -83,7 +83,7 @@ const HEADER_FOOTER = new RegExp(
   'i',
 );
 const JUDGEMENT_ROW = new RegExp(`^[^.;]{0,120}\\b${GRADES}\\s*$`, 'i');
-const DECOY = /\b(did not (find|identify) any|there (are|were) no|no (areas|recommendations) for|no priority (and immediate )?action)\b/i;
+const DECOY = /\b(did not (find|identify) any|there (are|were) no (areas|recommendations|priority)|no (areas|recommendations) for|no priority (and immediate )?action)\b/i;
 const CUT_OFF = /(\b(the|a|an|and|or|of|to|for|with|that|in|on|by|from|as|be|is|are|their|its|which|who)|[-,])$/i;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -112,7 +112,7 @@ export function checkRegister(r: CheckInput): { run: number; failures: CheckFail
 
   for (const f of items) {
     const t = f.text.trim();
-    if (words(t) < 4 || t.length < 20) fail('too-short', `"${t}"`, f.ref);
+    if (words(t) < 2 || t.length < 15) fail('too-short', `"${t}"`, f.ref);
     if (t.length > 3000) fail('too-long', `${t.length} characters`, f.ref);
     if (HEADING_WHOLE.test(t) || HEADING_TAIL.test(t)) fail('heading', `"${tail(t)}"`, f.ref);
     if (CONTENTS.test(t)) fail('contents-line', `"${tail(t)}"`, f.ref);

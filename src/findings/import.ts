@@ -64,6 +64,13 @@ export async function importFindings(options: ImportOptions, diags: Diagnostics)
   const pages = await readPublication(options.file, diags);
   if (!pages) return { notes: [] };
   const { parsed, lines } = importText(pages);
+  if (parsed.error) {
+    diags.report('import-unreadable', `${options.file}: ${parsed.error}`, {
+      place: { file: options.file },
+      hint: 'no register was written: a list read from the wrong place would be wrong; give the report as Ofsted publishes it, or write its register by hand',
+    });
+    return { ...(parsed.framework ? { framework: parsed.framework } : {}), notes: parsed.notes };
+  }
   const facts = sourceFacts(lines, parsed.framework);
   const title = options.title ?? facts.title;
   const published = options.published ?? facts.published;

@@ -44,7 +44,7 @@ describe('consistency checks', () => {
       ['The experiences and progress of children in care Requires improvement to be good', 'judgement-row'],
       ['The inspection did not find any areas for priority and immediate action.', 'decoy'],
       ['Ensure that every child in care has a plan that says what will change and by', 'cut-off'],
-      ['Private fostering.', 'too-short'],
+      ['Fostering.', 'too-short'],
       [good.repeat(40), 'too-long'],
     ];
     for (const [text, check] of cases) expect(failed({ framework: 'sif', notes: [], findings: [item('1', text)] }), text).toContain(`${check} 1`);
