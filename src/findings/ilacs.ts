@@ -16,6 +16,10 @@ export function parseIlacs(lines: readonly Line[]): ParseResult {
   const kind = inspectionKind(lines);
   const head = lines.findIndex((l) => ILACS_HEAD.test(l.text));
   if (head < 0) {
+    if (allOutstanding(lines)) {
+      const note = 'the report has no "What needs to improve" section: every judgement is outstanding and it lists nothing to improve; read the report to confirm.';
+      return { framework: 'ilacs', ...(kind ? { kind } : {}), findings: [], notes: [note] };
+    }
     return { framework: 'ilacs', ...(kind ? { kind } : {}), findings: [], notes: [], error: 'an ILACS inspection report, but no "What needs to improve" heading was found in it' };
   }
   const notes: string[] = [];
@@ -39,10 +43,9 @@ export function parseIlacs(lines: readonly Line[]): ParseResult {
       } else items.push({ parts: [l.text], page: l.page });
       continue;
     }
-    const ends =
-      NUMBERED_PARA.test(l.text) ||
-      (startsUpper(l.text) && isComplete(cur!.parts)) ||
-      (startsUpper(l.text) && l.afterGap && nextNumbered(i));
+    // The list ends at the next paragraph or heading: after a blank line or a page break, a
+    // line in capitals once the item has ended its sentence (or before paragraph 1).
+    const ends = NUMBERED_PARA.test(l.text) || (startsUpper(l.text) && l.afterGap && (isComplete(cur!.parts) || nextNumbered(i)));
     if (ends) break;
     cur!.parts.push(l.text);
   }
@@ -80,3 +83,14 @@ export function inspectionKind(lines: readonly Line[]): 'full' | 'short' | undef
 }
 
 const monthIndex = (name: string) => MONTHS.findIndex((m) => m.toLowerCase() === name.toLowerCase());
+
+/** The judgement table, before paragraph 1, grades every judgement outstanding. */
+function allOutstanding(lines: readonly Line[]): boolean {
+  const front: string[] = [];
+  for (const l of lines) {
+    if (NUMBERED_PARA.test(l.text)) break;
+    front.push(l.text);
+  }
+  const grades = front.flatMap((t) => [...t.matchAll(/(outstanding|good|requires improvement|inadequate)\s*$/gi)].map((m) => m[1]!.toLowerCase()));
+  return grades.length >= 3 && grades.every((g) => g === 'outstanding');
+}

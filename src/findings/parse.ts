@@ -62,7 +62,8 @@ export function detectFramework(lines: readonly Line[]): Framework | undefined {
     .join(' ')
     .replace(/\s+/g, ' ')
     .toLowerCase();
-  if (lines.slice(0, 40).some((l) => /^(dear\b|monitoring visit to\b|focused visit to\b)/i.test(l.text))) return 'letter';
+  // A letter with a "What needs to improve" list is read as that list, as it always was.
+  if (lines.slice(0, 40).some((l) => /^(dear\b|monitoring visit to\b|focused visit to\b)/i.test(l.text))) return lines.some((l) => ILACS_HEAD.test(l.text)) ? 'ilacs' : 'letter';
   // The title is the first of these the front page names (later lines may recall an earlier inspection).
   const titles: [Framework, RegExp][] = [
     ['lac', /inspection of (safeguarding and )?(services for )?looked after children(['’]s)? services/],

@@ -261,6 +261,30 @@ describe('ILACS: sub-bullets and short inspections', () => {
     expect(parsed.findings.map((f) => f.text)).toEqual(['The quality of plans for children.', 'The oversight of: children in private fostering pre-proceedings work.', 'Caseloads in the assessment teams.']);
   });
 
+  it('gives an empty list, and says why, when an all-outstanding report has no "What needs to improve"', () => {
+    const { parsed } = importText([
+      [
+        'Inspection of Harbourside local authority children’s services',
+        'Inspection dates: 16 to 20 September 2024',
+        'Judgement Grade',
+        'The impact of leaders on social workOutstanding',
+        'practice with children and families',
+        'The experiences and progress ofOutstanding',
+        'children who need help and protection',
+        'Overall effectiveness Outstanding',
+        '',
+        'Services in Harbourside are outstanding.',
+        '',
+        '1. Children receive help early.',
+      ],
+    ]);
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.notes.join(' ')).toMatch(/no "What needs to improve" section: every judgement is outstanding/);
+    const graded = importText([['Inspection of Harbourside local authority children’s services', 'Overall effectiveness Good', 'Leaders Good', 'Care Good', '', '1. Text.']]).parsed;
+    expect(graded.error).toMatch(/no "What needs to improve" heading/);
+  });
+
   it('tells a full inspection (two weeks on site) from a short one (one week)', () => {
     const kindOf = (dates: string) => importText([['Inspection of Harbourside local authority children’s services', `Inspection dates: ${dates}`, 'What needs to improve?', '\u25FC Plans.']]).parsed.kind;
     expect(kindOf('3 to 14 March 2025')).toBe('full');
