@@ -10,14 +10,19 @@
  * per-report lines are not printed unless --show-heldout is given, and --dev leaves them out
  * altogether (totals included).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { Diagnostics } from '../diagnostics/index.js';
 import { importText, readPublication } from '../findings/import.js';
 import { CHECKS, checkRegister, type CheckFailure, type CheckName } from './import-checks.js';
 import { readExpected, textDigest, type ExpectedReport, type Split } from './import-expected.js';
 
 export interface CorpusOptions {
+  /** Reports read at once, each on its own worker thread (default: one a core, at most two). */
+  readonly jobs?: number;
   /** Leave the held-out reports out: not read, not counted. */
   readonly dev?: boolean;
   /** Print the held-out reports' own lines (only once the importer is final). */
@@ -84,7 +89,7 @@ function compare(e: ExpectedReport, got: { framework?: string; kind?: string; fi
   };
 }
 
-interface ReportResult {
+export interface ReportResult {
   readonly file: string;
   readonly framework: string;
   readonly kind?: string;
@@ -107,25 +112,80 @@ export async function evalCorpus(root: string, options: CorpusOptions = {}): Pro
     process.exitCode = 1;
     return;
   }
-  const results: ReportResult[] = [];
-  let hiddenLines = 0;
+  const jobs: Job[] = [];
   let skipped = 0;
   for (const rel of files) {
     const e = expectedOf(rel);
-    if (options.dev && e?.split === 'heldout') {
-      skipped++;
-      continue;
-    }
-    const r = await importOne(root, rel, e);
-    results.push(r);
+    if (options.dev && e?.split === 'heldout') skipped++;
+    else jobs.push({ root, rel, ...(e ? { e } : {}) });
+  }
+  let hiddenLines = 0;
+  const threads = Math.max(1, Math.min(options.jobs ?? Math.min(2, availableParallelism()), jobs.length));
+  const results = await runJobs(jobs, threads, (r) => {
     if (r.split === 'heldout' && !options.showHeldout) hiddenLines++;
     else printReport(r);
-  }
+  });
   const seconds = (performance.now() - started) / 1000;
-  printTotals(results, seconds, { hiddenLines, skipped });
+  printTotals(results, seconds, threads, { hiddenLines, skipped });
 }
 
-async function importOne(root: string, rel: string, e: ExpectedReport | undefined): Promise<ReportResult> {
+export interface Job {
+  readonly root: string;
+  readonly rel: string;
+  readonly e?: ExpectedReport;
+}
+
+/**
+ * The reports read on worker threads, `size` at a time (pdf.js's text extraction is most of the
+ * time, and one report's reading needs nothing from another's); results are handed to `each`
+ * in the corpus's order whatever order they finish in.
+ */
+async function runJobs(jobs: readonly Job[], size: number, each: (r: ReportResult) => void): Promise<ReportResult[]> {
+  const results: (ReportResult | undefined)[] = new Array(jobs.length);
+  let printed = 0;
+  const settle = (i: number, r: ReportResult) => {
+    results[i] = r;
+    while (printed < jobs.length && results[printed]) each(results[printed++]!);
+  };
+  if (size <= 1) {
+    for (const [i, job] of jobs.entries()) settle(i, await importOne(job.root, job.rel, job.e));
+    return results as ReportResult[];
+  }
+  let next = 0;
+  const work = (w: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const give = () => {
+        if (next >= jobs.length) return resolve();
+        const i = next++;
+        w.once('message', (r: ReportResult) => {
+          settle(i, r);
+          give();
+        });
+        w.postMessage(jobs[i]);
+      };
+      w.once('error', reject);
+      give();
+    });
+  const script = workerScript();
+  const workers = Array.from({ length: Math.min(size, jobs.length) }, () => new Worker(script));
+  try {
+    await Promise.all(workers.map(work));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results as ReportResult[];
+}
+
+/** The worker's compiled script; run from TypeScript sources (the tests), the build's. */
+function workerScript(): URL {
+  const here = new URL('./eval-import-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const built = new URL('../../dist/bench/eval-import-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built;
+  throw new Error(`eval-import worker not found at ${fileURLToPath(here)} or ${fileURLToPath(built)}: run npm run build:ts`);
+}
+
+export async function importOne(root: string, rel: string, e: ExpectedReport | undefined): Promise<ReportResult> {
   const t = performance.now();
   const diags = new Diagnostics();
   const pages = await readPublication(path.join(root, rel), diags);
@@ -168,7 +228,7 @@ function printReport(r: ReportResult): void {
   }
 }
 
-function printTotals(results: readonly ReportResult[], seconds: number, hidden: { hiddenLines: number; skipped: number }): void {
+function printTotals(results: readonly ReportResult[], seconds: number, threads: number, hidden: { hiddenLines: number; skipped: number }): void {
   const byFramework = new Map<string, number>();
   for (const r of results) byFramework.set(r.framework, (byFramework.get(r.framework) ?? 0) + 1);
   const items = results.reduce((s, r) => s + r.items, 0);
@@ -184,7 +244,7 @@ function printTotals(results: readonly ReportResult[], seconds: number, hidden: 
   console.log(`  items: ${items}`);
   console.log(`  checks: ${run} run (${Object.keys(CHECKS).length} a report), ${run - failedChecks} passed, ${failedChecks} failed in ${results.filter((r) => r.failures.length > 0).length} reports`);
   for (const [c, n] of [...perCheck].sort((a, b) => b[1] - a[1])) console.log(`    ${c}: ${n} reports (${CHECKS[c]})`);
-  console.log(`  time: ${seconds.toFixed(1)} s in all, ${(importMs / 1000).toFixed(1)} s importing (${(importMs / Math.max(1, results.length)).toFixed(0)} ms a report)`);
+  console.log(`  time: ${seconds.toFixed(1)} s in all, reading ${threads} report${threads > 1 ? 's' : ''} at a time (${(importMs / Math.max(1, results.length)).toFixed(0)} ms a report on its thread)`);
   for (const split of ['dev', 'heldout'] as const) {
     const rs = results.filter((r) => r.split === split && r.comparison);
     if (rs.length === 0) continue;

@@ -7,7 +7,7 @@
  * npm run eval:import -- --corpus <folder> (or BOARDPACK_CORPUS=<folder>): the importer over every
  * PDF under the folder, with consistency checks and the verified expected lists; see
  * eval-import-corpus.ts. --dev leaves the held-out reports out; --show-heldout prints their lines;
- * --only <text> reads only the reports whose path holds the text.
+ * --only <text> reads only the reports whose path holds the text; --jobs N reads N at a time.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +35,8 @@ if (corpus) {
     process.exit(1);
   }
   const only = option('--only');
-  await evalCorpus(corpus, { dev: flag('--dev'), showHeldout: flag('--show-heldout'), ...(only ? { only } : {}) });
+  const jobs = option('--jobs');
+  await evalCorpus(corpus, { dev: flag('--dev'), showHeldout: flag('--show-heldout'), ...(only ? { only } : {}), ...(jobs ? { jobs: Number(jobs) } : {}) });
 } else {
   await evalSamples();
 }

@@ -3,14 +3,16 @@
  * written for these tests, the verified expected lists' shape, and the HTML page that a scraper
  * saved under a report's name.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { evalCorpus, pdfsUnder } from '../../src/bench/eval-import-corpus.js';
 import { checkRegister, type CheckInput } from '../../src/bench/import-checks.js';
-import { normalisedText, readExpected, textDigest } from '../../src/bench/import-expected.js';
+import { fixtureJson, normalisedText, readExpected, textDigest } from '../../src/bench/import-expected.js';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { readPublication } from '../../src/findings/import.js';
+import { makePdf } from '../helpers/pdf.js';
 
 const item = (ref: string, text: string, section = 'Areas for improvement') => ({ ref, section, text });
 const failed = (r: CheckInput) => checkRegister(r).failures.map((f) => `${f.check} ${f.ref ?? ''}`.trim());
@@ -87,5 +89,50 @@ describe('a web page saved as a report', () => {
     expect(await readPublication(file, d)).toBeUndefined();
     expect(d.all[0]).toMatchObject({ code: 'import-unreadable', place: { file } });
     expect(d.all[0]!.message).toMatch(/web page \(HTML\)/);
+  });
+});
+
+describe('eval:import --corpus', () => {
+  it('reads every PDF under a folder on worker threads, in order, and compares with the expected lists', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'boardpack-corpus-'));
+    const expectedDir = mkdtempSync(path.join(tmpdir(), 'boardpack-expected-'));
+    const report = (name: string, items: string[]) => [
+      [`Inspection of ${name} local authority children\u2019s services`, 'Inspection dates: 3 to 14 March 2025', '', 'What needs to improve?', ...items.map((t) => `\u2022 ${t}`), '', 'The experiences and progress of children', '', '1. Children are safe.'],
+    ];
+    for (const [folder, name, items] of [
+      ['1_harbourside', 'Harbourside', ['The quality of plans for children.', 'The timeliness of strategy meetings.']],
+      ['2_wexcombe', 'Wexcombe', ['Supervision of social workers.']],
+    ] as const) {
+      mkdirSync(path.join(root, folder));
+      writeFileSync(path.join(root, folder, 'inspection.pdf'), makePdf(report(name, [...items])));
+    }
+    mkdirSync(path.join(root, '3_old'));
+    writeFileSync(path.join(root, '3_old', 'inspection.pdf'), '<!DOCTYPE html><html></html>');
+    writeFileSync(
+      path.join(expectedDir, '1_harbourside__2025-04-01.json'),
+      fixtureJson({
+        file: '1_harbourside/inspection.pdf',
+        split: 'dev',
+        framework: 'ILACS',
+        kind: 'full',
+        findings: ['The quality of plans for children.', 'The timeliness of strategy meetings.'].map((t, i) => ({ ref: `R${i + 1}`, section: 'What needs to improve', sha256: textDigest(t) })),
+      }),
+    );
+    expect(pdfsUnder(root)).toEqual(['1_harbourside/inspection.pdf', '2_wexcombe/inspection.pdf', '3_old/inspection.pdf']);
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void printed.push(String(line)));
+    try {
+      await evalCorpus(root, { jobs: 2, expectedDir });
+    } finally {
+      log.mockRestore();
+    }
+    const out = printed.join('\n');
+    expect(out.indexOf('1_harbourside')).toBeLessThan(out.indexOf('2_wexcombe'));
+    expect(out.indexOf('2_wexcombe')).toBeLessThan(out.indexOf('3_old'));
+    expect(out).toContain('said: cannot read it: it is a web page (HTML)');
+    expect(out).toMatch(/corpus: 3 reports; ilacs 2, unreadable 1/);
+    expect(out).toMatch(/items: 3\n/);
+    expect(out).toMatch(/checks: 39 run .*, 39 passed, 0 failed/);
+    expect(out).toMatch(/verified dev: 1\/1 reports exact; items expected 2, found 2, exact 2/);
   });
 });
