@@ -25,7 +25,7 @@ export interface Block {
 const TERMINAL = /[.)!?]["’”']?$/;
 export const isComplete = (parts: readonly string[]) => parts.length > 0 && TERMINAL.test(parts[parts.length - 1]!.trim());
 export const startsUpper = (s: string) => /^[A-Z]/.test(s);
-export const NUMBERED = /^(\d{1,3})\.(?:\s+(.*))?$/;
+const NUMBERED = /^(\d{1,3})\.(?:\s+(.*))?$/;
 
 /**
  * After a blank line or a page break, does this line go on with the open block? It does when

@@ -42,15 +42,13 @@ function isHeadingLike(b: Block): boolean {
 export interface SifOptions {
   /** The report is a review of the board alone: its lists are the board's. */
   readonly boardOnly?: boolean;
-  /** Refs already given to unnumbered items (none: R1 is next). */
-  readonly rStart?: number;
 }
 
 export function parseSif(lines: readonly Line[], options: SifOptions = {}): ParseResult {
   const blocks = blocksOf(lines, isSifHeadingLine);
   const notes: string[] = [];
   const out: ParsedFinding[] = [];
-  let rNext = (options.rStart ?? 0) + 1;
+  let rNext = 1;
   let board = options.boardOnly === true;
   /** The local authority's lists are done: a board heading from now on opens the board's part. */
   let laDone = false;
@@ -156,8 +154,8 @@ export function parseSif(lines: readonly Line[], options: SifOptions = {}): Pars
         notes.push(`the text at the foot of page ${b.page} ("${text.length > 60 ? `${text.slice(0, 57)}...` : text}") is a footnote inside the list; it was left out.`);
         continue;
       }
-      if (laDone && !board && isHeadingLike(b) && BOARD_HEADING.test(text)) board = true;
       if (list) closeList();
+      if (laDone && !board && isHeadingLike(b) && BOARD_HEADING.test(text)) board = true;
       continue;
     }
     if (!list) continue;

@@ -197,6 +197,27 @@ describe('2013 to 2017 single inspections: the layouts', () => {
     expect(rows(parsed)).toEqual([['Areas for improvement', '20', 'Ensure that plans have timescales.']]);
   });
 
+  it('gives the board the list that follows its heading straight after the council list', () => {
+    const { parsed } = importText([
+      title,
+      [
+        'Areas for improvement',
+        '',
+        '30. Ensure that plans have timescales.',
+        '',
+        'Section 2: The effectiveness of the local safeguarding children board',
+        '',
+        'Areas for improvement',
+        '',
+        '120. Ensure that the board hears from children.',
+      ],
+    ]);
+    expect(parsed.findings.map((f) => [f.section, f.ref])).toEqual([
+      ['Areas for improvement', '30'],
+      ['LSCB Areas for improvement', '120'],
+    ]);
+  });
+
   it('reads numbered themes with bullets under them', () => {
     const { parsed } = importText([
       title,
