@@ -78,7 +78,7 @@ export async function importFindings(options: ImportOptions, diags: Diagnostics)
   if (!title) diags.report('import-unreadable', 'could not find the publication\'s title', { place, hint: 'pass --title "..."' });
   if (!published) diags.report('import-unreadable', 'could not find the publication date', { place, hint: 'pass --published YYYY-MM-DD' });
   if (!title || !published) return { notes: parsed.notes };
-  if (!options.published) {
+  if (!options.published && !facts.publishedPrinted) {
     diags.report('import-date-guessed', `published: ${published} is the first date in the report, which may be the inspection date`, {
       place,
       hint: 'check it and pass --published YYYY-MM-DD if it is not the publication date',

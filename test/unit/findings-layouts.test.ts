@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { importFindings, importText } from '../../src/findings/import.js';
 import { isDirective } from '../../src/findings/blocks.js';
+import { preparePages } from '../../src/findings/lines.js';
+import { sourceFacts } from '../../src/findings/register.js';
 
 const PUA = '\uF06E';
 const DASH = '\uF02D';
@@ -357,5 +359,27 @@ describe('what directs and what states', () => {
     ]) expect(isDirective(t), t).toBe(true);
     for (const t of ['The board meets its statutory duties.', 'Leaders understand the need to improve.', 'The local authority and partners work well together to provide early help.', 'Early help services are good.'])
       expect(isDirective(t), t).toBe(false);
+  });
+});
+
+describe('title and publication date from the first page', () => {
+  const facts = (lines: string[]) => sourceFacts(preparePages([lines]), 'sif');
+
+  it('takes the printed publication date over the first date, in words or figures', () => {
+    expect(facts(['Inspection of looked after children', 'services', 'Inspection dates: 8 – 12 July 2013', 'Published: 16 August 2013'])).toMatchObject({
+      title: 'Inspection of looked after children services',
+      published: '2013-08-16',
+      publishedPrinted: true,
+    });
+    expect(facts(['Harbourside Council', 'Re-inspection of services for children in need of help and', 'protection, children looked after and care leavers', 'Inspection date: 12/09/2016 to 06/10/2016', 'Report published: 25/11/2016'])).toMatchObject({
+      title: 'Re-inspection of services for children in need of help and protection, children looked after and care leavers',
+      published: '2016-11-25',
+    });
+    expect(facts(['Inspection of Harbourside local authority children’s services', 'Inspection dates: 3 to 14 March 2025']).publishedPrinted).toBeUndefined();
+  });
+
+  it('joins a title wrapped over lines', () => {
+    expect(facts(['Inspection of Bath and North East', 'Somerset local authority children’s', 'services', 'Inspection dates: 3 to 14 March 2025']).title).toBe('Inspection of Bath and North East Somerset local authority children’s services');
+    expect(facts(['Harbourside Safeguarding Children Board', 'Review of the effectiveness of the Local Safeguarding Children', 'Board', 'Inspection date: 15 June 2015']).title).toBe('Review of the effectiveness of the Local Safeguarding Children Board');
   });
 });
