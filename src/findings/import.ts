@@ -41,6 +41,13 @@ export async function readPublication(file: string, diags: Diagnostics): Promise
     return pdf?.pages.map((p) => [...p]);
   }
   const text = new TextDecoder('utf-8').decode(bytes);
+  if (/^\s*<(!doctype\s+html|html)\b/i.test(text.slice(0, 1000))) {
+    diags.report('import-unreadable', `cannot read ${file}: it is a web page (HTML), not a PDF or a report's text`, {
+      place: { file },
+      hint: 'a web page saved under the report\'s name has no report in it: download the report\'s PDF from Ofsted\'s site',
+    });
+    return undefined;
+  }
   if (text.includes('\u0000')) {
     diags.report('import-unreadable', `cannot read ${file}: it is neither a PDF nor text`, { place: { file }, hint: 'give the Ofsted report as the PDF Ofsted publishes, or as text copied from it' });
     return undefined;
@@ -57,6 +64,13 @@ export async function importFindings(options: ImportOptions, diags: Diagnostics)
   const pages = await readPublication(options.file, diags);
   if (!pages) return { notes: [] };
   const { parsed, lines } = importText(pages);
+  if (parsed.error) {
+    diags.report('import-unreadable', `${options.file}: ${parsed.error}`, {
+      place: { file: options.file },
+      hint: 'no register was written: a list read from the wrong place would be wrong; give the report as Ofsted publishes it, or write its register by hand',
+    });
+    return { ...(parsed.framework ? { framework: parsed.framework } : {}), notes: parsed.notes };
+  }
   const facts = sourceFacts(lines, parsed.framework);
   const title = options.title ?? facts.title;
   const published = options.published ?? facts.published;
@@ -64,7 +78,7 @@ export async function importFindings(options: ImportOptions, diags: Diagnostics)
   if (!title) diags.report('import-unreadable', 'could not find the publication\'s title', { place, hint: 'pass --title "..."' });
   if (!published) diags.report('import-unreadable', 'could not find the publication date', { place, hint: 'pass --published YYYY-MM-DD' });
   if (!title || !published) return { notes: parsed.notes };
-  if (!options.published) {
+  if (!options.published && !facts.publishedPrinted) {
     diags.report('import-date-guessed', `published: ${published} is the first date in the report, which may be the inspection date`, {
       place,
       hint: 'check it and pass --published YYYY-MM-DD if it is not the publication date',

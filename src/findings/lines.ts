@@ -9,6 +9,8 @@ export interface Line {
   readonly text: string;
   /** The line started with a bullet glyph. */
   readonly bullet: boolean;
+  /** That glyph: a list's sub-bullets are drawn with another glyph than its items. */
+  readonly glyph?: string;
   /** A blank line (or a page break) came before it. */
   readonly afterGap: boolean;
   /** 1-based page, for review notes. */
@@ -20,7 +22,7 @@ export interface Line {
  * Wingdings glyphs mapped to the private use area (U+F0B7, U+F06E, U+F02D ...), and the letters
  * they become when a PDF is copied as text (o, §, ®).
  */
-const BULLET = /^\s*(?:[\u2022\u2023\u2043\u2219\u25A0-\u25FF\u2700-\u27BF\u00B7\u2013\u2014\u2212*§®]|[\uE000-\uF8FF]|-(?=\s)|o(?=\s))\s*/;
+const BULLET = /^\s*(?:[\u2022\u2023\u2043\u2219\u25A0-\u25FF\u2700-\u27BF\u00B7\u2013\u2014\u2015\u2212\u2500-\u257F*§®]|\s\u0336|[\uE000-\uF8FF]|-(?=\s)|o(?=\s))\s*/;
 
 const PAGE_NUMBER = /^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$/i;
 
@@ -46,7 +48,8 @@ export function preparePages(pages: readonly (readonly string[])[]): Line[] {
       }
       const m = BULLET.exec(s);
       const bullet = m !== null && s.slice(m[0].length).trim() !== '' && !/^\s*-\d/.test(s);
-      out.push({ text: (bullet ? s.slice(m![0].length) : s).trim(), bullet, afterGap: gap, page: p + 1 });
+      const glyph = bullet ? m![0].trim() || m![0] : undefined;
+      out.push({ text: (bullet ? s.slice(m![0].length) : s).trim(), bullet, ...(glyph ? { glyph } : {}), afterGap: gap, page: p + 1 });
       gap = false;
     }
   });

@@ -3,18 +3,23 @@
  * lines in, findings out. Every finding's text is the publication's own, lines joined; nothing
  * is reworded, merged or invented.
  *
- * Three shapes are recognised:
- * - 2018 onwards (ILACS): bullets under "What needs to improve", in any of the ways reports
- *   write that heading; refs R1, R2 ...
- * - 2013 to 2017 (single inspection framework): numbered paragraphs under "Priority and
- *   immediate action", "Areas for improvement" or "Recommendations", for the local authority
- *   and for the safeguarding board; refs are Ofsted's paragraph numbers.
- * - Monitoring and focused visit letters: prose; each paragraph of the findings that states a
- *   weakness becomes a finding marked for review; refs are paragraph numbers within the letter.
+ * The kind of publication is told once, from its title page (or, for text without one, from
+ * the headings it has), and only that kind's parser reads it:
+ * - 2018 onwards (ILACS), full and short inspections: see ilacs.ts;
+ * - 2013 to 2017 single inspections and board reviews (SIF): see sif.ts;
+ * - 2012 to 2013 inspections of (safeguarding and) looked after children services: see lac.ts;
+ * - monitoring and focused visit letters: see letter.ts.
+ * A publication of another kind, or one whose list is not where its kind puts it, gets an
+ * error naming what was looked for, never a list.
  */
-import { joinLines, type Line } from './lines.js';
+import { ILACS_HEAD, parseIlacs } from './ilacs.js';
+import { isLacHeadingLine, parseLac } from './lac.js';
+import { parseLetter } from './letter.js';
+import type { Line } from './lines.js';
+import { parseSif } from './sif.js';
 
-export type Framework = 'ilacs' | 'sif' | 'letter';
+/** ilacs: 2018 onwards; sif: 2013 to 2017; lac: 2012 to 2013 (looked after children); letter: visits. */
+export type Framework = 'ilacs' | 'sif' | 'lac' | 'letter';
 
 export interface ParsedFinding {
   readonly ref: string;
@@ -29,246 +34,68 @@ export interface ParsedFinding {
 
 export interface ParseResult {
   readonly framework: Framework | undefined;
+  /** ILACS: a full inspection (two weeks on site) or a short one (one week). */
+  readonly kind?: 'full' | 'short';
   readonly findings: readonly ParsedFinding[];
   /** What a person should know: a heading with no list, decoys dropped, and so on. */
   readonly notes: readonly string[];
+  /**
+   * Set when no list can be given: the publication is not of a kind the importer knows, or its
+   * list is not where its kind puts it. Says what was looked for.
+   */
+  readonly error?: string;
 }
 
-const TERMINAL = /[.)!?]["’”']?$/;
-const startsUpper = (s: string) => /^[A-Z]/.test(s);
-const isComplete = (parts: readonly string[]) => parts.length > 0 && TERMINAL.test(parts[parts.length - 1]!.trim());
+const UNKNOWN =
+  'not an Ofsted publication the importer knows: it looked for the title of an inspection of local authority children\u2019s services (2018 onwards), ' +
+  'of services for children in need of help and protection, children looked after and care leavers (2013 to 2017), or of (safeguarding and) looked after children services (2012 to 2013), ' +
+  'for a monitoring or focused visit letter, and for a "What needs to improve", "Areas for improvement" or "Recommendations" list, and found none';
 
-// ---------------------------------------------------------------------------------------------
-// ILACS
+const SIF_LIST = /^(what does the (local authority|lscb|.{0,60}?board) need to improve\s*\??\d?|priority and immediate action|areas for improvement|recommendations)\s*:?\s*$/i;
 
-const ILACS_HEAD = /^what needs to improve\s*[?:]?\s*\d{0,2}\s*$/i;
-const NUMBERED_PARA = /^\d{1,3}\.\s/;
-
-function parseIlacs(lines: readonly Line[], head: number): ParseResult {
-  const notes: string[] = [];
-  const items: { parts: string[]; page: number }[] = [];
-  let i = head + 1;
-  const first = lines[i];
-  if (!first || !first.bullet) {
-    notes.push('"What needs to improve" is followed by prose, not a list: no findings were taken from it; read the report to confirm.');
-    return { framework: 'ilacs', findings: [], notes };
-  }
-  const nextNumbered = (k: number) => lines.slice(k + 1, k + 4).some((l) => /^1\.\s/.test(l.text));
-  for (; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.bullet) {
-      items.push({ parts: [l.text], page: l.page });
-      continue;
-    }
-    const cur = items[items.length - 1]!;
-    const ends =
-      NUMBERED_PARA.test(l.text) ||
-      (startsUpper(l.text) && isComplete(cur.parts)) ||
-      (startsUpper(l.text) && l.afterGap && nextNumbered(i));
-    if (ends) break;
-    cur.parts.push(l.text);
-  }
-  return {
-    framework: 'ilacs',
-    findings: items.map((it, k) => ({ ref: `R${k + 1}`, section: 'What needs to improve', text: joinLines(it.parts), page: it.page })),
-    notes,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Single inspection framework (2013 to 2017)
-
-const SIF_HEAD = /^what does the (local authority|lscb|.{0,60}?board) need to improve\s*\??\s*$/i;
-const SUBSECTION = /^(priority and immediate action|areas for improvement|recommendations)\s*:?\s*$/i;
-const BOARD_NAME = /safeguarding children|\(LSCB\)/i;
-/** Contents lines end with a page number; they are not headings. */
-const CONTENTS_LINE = /\s\d{1,3}$/;
-/**
- * A short block of at most two lines, standing alone, without a full stop: a heading. The board
- * section's heading (worded differently in every report) is recognised by it.
- */
-function isBoardHeading(lines: readonly Line[], i: number): boolean {
-  const l = lines[i]!;
-  if (!l.afterGap || CONTENTS_LINE.test(l.text) || !BOARD_NAME.test(l.text + ' ' + (lines[i + 1]?.text ?? ''))) return false;
-  const block = [l];
-  for (let k = i + 1; k < lines.length && !lines[k]!.afterGap; k++) block.push(lines[k]!);
-  const text = block.map((b) => b.text).join(' ');
-  return block.length <= 2 && text.length <= 120 && !/[.;:,]$/.test(text);
-}
-
-/**
- * Findings are directions: an imperative ("Ensure ...", "With partners, improve ...") or a
- * sentence with "should", "must" or "need to". Other numbered paragraphs (strengths, summary
- * judgements) end a list.
- */
-const IMPERATIVES = new Set(
-  ('accelerate act address agree align analyse assess assure audit build challenge check clarify collect commission complete ' +
-    'consider continue coordinate co-ordinate deliver develop embed enable engage ensure establish evaluate expand extend focus ' +
-    'identify implement improve increase introduce involve listen maintain make monitor plan prioritise prioritize promote ' +
-    'provide publish put raise record reduce refresh revise review secure seek set share strengthen support sustain tackle take ' +
-    'test track undertake understand update use work achieve apply appoint arrange bring capture carry close collaborate ' +
-    'communicate conduct confirm consolidate create define demonstrate design determine devise disseminate document drive ' +
-    'encourage enhance examine explore facilitate finalise gather give hold inform invest keep launch lead learn manage map ' +
-    'measure meet minimise offer oversee pilot prepare prevent produce progress protect pursue reassess recruit redesign ' +
-    'reinforce remove report resolve resource respond restructure retain safeguard scrutinise shape simplify specify ' +
-    'stabilise standardise streamline target train transform verify widen write').split(' '),
-);
-function isDirective(text: string): boolean {
-  const first = text.split(/(?<=\.)\s/)[0] ?? text;
-  if (/\b(should|must|needs? to)\b/i.test(first)) return true;
-  // "When plans are made ..., ensure that ...": the imperative follows a clause.
-  for (const m of first.matchAll(/,\s*([a-z-]+)/g)) if (IMPERATIVES.has(m[1]!)) return true;
-  const lead = text
-    .replace(/^(with|in partnership with|together with|working with)\b[^,]{0,80},\s*/i, '')
-    .replace(/^(further|urgently|swiftly|rapidly|quickly|jointly|now|also|continue to)\s+/i, '');
-  return IMPERATIVES.has((/^[A-Za-z-]+/.exec(lead)?.[0] ?? '').toLowerCase());
-}
-const NUMBERED = /^(\d{1,3})\.(?:\s+(.*))?$/;
-const LIST_END = /^(information about this inspection|summary for children and young people|key strengths and weaknesses|section \d|the inspection judgements|summary of (the )?(inspection|findings))/i;
-const DECOY = /\b(did not find any|there (are|were) no) (areas|recommendations|priority)/i;
-
-const looksLikeTheme = (l: Line, next: Line | undefined) =>
-  startsUpper(l.text) && l.text.length <= 70 && !/[.;:,]$/.test(l.text) && next !== undefined && NUMBERED.test(next.text) && !SUBSECTION.test(l.text);
-
-function sectionName(raw: string): string {
-  const s = raw.replace(/\s*:\s*$/, '').trim().toLowerCase();
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function parseSif(lines: readonly Line[]): ParseResult {
-  const notes: string[] = [];
-  const out: ParsedFinding[] = [];
-  let board = false;
-  let inList = false;
-  let section = '';
-  let theme: string | undefined;
-  let cur: { ref: string; parts: string[]; page: number; section: string; theme?: string } | undefined;
-  const seen = new Set<string>();
-
-  const close = () => {
-    if (!cur) return;
-    const text = joinLines(cur.parts);
-    if (DECOY.test(text)) notes.push(`paragraph ${cur.ref} ("${text}") is numbered like a finding but says there is none; it was left out.`);
-    else if (text && !seen.has(cur.ref)) {
-      seen.add(cur.ref);
-      out.push({ ref: cur.ref, section: cur.section, text, ...(cur.theme ? { theme: cur.theme } : {}), page: cur.page });
-    }
-    cur = undefined;
-  };
-  const listFollows = (k: number) => {
-    for (const l of lines.slice(k + 1, k + 5)) {
-      if (NUMBERED.test(l.text)) return true;
-      if (!looksLikeTheme(l, lines[lines.indexOf(l) + 1]) && !SUBSECTION.test(l.text)) return false;
-    }
-    return false;
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    // The board's list always follows the council's; earlier mentions (title page) do not count.
-    if (out.length > 0 && isBoardHeading(lines, i)) board = true;
-    if (SIF_HEAD.test(l.text)) {
-      close();
-      inList = true;
-      board = !/local authority/i.test(l.text);
-      section = 'Areas for improvement';
-      theme = undefined;
-      continue;
-    }
-    if (SUBSECTION.test(l.text)) {
-      if (listFollows(i) || (inList && lines[i + 1] && NUMBERED.test(lines[i + 1]!.text))) {
-        close();
-        inList = true;
-        section = sectionName(l.text);
-        theme = undefined;
-      }
-      continue;
-    }
-    if (!inList) continue;
-    if (LIST_END.test(l.text)) {
-      close();
-      inList = false;
-      continue;
-    }
-    const m = NUMBERED.exec(l.text);
-    if (m) {
-      close();
-      // A numbered paragraph that directs nothing ends the list: the report has moved on.
-      if (m[2] && !isDirective(m[2]) && !DECOY.test(m[2])) {
-        inList = false;
-        continue;
-      }
-      cur = { ref: m[1]!, parts: m[2] ? [m[2]] : [], page: l.page, section: board ? `LSCB ${section}` : section, ...(theme ? { theme } : {}) };
-      continue;
-    }
-    if (looksLikeTheme(l, lines[i + 1]) && (!cur || isComplete(cur.parts) || l.afterGap)) {
-      close();
-      theme = l.text;
-      continue;
-    }
-    if (!cur) continue;
-    if (l.afterGap && startsUpper(l.text) && isComplete(cur.parts) && !l.bullet) {
-      close();
-      inList = false;
-      continue;
-    }
-    cur.parts.push(l.text);
-  }
-  close();
-  return { framework: 'sif', findings: out, notes };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Letters
-
-const LETTER_START = /^(findings and evaluation of progress|headline findings|main findings|areas for priority action|areas for improvement|what needs to improve)/i;
-const LETTER_END = /^(yours sincerely|i am copying this letter|this letter will be published)/i;
-/** Words that mark a statement of weakness or of what must improve. */
-const WEAKNESS = /\b(not (always|consistently|yet|sufficiently|routinely|reliably|enough)|too (many|much|long|often|slow|few|variable)|insufficient|inconsistent|weak(ness|er)?|poor|delay(s|ed)?|drift|lack(s|ing)?|limited|needs? to|must|should|fail(s|ed)?|unclear|variable|do(es)? not|has not|have not|is not|are not|fewer than|remain(s)? (too|high|low))\b/i;
-
-function parseLetter(lines: readonly Line[]): ParseResult {
-  const notes = ['Monitoring and focused visit letters have no list: each paragraph of the findings that states a weakness was taken as a finding and marked review: true. Keep the ones that are findings.'];
-  const paragraphs: { parts: string[]; page: number }[] = [];
-  let on = false;
-  for (const l of lines) {
-    if (LETTER_END.test(l.text)) break;
-    if (!on) {
-      if (LETTER_START.test(l.text)) on = true;
-      continue;
-    }
-    if (LETTER_START.test(l.text)) continue;
-    const last = paragraphs[paragraphs.length - 1];
-    if (!last || (l.afterGap && isComplete(last.parts)) || l.bullet) paragraphs.push({ parts: [l.text], page: l.page });
-    else last.parts.push(l.text);
-  }
-  const findings: ParsedFinding[] = [];
-  paragraphs.forEach((p, k) => {
-    const text = joinLines(p.parts);
-    if (text.length < 40 || !WEAKNESS.test(text)) return;
-    findings.push({ ref: String(k + 1), section: 'Findings and evaluation of progress', text, review: true, page: p.page });
-  });
-  return { framework: 'letter', findings, notes };
-}
-
-// ---------------------------------------------------------------------------------------------
-
+/** The kind of publication, from its first page; for text with no title, from its headings. */
 export function detectFramework(lines: readonly Line[]): Framework | undefined {
+  const front = lines
+    .slice(0, 40)
+    .filter((l) => l.page <= 2)
+    .map((l) => l.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+  // A letter with a "What needs to improve" list is read as that list, as it always was.
+  if (lines.slice(0, 40).some((l) => /^(dear\b|monitoring visit to\b|focused visit to\b)/i.test(l.text))) return lines.some((l) => ILACS_HEAD.test(l.text)) ? 'ilacs' : 'letter';
+  // The title is the first of these the front page names (later lines may recall an earlier inspection).
+  const titles: [Framework, RegExp][] = [
+    ['lac', /inspection of (safeguarding and )?(services for )?looked after children(['’]s)? services/],
+    ['sif', /inspection of services for children in need of help and protection|review of the effectiveness of the local safeguarding children board/],
+    ['ilacs', /inspection of children['’]s social care services|local authority children['’]s services/],
+  ];
+  const found = titles.map(([f, re]) => [f, front.search(re)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1]);
+  if (found.length > 0) return found[0]![0];
+  // No title page (a text copied from a report): the headings say which.
   if (lines.some((l) => ILACS_HEAD.test(l.text))) return 'ilacs';
-  if (lines.some((l) => SIF_HEAD.test(l.text) || SUBSECTION.test(l.text))) {
-    const sif = parseSif(lines);
-    if (sif.findings.length > 0) return 'sif';
-  }
-  if (lines.slice(0, 40).some((l) => /^dear\b/i.test(l.text)) || lines.some((l) => /monitoring visit|focused visit/i.test(l.text))) return 'letter';
+  if (lines.some((l, i) => /^areas for improvement\s*:?$/i.test(l.text) && lines.slice(i + 1, i + 6).some((x) => isLacHeadingLine(x) && /^(immediately|within)/i.test(x.text)))) return 'lac';
+  if (lines.some((l) => SIF_LIST.test(l.text))) return 'sif';
+  if (lines.some((l) => /monitoring visit|focused visit/i.test(l.text))) return 'letter';
   return undefined;
 }
 
 export function parseFindings(lines: readonly Line[], framework: Framework | undefined = detectFramework(lines)): ParseResult {
-  if (framework === 'ilacs') {
-    const head = lines.findIndex((l) => ILACS_HEAD.test(l.text));
-    if (head < 0) return { framework, findings: [], notes: ['no "What needs to improve" heading was found'] };
-    return parseIlacs(lines, head);
+  switch (framework) {
+    case 'ilacs':
+      return parseIlacs(lines);
+    case 'sif': {
+      const front = lines.filter((l) => l.page <= 2).slice(0, 40).map((l) => l.text).join(' ').replace(/\s+/g, ' ');
+      const boardOnly = /review of the effectiveness of the local safeguarding children board/i.test(front) && !/inspection of services for children in need/i.test(front);
+      const parsed = parseSif(lines, { boardOnly });
+      if (parsed.findings.length > 0) return parsed;
+      return { ...parsed, error: 'a 2013 to 2017 single inspection report, but no numbered or bulleted list under "Priority and immediate action", "Areas for improvement" or "Recommendations" was found in it' };
+    }
+    case 'lac':
+      return parseLac(lines);
+    case 'letter':
+      return parseLetter(lines);
+    default:
+      return { framework: undefined, findings: [], notes: [], error: UNKNOWN };
   }
-  if (framework === 'sif') return parseSif(lines);
-  if (framework === 'letter') return parseLetter(lines);
-  return { framework: undefined, findings: [], notes: ['no list of what must improve was found: the text is not a recognised Ofsted inspection report or letter'] };
 }

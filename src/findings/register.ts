@@ -11,6 +11,8 @@ import type { Framework, ParsedFinding } from './parse.js';
 export interface SourceFacts {
   readonly title?: string;
   readonly published?: string;
+  /** The date was printed as the publication date ("Report published: ..."), not guessed. */
+  readonly publishedPrinted?: boolean;
   readonly kind: FindingsRegisterInput['source']['kind'];
 }
 
@@ -24,20 +26,32 @@ export function sourceFacts(lines: readonly Line[], framework: Framework | undef
   const focused = /focused visit/i.test(text);
   const kind = framework === 'letter' ? (focused ? 'focused-visit' : 'monitoring-visit') : 'full-inspection';
   let title: string | undefined;
-  const t = front.findIndex((l) => /^(inspection of|monitoring visit|focused visit|review of|.*\blocal authority children['’]s services\b)/i.test(l.text));
+  const t = front.findIndex((l) => /^(inspection of|re-?inspection of|monitoring visit|focused visit|review of|.*\blocal authority children['’]s services\b)/i.test(l.text));
   if (t >= 0) {
     const parts = [front[t]!.text];
-    // A title can wrap onto a second line, which then starts in lower case.
-    if (front[t + 1] && /^[a-z(]/.test(front[t + 1]!.text)) parts.push(front[t + 1]!.text);
+    // A title can wrap onto a second line, which then starts in lower case, or is the last
+    // word or two of the title ("... Local Safeguarding Children" / "Board"); an ILACS title
+    // runs on to "children's services".
+    const next = front[t + 1]?.text;
+    // "Inspection of London Borough of" / "Hounslow local authority" / "children's services".
+    const run = front.slice(t + 1, t + 3).map((l) => l.text);
+    const end = /^inspection of\b/i.test(parts[0]!) && !/services$/i.test(parts[0]!) ? run.findIndex((_, k) => /children['’]s services$/i.test([parts[0], ...run.slice(0, k + 1)].join(' '))) : -1;
+    if (end >= 0) parts.push(...run.slice(0, end + 1));
+    else if (next && (/^[a-z(]/.test(next) || (/^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(next) && !/[.:;,]$/.test(parts[0]!)))) parts.push(next);
     title = parts.join(' ').replace(/\s+/g, ' ').trim();
   }
+  // "Published: 16 August 2013", "Report published: 27 November 2015"; else the first date.
+  // "Report published: 25/11/2016" is day/month/year.
+  const printed = new RegExp(`\\bpublished\\s*:?\\s*${DATE.source}`, 'i').exec(text);
+  const numeric = printed ? null : /\bpublished\s*:?\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\b/i.exec(text);
+  const m = printed ? printed.slice(1) : DATE.exec(text)?.slice(1);
   let published: string | undefined;
-  const m = DATE.exec(text);
-  if (m) {
-    const month = MONTHS.findIndex((x) => x.toLowerCase() === m[2]!.toLowerCase()) + 1;
-    published = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  if (numeric) published = `${numeric[3]}-${numeric[2]!.padStart(2, '0')}-${numeric[1]!.padStart(2, '0')}`;
+  else if (m) {
+    const month = MONTHS.findIndex((x) => x.toLowerCase() === m[1]!.toLowerCase()) + 1;
+    published = `${m[2]}-${String(month).padStart(2, '0')}-${m[0]!.padStart(2, '0')}`;
   }
-  return { ...(title ? { title } : {}), ...(published ? { published } : {}), kind };
+  return { ...(title ? { title } : {}), ...(published ? { published, ...(printed || numeric ? { publishedPrinted: true } : {}) } : {}), kind };
 }
 
 const GRADE = /^(.*?)\s*\b(outstanding|good|requires improvement to be good|requires improvement|inadequate)\s*$/i;

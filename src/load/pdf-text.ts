@@ -37,11 +37,30 @@ export async function readPdfText(file: string, bytes: Uint8Array, diags: Diagno
         last.h = Math.max(last.h, h);
       } else rows.push({ y, h, text: item.str });
     }
-    pages.push(withParagraphGaps(rows));
+    pages.push(withParagraphGaps(inReadingOrder(rows)));
     page.cleanup();
   }
   await doc.destroy();
   return { pages };
+}
+
+/**
+ * Rows top to bottom. A PDF may draw its text in any order: some reports draw a page's heading
+ * after the page's paragraphs, which read in drawing order put the heading under them. A page
+ * already drawn top to bottom is left as it is.
+ */
+function inReadingOrder(rows: { y: number; h: number; text: string }[]): { y: number; h: number; text: string }[] {
+  if (rows.every((r, i) => i === 0 || r.y <= rows[i - 1]!.y + 2)) return rows;
+  const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => b.r.y - a.r.y || a.i - b.i).map((x) => x.r);
+  const out: { y: number; h: number; text: string }[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.y - r.y) <= 2) {
+      last.text += r.text;
+      last.h = Math.max(last.h, r.h);
+    } else out.push({ ...r });
+  }
+  return out;
 }
 
 /**

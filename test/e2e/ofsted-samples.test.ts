@@ -3,6 +3,7 @@
  * project): the eight sample PDFs with their expected lists, and the 2014 seed report's text.
  * They sit beside every checkout this project is built and tested in.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +36,22 @@ describe.runIf(existsSync(path.join(SEEDS, 'ofsted-inspection-report-2014.txt'))
     const { parsed } = importText(pages!);
     const refs = parsed.findings.map((f) => Number(f.ref));
     expect(refs).toEqual([...Array.from({ length: 26 }, (_, i) => 66 + i), ...Array.from({ length: 6 }, (_, i) => 183 + i)]);
+  });
+});
+
+/**
+ * The matcher's evaluation labels its actions against what the importer reads from the two seed
+ * texts; these digests of (section, ref, text) are of what it read when they were labelled, so
+ * any change to the importer that changes those findings fails here, not later in eval:match.
+ */
+describe.runIf(existsSync(path.join(SEEDS, 'ofsted-inspection-report-2014.txt')))('the seed texts the matcher is evaluated on', () => {
+  it.each([
+    ['ofsted-inspection-report-2014.txt', 32, 'e832167887034a16b8a4f6d46508ac11e0d9f8a871c72d6863d973f1f6c1c427'],
+    ['ofsted-monitoring-visit-letter-2024-11.txt', 9, '50f1b92074c3f0c8584c54544b931ae82ad3d9631a2b0f06bb9adbdb4e800f74'],
+  ])('%s gives the %i findings it always gave', async (file, n, digest) => {
+    const pages = await readPublication(path.join(SEEDS, file), new Diagnostics());
+    const { findings } = importText(pages!).parsed;
+    expect(findings).toHaveLength(n);
+    expect(createHash('sha256').update(findings.map((f) => [f.section, f.ref, norm(f.text)].join('\t')).join('\n')).digest('hex')).toBe(digest);
   });
 });
