@@ -225,6 +225,7 @@ function definitions(computed: Computed): AppendixBlock[] {
 }
 
 function chartBlocks(inputs: Inputs, computed: Computed): AppendixBlock[] {
+  const drawn = computed.indicators.filter((r) => r.indicator.series.length > 0);
   const sn = computed.indicators.some((r) => r.indicator.comparators?.statisticalNeighbours !== undefined);
   return [
     { kind: 'subheading', text: 'Trend charts' },
@@ -232,10 +233,13 @@ function chartBlocks(inputs: Inputs, computed: Computed): AppendixBlock[] {
       kind: 'text',
       line: [
         {
-          text: `Each chart shows the last ${inputs.chartMonths} months to ${monthLabel(inputs.period.id)}, with the target (dashed red), the England average (dotted grey)${sn ? ' and the statistical neighbours average (dot-dash brown)' : ''} where known. A gap in a line is a month with no value.`,
+          text: `Each chart shows the last ${inputs.chartMonths} months to ${monthLabel(inputs.period.id)}, with the target (dashed red), the England average (dotted grey)${sn ? ' and the statistical neighbours average (dot-dash brown)' : ''} where known; lines that are equal are drawn once, labelled with both. A gap in a line is a month with no value.`,
         },
       ],
     },
-    { kind: 'charts', charts: computed.indicators.filter((r) => r.indicator.series.length > 0).map((r) => chartOf(r, inputs.period.id, inputs.chartMonths)) },
+    {
+      kind: 'charts',
+      charts: drawn.map((r) => chartOf(r, inputs.period.id, inputs.chartMonths)),
+    },
   ];
 }

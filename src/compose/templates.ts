@@ -67,6 +67,8 @@ export const HELPERS: Record<string, Helper> = {
     if (sep === ', ' && items.length > 1) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
     return items.join(sep);
   },
+  /** {{add a b}} → a + b */
+  add: (...raw) => { const [a, b] = argsOf(raw) as [number, number]; return Number(a) + Number(b); },
   eq: (...raw) => { const [a, b] = argsOf(raw); return a === b; },
   ne: (...raw) => { const [a, b] = argsOf(raw); return a !== b; },
   gt: (...raw) => { const [a, b] = argsOf(raw) as [number, number]; return a > b; },

@@ -53,8 +53,8 @@ export type AppendixBlock =
   | { readonly kind: 'subheading'; readonly text: string }
   | { readonly kind: 'text'; readonly line: Line }
   | { readonly kind: 'table'; readonly table: Table }
-  /** Trend charts, each with its caption. */
-  | { readonly kind: 'charts'; readonly charts: readonly Chart[] };
+  /** Trend charts, each with its caption and, where given, a note under it (what is counted). */
+  | { readonly kind: 'charts'; readonly charts: readonly Chart[]; readonly notes?: readonly string[] };
 
 export interface Appendix {
   readonly number: number;

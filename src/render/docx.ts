@@ -37,6 +37,7 @@ import {
   FONT,
   HEADING1_SIZE,
   HEADING2_SIZE,
+  LANDSCAPE_MARGIN,
   LANDSCAPE_TEXT_WIDTH,
   NUMBERING,
   NUMBER_INDENT,
@@ -237,7 +238,7 @@ const GRID_MARGIN = 57;
  * the alt text is on the picture. A layout table: no header row, and tblLook turns off every
  * header, first-column and banding look, so nothing presents it as a table of data.
  */
-function chartGrid(charts: readonly Chart[], textWidth: number, images: Images): Table {
+function chartGrid(charts: readonly Chart[], textWidth: number, images: Images, notes: readonly string[] = []): Table {
   const widths = [Math.floor(textWidth / 2), textWidth - Math.floor(textWidth / 2)];
   const rows: TableRow[] = [];
   for (let i = 0; i < charts.length; i += 2) {
@@ -254,6 +255,7 @@ function chartGrid(charts: readonly Chart[], textWidth: number, images: Images):
                   // keep-with-next: with it, LibreOffice started the grid on a new page though its
                   // first row fitted; the unsplittable row keeps caption and chart together.
                   new Paragraph({ children: [new TextRun({ text: chart.title, bold: true, size: TABLE_SIZE })] }),
+                  ...(notes[i + k] ? [new Paragraph({ style: TABLE_TEXT_STYLE, children: [new TextRun({ text: notes[i + k]! })] })] : []),
                   // Single line spacing: the picture sets the line's height, with nothing added.
                   new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [images.run(chart, (w - 2 * GRID_MARGIN) / TWIPS_PER_PX)] }),
                 ]
@@ -282,7 +284,7 @@ function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, ima
     else if (b.kind === 'text') out.push(new Paragraph({ spacing, keepNext: blocks[i + 1]?.kind === 'table', children: runs(b.line) }));
     else if (b.kind === 'charts') {
       if (b.charts.length === 0) return;
-      out.push(chartGrid(b.charts, textWidth, images));
+      out.push(chartGrid(b.charts, textWidth, images, b.notes));
       out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
     } else {
       out.push(dataTable(b.table, textWidth, images));
@@ -339,7 +341,8 @@ const description = (model: ReportModel) => `${model.title}. Produced by boardpa
 
 export function buildDocument(model: ReportModel, images = new Images()): Document {
   const portrait = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } };
-  const landscape = { page: { ...portrait.page, size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE } } };
+  const m = LANDSCAPE_MARGIN;
+  const landscape = { page: { size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE }, margin: { top: m, bottom: m, left: m, right: m } } };
   const main: (Paragraph | Table)[] = [
     headerTable(model),
     new Paragraph({ spacing: { after: 120 }, children: [] }),

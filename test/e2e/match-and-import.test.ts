@@ -90,7 +90,7 @@ describe('build with matched links', () => {
     expect(doc).toContain('P4.3 complete (suggested)');
     expect(doc).toContain('Answers: ILACS-2025-R7 (suggested)');
     expect(result.diagnostics.all.find((d) => d.code === 'action-possible')?.message).toMatch(/P1\.5 .*may answer ILACS-2025-R1/);
-    expect(doc).toContain('The matcher suggests P1.5 may answer it; someone must confirm.');
+    expect(doc).toContain('the matcher suggests P1.5 may answer it too, to be confirmed');
     expect(doc).toContain('P1.5 overdue (possible, to be confirmed)');
     expect(doc).toContain('Answers: ILACS-2025-R1 (possible, to be confirmed)');
   });
