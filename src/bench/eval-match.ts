@@ -16,7 +16,12 @@ import { evalMaterialPresent, readEvalSet, readPlanAsEval, type EvalAction, type
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
-const where = { dir: path.join(ROOT, 'test/fixtures/match-eval'), samples: process.env['BOARDPACK_SAMPLES'] ?? path.join(SHARED, 'ofsted-samples'), seeds: path.join(SHARED, 'seeds') };
+const where = {
+  dir: path.join(ROOT, 'test/fixtures/match-eval'),
+  samples: process.env['BOARDPACK_SAMPLES'] ?? path.join(SHARED, 'ofsted-samples'),
+  seeds: path.join(SHARED, 'seeds'),
+  ...(process.env['BOARDPACK_CORPUS'] ? { corpus: process.env['BOARDPACK_CORPUS'] } : {}),
+};
 
 /** What a method says of one action: findings best first, and its decision. */
 export interface Decision {
@@ -164,7 +169,8 @@ async function main() {
   }
   const plans = await readEvalSet(where);
   // DEV_ONLY=1 while trying changes: held-out figures are for reporting, not for steering.
-  const splits: Split[] = process.env['DEV_ONLY'] ? ['dev'] : ['dev', 'heldout'];
+  const splits: Split[] = process.env['DEV_ONLY'] ? ['dev'] : (['dev', 'heldout', 'validation'] as Split[]).filter((s) => plans.some((p) => p.split === s));
+  if (!where.corpus) console.log('(the validation split needs the public corpus: set BOARDPACK_CORPUS to its inspection_reports folder)');
   const of = (s: Split) => plans.filter((p) => p.split === s);
   const threshold = overlapThreshold(of('dev'));
   const matcher = decideAll(plans, byMatcher);

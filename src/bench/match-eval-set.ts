@@ -13,7 +13,11 @@ import { Diagnostics } from '../diagnostics/index.js';
 import { importText, readPublication } from '../findings/import.js';
 import { FindingsRegisterSchema, PlanSchema } from '../model/schemas.js';
 
-export type Split = 'dev' | 'heldout';
+/**
+ * dev: settings are chosen on it; heldout: frozen before any change, measured only; validation:
+ * written after the matcher was frozen, against reports of the public corpus it never saw.
+ */
+export type Split = 'dev' | 'heldout' | 'validation';
 
 export interface EvalFinding {
   readonly id: string;
@@ -45,12 +49,12 @@ interface SetSpec {
   code: string;
   split: Split;
   digest?: string;
-  sources: ({ sample: string } | { seed: string; refPrefix?: string })[];
+  sources: ({ sample: string } | { seed: string; refPrefix?: string } | { corpus: string })[];
 }
 
 interface VoiceFile {
   voice: string;
-  reports: Record<string, { id: string; priority: string; action: string; answers: string[]; measures?: string[] }[]>;
+  reports: Record<string, { id: string; voice?: string; priority: string; action: string; answers: string[]; measures?: string[] }[]>;
 }
 
 export interface EvalLocations {
@@ -60,6 +64,8 @@ export interface EvalLocations {
   readonly samples: string;
   /** ../shared/seeds. */
   readonly seeds: string;
+  /** The public corpus of inspection reports (BOARDPACK_CORPUS), for the validation split. */
+  readonly corpus?: string;
 }
 
 export const digestOf = (findings: readonly EvalFinding[]) =>
@@ -75,6 +81,12 @@ async function findingsOf(spec: SetSpec, where: EvalLocations, expected: Map<str
       const list = expected.get(s.sample);
       if (!list) throw new Error(`${spec.key}: ${s.sample} is not in ${where.samples}/expected.json`);
       for (const f of list) out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, text: f.text });
+    } else if ('corpus' in s) {
+      if (!where.corpus) throw new Error(`${spec.key}: needs the corpus (BOARDPACK_CORPUS)`);
+      const file = path.join(where.corpus, s.corpus);
+      const pages = await readPublication(file, new Diagnostics());
+      if (!pages) throw new Error(`${spec.key}: cannot read ${file}`);
+      for (const f of importText(pages).parsed.findings) out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, text: f.text.replace(/\s+/g, ' ').trim() });
     } else {
       const file = path.join(where.seeds, s.seed);
       const diags = new Diagnostics();
@@ -102,6 +114,8 @@ export async function readEvalSet(where: EvalLocations): Promise<EvalPlan[]> {
     .map((n) => ({ file: n, data: parse(readFileSync(path.join(voiceDir, n), 'utf8')) as VoiceFile }));
   const plans: EvalPlan[] = [];
   for (const spec of sets) {
+    // The validation reports are read from the corpus only where it is on the machine.
+    if (spec.sources.some((x) => 'corpus' in x) && !where.corpus) continue;
     const findings = await findingsOf(spec, where, expected);
     if (spec.digest && digestOf(findings) !== spec.digest) {
       throw new Error(`${spec.key}: the findings read now differ from those the actions were labelled against (digest ${digestOf(findings)}, expected ${spec.digest})`);
@@ -115,7 +129,7 @@ export async function readEvalSet(where: EvalLocations): Promise<EvalPlan[]> {
           if (!id) throw new Error(`actions/${file}: ${a.id} answers ${ref}, which is not a finding of ${spec.key}`);
           return id;
         });
-        actions.push({ id: a.id, voice: data.voice, priority: a.priority, text: a.action, answers, measures: a.measures ?? [] });
+        actions.push({ id: a.id, voice: a.voice ?? data.voice, priority: a.priority, text: a.action, answers, measures: a.measures ?? [] });
       }
     }
     plans.push({ key: spec.key, code: spec.code, split: spec.split, findings, actions });
