@@ -40,3 +40,35 @@ export const TABLE_BORDER = '808080';
 export const NUMBERING = { sections: 'sections', bullets: 'bullets', recommendations: 'recommendations' } as const;
 /** Indent of numbered text, wide enough for "10.12" at 12 pt. */
 export const NUMBER_INDENT = 851;
+
+/** Layout measures of the Word document, in twips unless said. */
+export const LAYOUT = {
+  /** Left and right margin of a data table's cells. */
+  cellMargin: 85,
+  /** Top and bottom margin of a data table's cells. */
+  cellMarginY: 40,
+  /** Side margins of a chart grid's cells: the charts stand 0.2 cm apart at least. */
+  gridMargin: 57,
+  /** Space under a chart grid's row. */
+  gridRowAfter: 113,
+  /** The header table's label column (5.25 cm), its cells' margins. */
+  headerLabelWidth: 2977,
+  headerCellMargins: { top: 60, bottom: 60, left: 0, right: 113 },
+  /** Space after a paragraph; after a bullet that is not its list's last. */
+  paragraphAfter: 160,
+  bulletAfter: 60,
+  /** Space after a table, and after the header table. */
+  tableAfter: 120,
+  /** How far a bullet's text sits beyond the numbered text, and its hanging indent. */
+  bulletIndent: 425,
+  /** Line spacing in 240ths: body 1.15, table text 1.05, a chart's own line single. */
+  bodyLine: 276,
+  tableLine: 252,
+  singleLine: 240,
+  /** Heading spacing before and after. */
+  heading1Spacing: { before: 240, after: 120 },
+  heading2Spacing: { before: 200, after: 120 },
+} as const;
+
+/** Twips per pixel at 96 pixels an inch. */
+export const TWIPS_PER_PX = 15;
