@@ -6,7 +6,7 @@
  */
 import { monthLabel, ordinalDate, plainDate } from '../model/period.js';
 import type { ActionResult, Computed, Coverage, FindingCoverage, IndicatorResult, Inputs, Linkage, Person, ReportSpec, Source } from '../model/types.js';
-import { COVERAGE_LABEL, DIRECTION_LABEL, FRAMEWORK_NAME, KIND_LABEL, RAG_LABEL, STATUS_LABEL, formatChange, formatValue, kindCounts, shownStatus, UNIT_LABEL } from './labels.js';
+import { COVERAGE_LABEL, DIRECTION_LABEL, FRAMEWORK_NAME, KIND_LABEL, RAG_LABEL, STATUS_LABEL, formatChange, formatValue, kindCounts, numberWord, shownStatus, UNIT_LABEL } from './labels.js';
 
 const personLine = (p: Person) => [p.name, p.role].filter(Boolean).join(', ');
 const contactLine = (p: Person) => [p.name, p.role, p.email, p.phone].filter(Boolean).join(', ');
@@ -95,8 +95,7 @@ function actionView(a: ActionResult, linkage: Linkage, refOf: (id: string) => st
   };
 }
 
-const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const word = (k: number) => WORDS[k] ?? String(k);
+const word = numberWord;
 
 /** "three actions: two complete and one on track": the actions answering a finding, by shown status. */
 function actionsInWords(actions: readonly { shownStatus: string }[]): string {

@@ -64,7 +64,9 @@ export const UNIT_LABEL: Record<string, string> = {
   cases: 'cases',
 };
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** A count in words up to twelve, as prose writes small numbers; beyond, the figure. */
+export const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
 
 /** "a monitoring visit", "two monitoring visits and a focused visit": visits by kind, in words. */
 export function kindCounts(kinds: readonly Status[] | readonly string[]): string {
@@ -74,7 +76,7 @@ export function kindCounts(kinds: readonly Status[] | readonly string[]): string
     const n = kinds.filter((x) => x === k).length;
     if (n === 0) continue;
     const label = KIND_LABEL[k as keyof typeof KIND_LABEL];
-    parts.push(n === 1 ? `a ${label}` : `${NUMBER_WORDS[n] ?? n} ${label}s`);
+    parts.push(n === 1 ? `a ${label}` : `${numberWord(n)} ${label}s`);
   }
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
 }
