@@ -278,10 +278,14 @@ export function readIndicators(
       continue;
     }
     if (!specs.has(id)) {
-      diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; row ignored${suggestion(id, specs.keys())}`, {
-        place: place(idCell!.address),
-        hint: "add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it",
-      });
+      // A sheet of junk can have a million such rows: past those shown, they are only counted.
+      if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
+      else {
+        diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; row ignored${suggestion(id, specs.keys())}`, {
+          place: place(idCell!.address),
+          hint: "add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it",
+        });
+      }
     }
   }
 
@@ -341,9 +345,12 @@ function readLongIndicators(
     if (!spec) {
       if (!unknown.has(id)) {
         unknown.add(id);
-        diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; its rows are ignored${suggestion(id, specs.keys())}`, {
-          place: place(`${mapping.idColumn}${r}`),
-        });
+        if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
+        else {
+          diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; its rows are ignored${suggestion(id, specs.keys())}`, {
+            place: place(`${mapping.idColumn}${r}`),
+          });
+        }
       }
       continue;
     }
