@@ -6,6 +6,8 @@ export const CODES = {
   // files and configuration
   'file-not-found': { severity: 'error', title: 'An input file does not exist' },
   'file-unreadable': { severity: 'error', title: 'An input file could not be read' },
+  'file-too-large': { severity: 'error', title: 'An input file is larger than boardpack reads' },
+  'file-encoding': { severity: 'error', title: 'A text input is not UTF-8' },
   'yaml-syntax': { severity: 'error', title: 'YAML syntax error' },
   'yaml-warning': { severity: 'warning', title: 'YAML parser warning' },
   'schema-invalid-type': { severity: 'error', title: 'A value has the wrong type' },

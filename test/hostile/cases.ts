@@ -3,9 +3,22 @@
  * the bundled example (big inputs are generated when the case runs), with what boardpack must
  * do about it. Run them with `npm run hostile`; hostile.test.ts runs them in `npm test`.
  */
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Workspace } from '../helpers/workspace.js';
 import type { HostileCase } from './harness.js';
 import { packsWellFormed } from './harness.js';
 import { generateSheet } from './xlsx.js';
+
+const PLAN = 'examples/wexcombe/plan.yml';
+const BODY = 'templates/improvement-board/body.hbs';
+
+/** Rewrites a file of the workspace as bytes. */
+const writeBytes = (w: Workspace, rel: string, bytes: Uint8Array) => writeFileSync(path.join(w.dir, rel), bytes);
+const utf16 = (text: string, bom: boolean, bigEndian = false) => {
+  const le = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
+  return bigEndian ? le.swap16() : le;
+};
 
 export const CASES: HostileCase[] = [
   {
@@ -35,5 +48,58 @@ export const CASES: HostileCase[] = [
       const lines = `${o.stderr}${o.stdout}`.split('\n').length;
       return lines > 120 ? [`prints ${lines} lines`] : [];
     },
+  },
+
+  // ---- unclear messages: encodings
+  {
+    id: 'plan-latin1',
+    area: 'values',
+    was: 'Latin-1 bytes in plan.yml become U+FFFD in the report silently',
+    setup: (w) => {
+      const text = w.read(PLAN).replace('Put a consultant social worker', 'Put a caf\u00e9 consultant social worker');
+      writeBytes(w, PLAN, Buffer.from(text, 'latin1'));
+    },
+    exit: 1,
+    output: [/plan\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is not UTF-8: byte 0xE9 cannot be read; it looks like Windows-1252 \(Latin-1\), where that byte is "\u00e9" \[file-encoding\]/],
+  },
+  {
+    id: 'plan-utf16-bom',
+    area: 'messages',
+    was: 'a UTF-16 plan echoes the whole file with 10,888 NUL bytes in one 22 KB line and never says "UTF-16"',
+    setup: (w) => writeBytes(w, PLAN, utf16(w.read(PLAN), true)),
+    exit: 1,
+    output: [/plan\.yml error: plan examples\/wexcombe\/plan\.yml is UTF-16 \(little-endian, with a byte order mark\), not UTF-8 \[file-encoding\]/, /hint: save the file as UTF-8/],
+  },
+  {
+    id: 'plan-utf16-no-bom',
+    area: 'messages',
+    was: 'a UTF-16 plan without a byte order mark: NUL bytes in every other place',
+    setup: (w) => writeBytes(w, PLAN, utf16(w.read(PLAN), false)),
+    exit: 1,
+    output: [/plan\.yml is UTF-16 \(little-endian, without a byte order mark\), not UTF-8 \[file-encoding\]/],
+  },
+  {
+    id: 'config-utf16-big-endian',
+    area: 'messages',
+    was: 'config.yml saved as UTF-16, big-endian',
+    setup: (w) => writeBytes(w, 'config.yml', utf16(w.read('config.yml'), true, true)),
+    exit: 1,
+    output: [/^config\.yml error: config file config\.yml is UTF-16 \(big-endian, with a byte order mark\), not UTF-8 \[file-encoding\]/m],
+  },
+  {
+    id: 'template-binary',
+    area: 'messages',
+    was: 'a template that is not text at all',
+    setup: (w) => writeBytes(w, BODY, Buffer.concat([Buffer.from(w.read(BODY)), Buffer.from([0, 1, 2, 0xff, 0, 0])])),
+    exit: 1,
+    output: [/body\.hbs:\d+:\d+ error: template templates\/improvement-board\/body\.hbs holds NUL bytes: it is not a text file \[file-encoding\]/],
+  },
+  {
+    id: 'plan-too-large',
+    area: 'limits',
+    was: 'no stated size: an input of any size is read whole',
+    setup: (w) => truncateSync(path.join(w.dir, PLAN), 40 * 1024 * 1024),
+    exit: 1,
+    output: [/^config\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is 40 MB, over the limit of 32 MB for a text input \[file-too-large\]/m],
   },
 ];
