@@ -10,6 +10,7 @@ export const CODES = {
   'file-encoding': { severity: 'error', title: 'A text input is not UTF-8' },
   'yaml-syntax': { severity: 'error', title: 'YAML syntax error' },
   'yaml-warning': { severity: 'warning', title: 'YAML parser warning' },
+  'yaml-too-complex': { severity: 'error', title: 'A YAML file nests too deep or its aliases expand too far' },
   'schema-invalid-type': { severity: 'error', title: 'A value has the wrong type' },
   'schema-missing-field': { severity: 'error', title: 'A required field is missing' },
   'schema-unknown-field': { severity: 'error', title: 'A field is not part of the format' },

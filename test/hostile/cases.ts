@@ -102,4 +102,36 @@ export const CASES: HostileCase[] = [
     exit: 1,
     output: [/^config\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is 40 MB, over the limit of 32 MB for a text input \[file-too-large\]/m],
   },
+
+  // ---- YAML that would exhaust the parser
+  {
+    id: 'yaml-alias-bomb',
+    area: 'limits',
+    was: 'a YAML alias bomb printed "Excessive alias count" with a JS stack',
+    setup: (w) => {
+      const lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+      for (const [x, y] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) lol.push(`${x}: &${x} [${Array(9).fill(`*${y}`).join(',')}]`);
+      w.edit(PLAN, /^title:/m, `laughs:\n${lol.map((l) => `  ${l}`).join('\n')}\ntitle:`);
+    },
+    exit: 1,
+    output: [/plan\.yml:\d+:\d+ error: the YAML aliases here \(\*\w, used 9 times, and others\) expand to more than boardpack reads \[yaml-too-complex\]/, /hint: an anchor may be used up to 1000 times/],
+  },
+  {
+    id: 'yaml-20000-brackets',
+    area: 'limits',
+    was: '20,000 nested brackets print "Maximum call stack size exceeded" as a YAML message',
+    setup: (w) => w.edit(PLAN, /^title: (.*)$/m, `title: $1\nnotes: ${'['.repeat(20_000)}${']'.repeat(20_000)}`),
+    exit: 1,
+    output: [/plan\.yml:\d+:\d+ error: the YAML here nests deeper than 64 levels; boardpack reads no deeper \[yaml-too-complex\]/],
+    notOutput: [/call stack/i],
+  },
+  {
+    id: 'yaml-deep-indentation',
+    area: 'limits',
+    was: 'nesting by indentation: 2,000 levels of mappings in config.yml',
+    setup: (w) => w.edit('config.yml', /^output: packs$/m, `extra:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} 1\noutput: packs`),
+    exit: 1,
+    output: [/^config\.yml:\d+:\d+ error: the YAML here nests deeper than 64 levels/m],
+    notOutput: [/call stack/i],
+  },
 ];
