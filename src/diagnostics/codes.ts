@@ -8,6 +8,7 @@ export const CODES = {
   'file-unreadable': { severity: 'error', title: 'An input file could not be read' },
   'file-too-large': { severity: 'error', title: 'An input file is larger than boardpack reads' },
   'file-encoding': { severity: 'error', title: 'A text input is not UTF-8' },
+  'text-forbidden-character': { severity: 'warning', title: 'Text holds a character a Word document cannot hold; it is removed' },
   'yaml-syntax': { severity: 'error', title: 'YAML syntax error' },
   'yaml-warning': { severity: 'warning', title: 'YAML parser warning' },
   'yaml-too-complex': { severity: 'error', title: 'A YAML file nests too deep or its aliases expand too far' },

@@ -4,6 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
+import { forbiddenIn, forbiddenMessage, hasForbidden, stripForbidden } from '../model/xml-chars.js';
 
 export type Path = readonly (string | number)[];
 
@@ -128,6 +129,7 @@ export function parseYaml(file: string, text: string, diags: Diagnostics): YamlS
   for (const w of doc.warnings) {
     diags.report('yaml-warning', cleanYamlMessage(w.message.split('\n')[0] ?? w.message), { place: at(w.pos[0]) });
   }
+  if (doc.errors.length === 0) removeForbidden(doc, text, at, diags);
   let data: unknown;
   if (doc.errors.length === 0) {
     try {
@@ -146,6 +148,27 @@ export function parseYaml(file: string, text: string, diags: Diagnostics): YamlS
     return placeOf(path);
   };
   return { file, text, data, placeOf, placeOfKey };
+}
+
+/**
+ * Every string value of the document cleaned of the characters a Word document cannot hold,
+ * each text warned about at the character itself when it is in the file as it is, else at the
+ * start of the value (when an escape such as "\u0001" wrote it).
+ */
+function removeForbidden(doc: Document, text: string, at: (offset: number) => Place, diags: Diagnostics): void {
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string' || !hasForbidden(node.value)) return;
+      const found = forbiddenIn(node.value).map((f) => f.char);
+      const start = node.range?.[0] ?? 0;
+      const raw = forbiddenIn(text.slice(start, node.range?.[1] ?? start))[0];
+      diags.report('text-forbidden-character', forbiddenMessage(found), {
+        place: at(start + (raw?.index ?? 0)),
+        hint: 'delete it; it is often pasted in from another program without being seen',
+      });
+      node.value = stripForbidden(node.value);
+    },
+  });
 }
 
 /** toJS refused the document: aliases expand too far ("billion laughs"), or one names no anchor. */

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import { InputReader } from '../io/files.js';
+import { cleanSourceText } from '../load/forbidden.js';
 import { parseYaml, type YamlSource } from '../load/yaml-source.js';
 import { readSheets } from '../load/workbook.js';
 import { periodOf } from '../model/period.js';
@@ -272,12 +273,12 @@ function loadReports(
     layoutInput.header.forEach((h, k) => inline(`header.${k}`, h.value, src.placeOf(['header', k, 'value'])));
     for (const [key, name] of [['summary', layoutInput.summary], ['recommendations', layoutInput.recommendations], ['body', layoutInput.body]] as const) {
       const file = path.join(dir, name);
-      const text = reader.text(file, src.placeOf([key]), 'template');
-      if (text === undefined) {
+      const raw = reader.text(file, src.placeOf([key]), 'template');
+      if (raw === undefined) {
         ok = false;
         continue;
       }
-      templates[key] = { file, text, firstLine: 1, firstColumn: 1 };
+      templates[key] = { file, text: cleanSourceText(file, raw, diags), firstLine: 1, firstColumn: 1 };
     }
     const layout: Layout = { ...layoutInput, dir, file: layoutFile, templates };
     jobs.push({ spec, layout });

@@ -7,8 +7,8 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../helpers/workspace.js';
 import type { HostileCase } from './harness.js';
-import { packsWellFormed } from './harness.js';
-import { generateSheet } from './xlsx.js';
+import { packsWellFormed, reportText } from './harness.js';
+import { generateSheet, setText } from './xlsx.js';
 
 const PLAN = 'examples/wexcombe/plan.yml';
 const BODY = 'templates/improvement-board/body.hbs';
@@ -20,6 +20,13 @@ const utf16 = (text: string, bom: boolean, bigEndian = false) => {
   return bigEndian ? le.swap16() : le;
 };
 
+/** The pack is archived, every part well-formed, and the report says `text`. */
+const archivedSaying = (text: string) => (w: Workspace) => {
+  const problems = packsWellFormed(w);
+  if (problems.length === 0 && !reportText(w, 'improvement-board-2026-10.docx').includes(text)) problems.push(`the report does not say "${text}"`);
+  return problems;
+};
+
 export const CASES: HostileCase[] = [
   {
     id: 'example',
@@ -28,6 +35,83 @@ export const CASES: HostileCase[] = [
     exit: 0,
     output: [/^wrote packs\/2026-10\/$/m],
     check: (w) => packsWellFormed(w),
+  },
+
+  // ---- characters XML forbids, from every input that reaches a report
+  {
+    id: 'xml-council-fffe',
+    area: 'xml',
+    was: 'a U+FFFE in council made word/document.xml and docProps/core.xml invalid XML, archived with exit 0',
+    setup: (w) => w.edit('config.yml', 'council: Wexcombe City Council', 'council: "Wexcombe\\uFFFE City Council"'),
+    exit: 0,
+    output: [/^config\.yml:4:10 warning: this text holds U\+FFFE \(not a character\), a character a Word document cannot hold; it is removed \[text-forbidden-character\]/m],
+    check: archivedSaying('Wexcombe City Council'),
+  },
+  {
+    id: 'xml-council-control',
+    area: 'xml',
+    was: 'a control character typed into council made both reports unopenable',
+    setup: (w) => w.edit('config.yml', 'council: Wexcombe City Council', 'council: Wexcombe City\u0001 Council'),
+    exit: 0,
+    output: [/^config\.yml:4:23 warning: this text holds U\+0001 \(a control character\)/m],
+    check: archivedSaying('Wexcombe City Council'),
+  },
+  {
+    id: 'xml-indicator-name-config',
+    area: 'xml',
+    was: 'a U+FFFF in an indicator name in config.yml made the reports invalid XML',
+    setup: (w) => w.edit('config.yml', 'name: Re-referrals within 12 months of a previous referral', 'name: "Re-referrals\\uFFFF within 12 months of a previous referral"'),
+    exit: 0,
+    output: [/^config\.yml:21:11 warning: this text holds U\+FFFF/m],
+    check: archivedSaying('Re-referrals within 12 months of a previous referral'),
+  },
+  {
+    id: 'xml-indicator-name-sheet',
+    area: 'xml',
+    was: "a control character in the export's name column reached the reports",
+    setup: (w) => {
+      w.edit('config.yml', '    name: Re-referrals within 12 months of a previous referral\n', '');
+      setText(w, 'B4', 'Re-referrals_x0008_ within 12 months');
+    },
+    exit: 0,
+    output: [/^examples\/wexcombe\/performance\.xlsx Scorecard!B4 warning: this text holds U\+0008 \(a control character\)/m],
+    check: archivedSaying('Re-referrals within 12 months'),
+  },
+  {
+    id: 'xml-meeting-title',
+    area: 'xml',
+    was: 'a vertical tab in a meeting title went into the core properties (docProps/core.xml)',
+    setup: (w) => w.edit('config.yml', 'title: Wexcombe Children\'s Services Improvement Board', 'title: "Wexcombe Children\'s Services\\v Improvement Board"'),
+    exit: 0,
+    output: [/^config\.yml:\d+:14 warning: this text holds U\+000B \(a control character\)/m],
+    check: archivedSaying('Services Improvement Board'),
+  },
+  {
+    id: 'xml-plan-action',
+    area: 'xml',
+    was: 'plan text with a control character was cleaned without a word',
+    setup: (w) => w.edit(PLAN, /action: Put a consultant social worker([^\n]*)/, 'action: "Put a consultant\\a social worker$1"'),
+    exit: 0,
+    output: [/^examples\/wexcombe\/plan\.yml:15:17 warning: this text holds U\+0007 \(a control character\)/m],
+    check: archivedSaying('Put a consultant social worker on every'),
+  },
+  {
+    id: 'xml-template-text',
+    area: 'xml',
+    was: 'a U+FFFF pasted into a template reached the report',
+    setup: (w) => w.edit(BODY, /^# (.+)$/m, '# $1\uFFFF'),
+    exit: 0,
+    output: [/^templates\/improvement-board\/body\.hbs:\d+:\d+ warning: this text holds U\+FFFF/m],
+    check: (w) => packsWellFormed(w),
+  },
+  {
+    id: 'xml-lone-surrogate',
+    area: 'xml',
+    was: 'half a surrogate pair in council became U+FFFD in the report',
+    setup: (w) => w.edit('config.yml', 'council: Wexcombe City Council', 'council: "Wexcombe\\uD800 City Council"'),
+    exit: 0,
+    output: [/^config\.yml:4:10 warning: this text holds U\+D800 \(half a surrogate pair\)/m],
+    check: archivedSaying('Wexcombe City Council'),
   },
 
   // ---- limits

@@ -9,7 +9,7 @@ import { chownSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSy
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { ROOT, workspace, type Workspace } from '../helpers/workspace.js';
+import { ROOT, docxText, workspace, type Workspace } from '../helpers/workspace.js';
 
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
 
@@ -210,4 +210,11 @@ export function packsWellFormed(w: Workspace): string[] {
   if (existsSync(packs)) walk(packs);
   if (reports.length === 0) return ['no report was archived'];
   return reports.flatMap((r) => xmlProblems(readFileSync(r), path.relative(w.dir, r)));
+}
+
+/** The visible text of an archived report of packs/2026-10/, with its core properties. */
+export function reportText(w: Workspace, name: string): string {
+  const parts = unzipSync(readFileSync(path.join(w.dir, 'packs', '2026-10', name)));
+  const part = (p: string) => new TextDecoder().decode(parts[p]);
+  return `${docxText(part('word/document.xml'))}\n${part('docProps/core.xml')}`;
 }
