@@ -62,6 +62,7 @@ export const CODES = {
   'import-review': { severity: 'warning', title: 'Imported findings need a person to confirm them' },
   // archive
   'pack-exists': { severity: 'error', title: 'A different pack for this period is already archived' },
+  'pack-invalid-xml': { severity: 'error', title: 'A report built is not well-formed XML, so it was not archived' },
   'pack-unchanged': { severity: 'warning', title: 'The pack is already archived with identical files' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; title: string }>;
 
