@@ -44,6 +44,8 @@ export const CODES = {
   'indicator-missing-row': { severity: 'warning', title: 'A catalogue indicator has no row in the sheet' },
   'indicator-no-value': { severity: 'warning', title: 'A cell holds no usable value' },
   'indicator-value-unreadable': { severity: 'error', title: 'A cell holds text that is not a number' },
+  'indicator-value-out-of-range': { severity: 'error', title: 'A value is beyond what its unit (or the catalogue) allows' },
+  'indicator-value-comma': { severity: 'warning', title: 'A value written with a comma, and how it was read' },
   'indicator-duplicate-id': { severity: 'error', title: 'Two catalogue indicators share an id' },
   'catalogue-column-missing': { severity: 'error', title: 'The catalogue sheet lacks a column it needs' },
   'catalogue-heading-unknown': { severity: 'warning', title: 'A catalogue sheet heading is not one boardpack reads' },

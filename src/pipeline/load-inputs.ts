@@ -13,7 +13,7 @@ import { periodOf } from '../model/period.js';
 import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
 import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
 import { readCatalogueSheet } from '../validate/catalogue-sheet.js';
-import { readIndicators } from '../validate/performance.js';
+import { rangeProblem, readIndicators } from '../validate/performance.js';
 import { cleanText, toPlan, toRegister } from '../validate/records.js';
 import {
   checkDuplicateActionIds,
@@ -99,6 +99,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       });
     }
     seenIndicator.add(ind.id);
+    checkCatalogueFigures(ind, (key) => configSrc.placeOf(['indicators', i, ...key]), diags);
   });
 
   if (plan && planSrc) {
@@ -134,6 +135,28 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       files: reader.files,
     },
   };
+}
+
+/** A catalogue entry's own figures (target, comparators) in the range its values can take, and min below max. */
+function checkCatalogueFigures(ind: ConfigInput['indicators'][number], placeOf: (key: readonly string[]) => Place, diags: Diagnostics): void {
+  if (ind.min !== undefined && ind.max !== undefined && ind.min >= ind.max) {
+    diags.report('indicator-value-out-of-range', `indicator ${ind.id}: max ${ind.max} is not above min ${ind.min}`, { place: placeOf(['max']) });
+    return;
+  }
+  const figures: [readonly string[], number | undefined][] = [
+    [['target'], ind.target],
+    [['comparators', 'england'], ind.comparators?.england],
+    [['comparators', 'statisticalNeighbours'], ind.comparators?.statisticalNeighbours],
+  ];
+  for (const [key, v] of figures) {
+    const problem = v === undefined ? undefined : rangeProblem(v, ind);
+    if (problem) {
+      diags.report('indicator-value-out-of-range', `indicator ${ind.id}: ${key[key.length - 1]} ${v} ${problem}`, {
+        place: placeOf(key),
+        hint: 'it is a value of the indicator, in its unit; give the indicator min: or max: if its values can go beyond this',
+      });
+    }
+  }
 }
 
 export interface PlanAndRegisters {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Workspace } from '../helpers/workspace.js';
 import type { HostileCase } from './harness.js';
 import { packsWellFormed, reportText } from './harness.js';
-import { generateSheet, setText } from './xlsx.js';
+import { generateSheet, setNumber, setText } from './xlsx.js';
 
 const PLAN = 'examples/wexcombe/plan.yml';
 const BODY = 'templates/improvement-board/body.hbs';
@@ -112,6 +112,80 @@ export const CASES: HostileCase[] = [
     exit: 0,
     output: [/^config\.yml:4:10 warning: this text holds U\+D800 \(half a surrogate pair\)/m],
     check: archivedSaying('Wexcombe City Council'),
+  },
+
+  // ---- figures: finite, in range for their unit, a decimal comma read as one
+  {
+    id: 'value-1e308',
+    area: 'values',
+    was: 'an export value of 1e308 printed "Infinity%" and "+Infinity points"',
+    setup: (w) => setNumber(w, 'K9', '1e308'),
+    exit: 1,
+    output: [/Scorecard!K9 error: CSC06 2026-05: 1e\+308 \(a fraction shown as a percentage\) is too large to be a value of any indicator \[indicator-value-out-of-range\]/],
+    notOutput: [/Infinity/],
+  },
+  {
+    id: 'value-nan',
+    area: 'values',
+    was: 'NaN printed "NaN%", was Red and "worsened three months running"',
+    setup: (w) => setNumber(w, 'P4', 'NaN'),
+    exit: 1,
+    output: [/Scorecard!P4 error: CSC01 2026-10: "NaN" is not a number \[indicator-value-unreadable\]/],
+  },
+  {
+    id: 'value-infinity',
+    area: 'values',
+    was: 'a cell holding Infinity was shown as a figure',
+    setup: (w) => setNumber(w, 'P5', 'Infinity'),
+    exit: 1,
+    output: [/Scorecard!P5 error: CSC02 2026-10: "Infinity" is not a number \[indicator-value-unreadable\]/],
+  },
+  {
+    id: 'value-decimal-comma',
+    area: 'values',
+    was: 'the text "12,5" was read as 125 and shown as "125.0%" Green',
+    setup: (w) => setText(w, 'P4', '12,5'),
+    exit: 0,
+    output: [/Scorecard!P4 warning: CSC01 2026-10: "12,5" read as 12\.5 \(a decimal comma\) \[indicator-value-comma\]/],
+    check: (w) => {
+      const text = reportText(w, 'improvement-board-2026-10.docx');
+      return [...(text.includes('12.5%') ? [] : ['the report does not show 12.5%']), ...(/125\.0%/.test(text) ? ['the report shows 125.0%'] : [])];
+    },
+  },
+  {
+    id: 'value-percent-over-100',
+    area: 'values',
+    was: 'a percentage over 100 passed',
+    setup: (w) => setNumber(w, 'P4', '1.5'),
+    exit: 1,
+    output: [/Scorecard!P4 error: CSC01 2026-10: 150% is above 100, the most a percentage can be \[indicator-value-out-of-range\]/, /hint: .*give it min: or max: in the catalogue/],
+  },
+  {
+    id: 'value-over-100-allowed',
+    area: 'values',
+    was: 'percentages 0 to 100 unless the catalogue says otherwise: here it does (max: 200)',
+    setup: (w) => {
+      w.edit('config.yml', '    target: 22\n    tolerance: 2\n    comparators: { england: 22.4', '    target: 22\n    tolerance: 2\n    max: 200\n    comparators: { england: 22.4');
+      setNumber(w, 'P4', '1.5');
+    },
+    exit: 0,
+    check: archivedSaying('150.0%'),
+  },
+  {
+    id: 'value-negative-count',
+    area: 'values',
+    was: 'a negative count passed',
+    setup: (w) => setNumber(w, 'P16', '-3'),
+    exit: 1,
+    output: [/Scorecard!P16 error: CSC13 2026-10: -3 is below 0, the least a caseload can be \[indicator-value-out-of-range\]/],
+  },
+  {
+    id: 'value-target-over-100',
+    area: 'values',
+    was: 'a target no percentage can reach passed',
+    setup: (w) => w.edit('config.yml', 'target: 95\n    tolerance: 5\n  - id: CSC03', 'target: 950\n    tolerance: 5\n  - id: CSC03'),
+    exit: 1,
+    output: [/^config\.yml:\d+:13 error: indicator CSC02: target 950 is above 100, the most a percentage can be \[indicator-value-out-of-range\]/m],
   },
 
   // ---- limits
