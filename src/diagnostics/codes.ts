@@ -19,6 +19,8 @@ export const CODES = {
   'schema-invalid-date': { severity: 'error', title: 'A date is malformed or impossible' },
   'schema-invalid': { severity: 'error', title: 'A value does not satisfy the format' },
   'config-period-invalid': { severity: 'error', title: 'The period is not a YYYY-MM month' },
+  'config-date-before-period-end': { severity: 'error', title: 'A date of the pack or a meeting comes before it can (before the period ends, or a next meeting before this one)' },
+  'config-date-late': { severity: 'warning', title: 'A date of the pack is later than it should be (long after the period, after the meeting)' },
   'report-duplicate-id': { severity: 'error', title: 'Two reports share an id' },
   // plan and findings
   'action-duplicate-id': { severity: 'error', title: 'Two actions share an id' },

@@ -81,6 +81,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
     return { reader };
   }
   options.onConfig?.(config);
+  checkDates(config, period, options.period !== undefined, configSrc, diags);
 
   // Reading the workbook is asynchronous; it is awaited after the YAML inputs.
   const indicatorsRead = loadIndicators(config, configFile, configSrc, period, reader, diags);
@@ -135,6 +136,69 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       files: reader.files,
     },
   };
+}
+
+/** The last day of a YYYY-MM month, YYYY-MM-DD. */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Whole months from the end of `month` to `date` (0 within the next month). */
+function monthsAfter(month: string, date: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const [dy, dm] = date.split('-').map(Number) as [number, number];
+  return (dy - y) * 12 + (dm - m) - 1;
+}
+
+/**
+ * The pack's dates against the period it reports. A pack date or a meeting before the month
+ * is over is an error, not a warning: the pack states the month's figures and judges actions
+ * overdue against its date, so before the month ends both are wrong, and an archived pack is
+ * never overwritten; the usual cause is a --period or packDate not updated, and the fix is one
+ * edit. A pack issued after its meeting, or long after its month, is possible (a late record,
+ * a reissue) and only warned about.
+ */
+function checkDates(config: ConfigInput, period: string, periodFromOption: boolean, configSrc: YamlSource, diags: Diagnostics): void {
+  const end = lastDayOf(period);
+  const which = periodFromOption ? `${period} (from --period)` : period;
+  if (config.packDate <= end) {
+    diags.report('config-date-before-period-end', `packDate ${config.packDate} is not after the end of the period ${which}, ${end}: the month's figures cannot be complete and overdue actions would be judged too early`, {
+      place: configSrc.placeOf(['packDate']),
+      hint: periodFromOption ? 'report on a month that is over, or set packDate to the day the pack is issued' : 'set packDate to the day the pack is issued, after the month it reports, or period to the month before',
+    });
+  } else if (monthsAfter(period, config.packDate) >= 3) {
+    diags.report('config-date-late', `packDate ${config.packDate} is ${monthsAfter(period, config.packDate)} months after the period ${which}; was the period updated?`, {
+      place: configSrc.placeOf(['packDate']),
+    });
+  }
+  config.reports.forEach((r, i) => {
+    const at = (key: string) => configSrc.placeOf(['reports', i, 'meeting', key]);
+    if (r.meeting.date <= end) {
+      diags.report('config-date-before-period-end', `report ${r.id}: the meeting on ${r.meeting.date} is not after the end of the period ${which}, ${end}; it cannot consider a month not yet over`, {
+        place: at('date'),
+        hint: 'check the meeting date and the period',
+      });
+    } else if (r.meeting.date < config.packDate) {
+      diags.report('config-date-late', `report ${r.id}: the meeting on ${r.meeting.date} is before packDate ${config.packDate}; the pack would reach it after it has met`, {
+        place: at('date'),
+        hint: 'check the meeting date and packDate',
+      });
+    }
+    if (r.meeting.next !== undefined && r.meeting.next <= r.meeting.date) {
+      diags.report('config-date-before-period-end', `report ${r.id}: the next meeting, ${r.meeting.next}, is not after this one, ${r.meeting.date}`, {
+        place: at('next'),
+        hint: 'give the date of the meeting after this one, or leave next: out',
+      });
+    }
+  });
+  const expected = config.nextVisit?.expected;
+  if (expected !== undefined && (expected.length === 7 ? lastDayOf(expected) : expected) < config.packDate) {
+    diags.report('config-date-late', `nextVisit: the visit expected ${expected} is before packDate ${config.packDate}; the reports would call it next`, {
+      place: configSrc.placeOf(['nextVisit', 'expected']),
+      hint: 'update or remove nextVisit',
+    });
+  }
 }
 
 /** A catalogue entry's own figures (target, comparators) in the range its values can take, and min below max. */

@@ -188,6 +188,48 @@ export const CASES: HostileCase[] = [
     output: [/^config\.yml:\d+:13 error: indicator CSC02: target 950 is above 100, the most a percentage can be \[indicator-value-out-of-range\]/m],
   },
 
+  // ---- dates against the period
+  {
+    id: 'packdate-before-period-end',
+    area: 'values',
+    was: 'a packDate before the end of the reported month built without a word',
+    setup: (w) => w.edit('config.yml', 'packDate: 2026-11-12', 'packDate: 2026-10-15'),
+    exit: 1,
+    output: [/^config\.yml:6:11 error: packDate 2026-10-15 is not after the end of the period 2026-10, 2026-10-31: the month's figures cannot be complete and overdue actions would be judged too early \[config-date-before-period-end\]/m],
+  },
+  {
+    id: 'period-option-not-over',
+    area: 'values',
+    was: '--period for a month not over on the pack date',
+    args: () => ['build', '--period', '2026-11'],
+    exit: 1,
+    output: [/^config\.yml:6:11 error: packDate 2026-11-12 is not after the end of the period 2026-11 \(from --period\), 2026-11-30/m],
+  },
+  {
+    id: 'meeting-before-period-end',
+    area: 'values',
+    was: 'a meeting dated before the month it considers is over',
+    setup: (w) => w.edit('config.yml', 'date: 2026-11-19', 'date: 2026-10-29'),
+    exit: 1,
+    output: [/^config\.yml:\d+:13 error: report improvement-board: the meeting on 2026-10-29 is not after the end of the period 2026-10, 2026-10-31/m],
+  },
+  {
+    id: 'meeting-before-packdate',
+    area: 'values',
+    was: 'a meeting held before the pack is issued',
+    setup: (w) => w.edit('config.yml', 'date: 2026-11-19', 'date: 2026-11-05'),
+    exit: 0,
+    output: [/^config\.yml:\d+:13 warning: report improvement-board: the meeting on 2026-11-05 is before packDate 2026-11-12; the pack would reach it after it has met \[config-date-late\]/m],
+  },
+  {
+    id: 'next-meeting-before-meeting',
+    area: 'values',
+    was: 'a next meeting dated before the meeting',
+    setup: (w) => w.edit('config.yml', 'next: 2026-12-17', 'next: 2026-10-17'),
+    exit: 1,
+    output: [/^config\.yml:\d+:13 error: report improvement-board: the next meeting, 2026-10-17, is not after this one, 2026-11-19/m],
+  },
+
   // ---- limits
   {
     id: 'million-junk-rows',
