@@ -17,6 +17,8 @@ export interface YamlSource {
   placeOf(path: Path): Place;
   /** The place of the key at `path` (the last element names the key); falls back to placeOf. */
   placeOfKey(path: Path): Place;
+  /** The text of the scalar at `path` as written in the file (`1.10`, where the value is 1.1). */
+  sourceOf?(path: Path): string | undefined;
 }
 
 function nodeAt(doc: Document, path: Path): { node: Node | null; depth: number; keyNode?: Node } {
@@ -147,7 +149,11 @@ export function parseYaml(file: string, text: string, diags: Diagnostics): YamlS
     if (keyNode?.range && depth === path.length) return at(keyNode.range[0]);
     return placeOf(path);
   };
-  return { file, text, data, placeOf, placeOfKey };
+  const sourceOf = (path: Path): string | undefined => {
+    const { node, depth } = nodeAt(doc, path);
+    return depth === path.length && isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
+  };
+  return { file, text, data, placeOf, placeOfKey, sourceOf };
 }
 
 /**

@@ -230,6 +230,16 @@ export const CASES: HostileCase[] = [
     output: [/^config\.yml:\d+:13 error: report improvement-board: the next meeting, 2026-10-17, is not after this one, 2026-11-19/m],
   },
 
+  // ---- messages that say what to do
+  {
+    id: 'id-1.10',
+    area: 'messages',
+    was: '`id: 1.10` said "got number 1.1" with no hint to quote it',
+    setup: (w) => w.edit(PLAN, '      - id: P1.1\n', '      - id: 1.10\n'),
+    exit: 1,
+    output: [/plan\.yml:14:13 error: `actions\[0\]\.id` of P1 expected an id \(text\), got number 1\.1 \(written 1\.10\) \[schema-invalid-type\]/, /hint: YAML reads 1\.10 as a number; put it in quotes, '1\.10', to keep it as text/],
+  },
+
   // ---- limits
   {
     id: 'million-junk-rows',

@@ -108,3 +108,15 @@ describe('YAML that would exhaust the parser', () => {
     expect(d.all.map((x) => `${x.place?.file}:${x.place?.line} ${x.code}`)).toEqual(['bomb.yml:2 yaml-too-complex', 'deep.yml:1 yaml-too-complex']);
   });
 });
+
+describe('a value YAML reads as a number or a boolean where text is expected', () => {
+  it('says how it was written and to quote it', () => {
+    const d = new Diagnostics();
+    const src = parseYaml('plan.yml', plan(good.replace('id: P1.1', 'id: 1.10').replace('owner: Head of X', 'owner: true')), d);
+    checkSchema(PlanSchema, src, d, 'plan');
+    expect(d.all.map((x) => [x.message, x.hint])).toEqual([
+      ['`actions[0].id` of P1 expected an id (text), got number 1.1 (written 1.10)', "YAML reads 1.10 as a number; put it in quotes, '1.10', to keep it as text"],
+      ['`actions[0].owner` of P1 expected string, got boolean true', "YAML reads true as a boolean; put it in quotes, 'true', to keep it as text"],
+    ]);
+  });
+});
