@@ -33,9 +33,12 @@ export interface LoadOptions {
   readonly onConfig?: (config: { readonly charts: boolean }) => void;
 }
 
-/** A path named inside `fromFile`, resolved against that file's folder, kept relative for messages. */
+/**
+ * A path named inside `fromFile`: an absolute one as it is, a relative one against that file's
+ * folder (kept relative, for messages, when that file's path is).
+ */
 export function resolveFrom(fromFile: string, p: string): string {
-  return path.normalize(path.join(path.dirname(fromFile), p));
+  return path.isAbsolute(p) ? path.normalize(p) : path.normalize(path.join(path.dirname(fromFile), p));
 }
 
 export function loadYaml(reader: InputReader, diags: Diagnostics, file: string, from?: Place, what = 'file'): YamlSource | undefined {

@@ -3,7 +3,7 @@
  * the bundled example (big inputs are generated when the case runs), with what boardpack must
  * do about it. Run them with `npm run hostile`; hostile.test.ts runs them in `npm test`.
  */
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../helpers/workspace.js';
 import type { HostileCase } from './harness.js';
@@ -238,6 +238,40 @@ export const CASES: HostileCase[] = [
     setup: (w) => w.edit(PLAN, '      - id: P1.1\n', '      - id: 1.10\n'),
     exit: 1,
     output: [/plan\.yml:14:13 error: `actions\[0\]\.id` of P1 expected an id \(text\), got number 1\.1 \(written 1\.10\) \[schema-invalid-type\]/, /hint: YAML reads 1\.10 as a number; put it in quotes, '1\.10', to keep it as text/],
+  },
+
+  // ---- paths
+  {
+    id: 'output-absolute',
+    area: 'paths',
+    was: 'an absolute output: such as /srv/packs was joined under the config folder',
+    setup: (w) => w.edit('config.yml', 'output: packs', `output: ${path.join(w.dir, 'srv', 'packs')}`),
+    exit: 0,
+    output: [/^wrote \/.*\/srv\/packs\/2026-10\/$/m],
+    check: (w) => [
+      ...(existsSync(path.join(w.dir, 'srv', 'packs', '2026-10', 'manifest.json')) ? [] : ['no pack in <workspace>/srv/packs']),
+      ...(existsSync(path.join(w.dir, w.dir.slice(1))) ? ['the pack went under the config folder'] : []),
+    ],
+  },
+  {
+    id: 'plan-absolute',
+    area: 'paths',
+    was: 'an absolute plan: path that exists was reported missing',
+    setup: (w) => {
+      renameSync(path.join(w.dir, 'examples'), path.join(w.dir, 'elsewhere'));
+      w.edit('config.yml', 'plan: examples/wexcombe/plan.yml', `plan: ${path.join(w.dir, 'elsewhere/wexcombe/plan.yml')}`);
+      w.edit('config.yml', 'file: examples/wexcombe/performance.xlsx', `file: ${path.join(w.dir, 'elsewhere/wexcombe/performance.xlsx')}`);
+    },
+    exit: 0,
+    output: [/^wrote packs\/2026-10\/$/m],
+  },
+  {
+    id: 'plan-is-a-device',
+    area: 'paths',
+    was: 'an input that is a device would be read for ever',
+    setup: (w) => w.edit('config.yml', 'plan: examples/wexcombe/plan.yml', 'plan: /dev/zero'),
+    exit: 1,
+    output: [/^config\.yml:7:7 error: plan \/dev\/zero is not a regular file \(a device or a pipe\?\) \[file-unreadable\]/m],
   },
 
   // ---- limits
