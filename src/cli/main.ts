@@ -4,7 +4,7 @@
  * exit code (0 done; 1 the input or the archive is wrong; 2 the command line is wrong).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { Diagnostics, formatReport, formatSummary, type Diagnostic } from '../diagnostics/index.js';
+import { Diagnostics, formatReport, formatSummary } from '../diagnostics/index.js';
 import { importFindings } from '../findings/import.js';
 import { runMatch } from '../pipeline/match.js';
 import { formatMatchTable } from './match-table.js';
@@ -13,8 +13,8 @@ import { toolVersion } from '../io/tool.js';
 
 const EXIT = { done: 0, input: 1, usage: 2 } as const;
 
-function printDiagnostics(diags: readonly Diagnostic[]): void {
-  if (diags.length === 0) return;
+function printDiagnostics(diags: Diagnostics): void {
+  if (diags.all.length === 0) return;
   process.stderr.write(`${formatReport(diags)}\n`);
 }
 
@@ -39,9 +39,9 @@ function program(): Command {
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
     .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
       const result = await build({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}), reissue: opts.reissue ?? false });
-      printDiagnostics(result.diagnostics.all);
+      printDiagnostics(result.diagnostics);
       if (result.diagnostics.hasErrors || !result.packDir) {
-        process.stderr.write(`build failed: ${formatSummary(result.diagnostics.all)}; nothing was written\n`);
+        process.stderr.write(`build failed: ${formatSummary(result.diagnostics)}; nothing was written\n`);
         process.exitCode = EXIT.input;
         return;
       }
@@ -50,7 +50,7 @@ function program(): Command {
       for (const f of result.files ?? []) {
         process.stdout.write(`  ${f.name.padEnd(40)} ${String(f.bytes).padStart(8)} bytes  sha256 ${f.sha256.slice(0, 16)}\n`);
       }
-      if (result.diagnostics.warningCount > 0) process.stdout.write(`${formatSummary(result.diagnostics.all)}\n`);
+      if (result.diagnostics.warningCount > 0) process.stdout.write(`${formatSummary(result.diagnostics)}\n`);
     });
 
   p.command('validate')
@@ -59,8 +59,8 @@ function program(): Command {
     .addOption(periodOption())
     .action(async (opts: { config: string; period?: string }) => {
       const diags = await validate({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}) });
-      printDiagnostics(diags.all);
-      const summary = formatSummary(diags.all);
+      printDiagnostics(diags);
+      const summary = formatSummary(diags);
       if (diags.hasErrors) {
         process.stderr.write(`invalid: ${summary}\n`);
         process.exitCode = EXIT.input;
@@ -77,9 +77,9 @@ function program(): Command {
     .option('--write', 'add the confident matches to the plan as answers:, keeping its comments and layout (possible ones are left for you to decide)')
     .action(async (opts: { config: string; plan?: string; findings?: string[]; json?: boolean; write?: boolean }) => {
       const outcome = await runMatch({ configPath: opts.config, ...(opts.plan ? { plan: opts.plan } : {}), ...(opts.findings ? { findings: opts.findings } : {}), write: opts.write ?? false });
-      printDiagnostics(outcome.diagnostics.all);
+      printDiagnostics(outcome.diagnostics);
       if (outcome.diagnostics.hasErrors || !outcome.report) {
-        process.stderr.write(`match failed: ${formatSummary(outcome.diagnostics.all)}\n`);
+        process.stderr.write(`match failed: ${formatSummary(outcome.diagnostics)}\n`);
         process.exitCode = EXIT.input;
         return;
       }
@@ -114,9 +114,9 @@ function program(): Command {
       }
       const diags = new Diagnostics();
       const outcome = await importFindings({ file: report, ...opts }, diags);
-      printDiagnostics(diags.all);
+      printDiagnostics(diags);
       if (diags.hasErrors || !outcome.out) {
-        process.stderr.write(`import failed: ${formatSummary(diags.all)}; nothing was written\n`);
+        process.stderr.write(`import failed: ${formatSummary(diags)}; nothing was written\n`);
         process.exitCode = EXIT.input;
         return;
       }

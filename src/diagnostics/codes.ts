@@ -6,8 +6,12 @@ export const CODES = {
   // files and configuration
   'file-not-found': { severity: 'error', title: 'An input file does not exist' },
   'file-unreadable': { severity: 'error', title: 'An input file could not be read' },
+  'file-too-large': { severity: 'error', title: 'An input file is larger than boardpack reads' },
+  'file-encoding': { severity: 'error', title: 'A text input is not UTF-8' },
+  'text-forbidden-character': { severity: 'warning', title: 'Text holds a character a Word document cannot hold; it is removed' },
   'yaml-syntax': { severity: 'error', title: 'YAML syntax error' },
   'yaml-warning': { severity: 'warning', title: 'YAML parser warning' },
+  'yaml-too-complex': { severity: 'error', title: 'A YAML file nests too deep or its aliases expand too far' },
   'schema-invalid-type': { severity: 'error', title: 'A value has the wrong type' },
   'schema-missing-field': { severity: 'error', title: 'A required field is missing' },
   'schema-unknown-field': { severity: 'error', title: 'A field is not part of the format' },
@@ -15,6 +19,8 @@ export const CODES = {
   'schema-invalid-date': { severity: 'error', title: 'A date is malformed or impossible' },
   'schema-invalid': { severity: 'error', title: 'A value does not satisfy the format' },
   'config-period-invalid': { severity: 'error', title: 'The period is not a YYYY-MM month' },
+  'config-date-before-period-end': { severity: 'error', title: 'A date of the pack or a meeting comes before it can (before the period ends, or a next meeting before this one)' },
+  'config-date-late': { severity: 'warning', title: 'A date of the pack is later than it should be (long after the period, after the meeting)' },
   'report-duplicate-id': { severity: 'error', title: 'Two reports share an id' },
   // plan and findings
   'action-duplicate-id': { severity: 'error', title: 'Two actions share an id' },
@@ -40,6 +46,8 @@ export const CODES = {
   'indicator-missing-row': { severity: 'warning', title: 'A catalogue indicator has no row in the sheet' },
   'indicator-no-value': { severity: 'warning', title: 'A cell holds no usable value' },
   'indicator-value-unreadable': { severity: 'error', title: 'A cell holds text that is not a number' },
+  'indicator-value-out-of-range': { severity: 'error', title: 'A value is beyond what its unit (or the catalogue) allows' },
+  'indicator-value-comma': { severity: 'warning', title: 'A value written with a comma, and how it was read' },
   'indicator-duplicate-id': { severity: 'error', title: 'Two catalogue indicators share an id' },
   'catalogue-column-missing': { severity: 'error', title: 'The catalogue sheet lacks a column it needs' },
   'catalogue-heading-unknown': { severity: 'warning', title: 'A catalogue sheet heading is not one boardpack reads' },
@@ -58,6 +66,7 @@ export const CODES = {
   'import-review': { severity: 'warning', title: 'Imported findings need a person to confirm them' },
   // archive
   'pack-exists': { severity: 'error', title: 'A different pack for this period is already archived' },
+  'pack-invalid-xml': { severity: 'error', title: 'A report built is not well-formed XML, so it was not archived' },
   'pack-unchanged': { severity: 'warning', title: 'The pack is already archived with identical files' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; title: string }>;
 

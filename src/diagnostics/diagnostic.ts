@@ -37,14 +37,49 @@ export class StageStop extends Error {
   }
 }
 
+/**
+ * How many diagnostics of one kind (one code) a run keeps and shows; the rest are counted. A
+ * sheet of a million junk rows is then 20 warnings and "and 999,985 more like this", not a
+ * million lines.
+ */
+export const SHOWN_PER_KIND = 20;
+
 /** Collects the diagnostics of one run. */
 export class Diagnostics {
   private readonly items: Diagnostic[] = [];
+  private readonly perCode = new Map<Code, number>();
+  private errors = 0;
+  private warnings = 0;
 
   report(code: Code, message: string, options: ReportOptions = {}): Diagnostic {
     const d: Diagnostic = { code, severity: CODES[code].severity, message, ...options };
-    this.items.push(d);
+    const n = (this.perCode.get(code) ?? 0) + 1;
+    this.perCode.set(code, n);
+    if (d.severity === 'error') this.errors++;
+    else this.warnings++;
+    if (n <= SHOWN_PER_KIND) this.items.push(d);
     return d;
+  }
+
+  /**
+   * True once the diagnostics of this kind kept are all that will be shown: a caller reporting
+   * in a loop may then skip the work of composing a message (a did-you-mean, say) and call
+   * `count` instead.
+   */
+  saturated(code: Code): boolean {
+    return (this.perCode.get(code) ?? 0) >= SHOWN_PER_KIND;
+  }
+
+  /** Counts one more diagnostic of a kind already saturated, without composing it. */
+  count(code: Code): void {
+    this.perCode.set(code, (this.perCode.get(code) ?? 0) + 1);
+    if (CODES[code].severity === 'error') this.errors++;
+    else this.warnings++;
+  }
+
+  /** Diagnostics counted but not kept, by code. */
+  get omitted(): ReadonlyMap<Code, number> {
+    return new Map([...this.perCode].filter(([, n]) => n > SHOWN_PER_KIND).map(([c, n]) => [c, n - SHOWN_PER_KIND]));
   }
 
   /** Records an error and stops the current stage. */
@@ -52,16 +87,17 @@ export class Diagnostics {
     throw new StageStop(this.report(code, message, options));
   }
 
+  /** The diagnostics kept: every one, except beyond SHOWN_PER_KIND of one kind. */
   get all(): readonly Diagnostic[] {
     return this.items;
   }
 
   get errorCount(): number {
-    return this.items.filter((d) => d.severity === 'error').length;
+    return this.errors;
   }
 
   get warningCount(): number {
-    return this.items.length - this.errorCount;
+    return this.warnings;
   }
 
   get hasErrors(): boolean {

@@ -1,4 +1,5 @@
-import type { Diagnostic, Place } from './diagnostic.js';
+import type { Code } from './codes.js';
+import type { Diagnostic, Diagnostics, Place } from './diagnostic.js';
 
 /** `file:line:column`, `file Sheet!Cell` or `file`. */
 export function formatPlace(place: Place): string {
@@ -40,13 +41,36 @@ export function formatDiagnostic(d: Diagnostic): string {
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;
 }
 
-export function formatSummary(items: readonly Diagnostic[]): string {
-  const errors = items.filter((d) => d.severity === 'error').length;
-  const warnings = items.length - errors;
-  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+/** 1,000,005 */
+export const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const isCollector = (x: Diagnostics | readonly Diagnostic[]): x is Diagnostics => !Array.isArray(x);
+
+/** "2 errors, 1 warning", counting those not shown too. */
+export function formatSummary(diags: Diagnostics | readonly Diagnostic[]): string {
+  const errors = isCollector(diags) ? diags.errorCount : diags.filter((d) => d.severity === 'error').length;
+  const warnings = isCollector(diags) ? diags.warningCount : diags.length - errors;
+  const n = (k: number, w: string) => `${grouped(k)} ${w}${k === 1 ? '' : 's'}`;
   return `${n(errors, 'error')}, ${n(warnings, 'warning')}`;
 }
 
-export function formatReport(items: readonly Diagnostic[]): string {
-  return sortDiagnostics(items).map(formatDiagnostic).join('\n');
+/**
+ * Every diagnostic kept, sorted, one per line; where a kind had more than were kept, a line
+ * after the last one shown says how many more there were.
+ */
+export function formatReport(diags: Diagnostics | readonly Diagnostic[]): string {
+  const items = isCollector(diags) ? diags.all : diags;
+  const omitted: ReadonlyMap<Code, number> = isCollector(diags) ? diags.omitted : new Map();
+  const sorted = sortDiagnostics(items);
+  const lastOf = new Map<Code, number>();
+  sorted.forEach((d, i) => lastOf.set(d.code, i));
+  const lines: string[] = [];
+  sorted.forEach((d, i) => {
+    // A run of one kind with one hint gives the hint once, under the first.
+    const prev = sorted[i - 1];
+    lines.push(formatDiagnostic(prev && prev.code === d.code && prev.hint === d.hint ? { ...d, hint: undefined } : d));
+    const more = omitted.get(d.code);
+    if (more && lastOf.get(d.code) === i) lines.push(`  and ${grouped(more)} more like this [${d.code}]`);
+  });
+  return lines.join('\n');
 }

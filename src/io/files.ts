@@ -7,6 +7,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import type { InputFile } from '../model/types.js';
+import { decodeUtf8, lineColumnAt } from './encoding.js';
+
+const MB = 1024 * 1024;
+/** The largest input read: a performance export (compressed) of 64 MB is several times any council's. */
+export const MAX_FILE_BYTES = 64 * MB;
+/** The largest text input (YAML, template): a plan of 50,000 actions is about 20 MB. */
+export const MAX_TEXT_BYTES = 32 * MB;
+
+const megabytes = (n: number) => `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -19,11 +28,23 @@ export class InputReader {
   constructor(private readonly diags: Diagnostics) {}
 
   /** Bytes of `file`, or undefined after reporting why not. `from` is who named the file. */
-  bytes(file: string, from?: Place, what = 'file'): Uint8Array | undefined {
+  bytes(file: string, from?: Place, what = 'file', limit = MAX_FILE_BYTES): Uint8Array | undefined {
     try {
       const st = statSync(file);
       if (st.isDirectory()) {
         this.diags.report('file-unreadable', `${what} ${file} is a folder, not a file`, { place: from ?? { file } });
+        return undefined;
+      }
+      if (!st.isFile()) {
+        // A device or a pipe (/dev/zero, a FIFO) would be read for ever.
+        this.diags.report('file-unreadable', `${what} ${file} is not a regular file (a device or a pipe?)`, { place: from ?? { file } });
+        return undefined;
+      }
+      if (st.size > limit) {
+        this.diags.report('file-too-large', `${what} ${file} is ${megabytes(st.size)}, over the limit of ${megabytes(limit)} for ${limit === MAX_TEXT_BYTES ? 'a text input' : 'an input'}`, {
+          place: from ?? { file },
+          hint: 'check that the path names the right file',
+        });
         return undefined;
       }
       const bytes = readFileSync(file);
@@ -43,11 +64,18 @@ export class InputReader {
     }
   }
 
+  /**
+   * The text of a UTF-8 file (a byte order mark, which editors on Windows add, dropped), or
+   * undefined after reporting the encoding it seems to be in instead.
+   */
   text(file: string, from?: Place, what = 'file'): string | undefined {
-    const b = this.bytes(file, from, what);
+    const b = this.bytes(file, from, what, MAX_TEXT_BYTES);
     if (b === undefined) return undefined;
-    // Strip a BOM: editors on Windows add one and YAML parsers then see a stray character.
-    return new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
+    const decoded = decodeUtf8(b);
+    if ('text' in decoded) return decoded.text;
+    const at = decoded.offset === undefined ? {} : lineColumnAt(b, decoded.offset);
+    this.diags.report('file-encoding', `${what} ${file} ${decoded.problem}`, { place: { file, ...at }, hint: decoded.hint });
+    return undefined;
   }
 
   exists(file: string): boolean {

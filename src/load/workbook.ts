@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type { Diagnostics } from '../diagnostics/index.js';
+import { decodeExcelEscapes, forbiddenIn, forbiddenMessage, stripForbidden } from '../model/xml-chars.js';
 
 /**
  * exceljs's streaming reader, loaded alone: the package's entry point also loads the writers,
@@ -79,7 +80,11 @@ function plainValue(v: ExcelJS.CellValue, numFmt: string): CellValue {
       dateFormat: /(^|[^\\"])(d|m{3,}|y{2,})/i.test(numFmt.replace(/"[^"]*"/g, '')),
     };
   }
-  if (typeof v === 'string') return v.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: v };
+  if (typeof v === 'string') {
+    // Excel writes a character XML cannot hold as _x0001_; read as Excel reads it.
+    const text = decodeExcelEscapes(v);
+    return text.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: text };
+  }
   if (typeof v === 'boolean') return { kind: 'boolean', value: v };
   if (v instanceof Date) return { kind: 'date', value: v };
   if (typeof v === 'object') {
@@ -128,7 +133,7 @@ export async function readSheets(
     const reader = new (loadStreamReader())(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), STREAM_OPTIONS);
     for await (const sheet of reader) {
       names.push(sheet.name);
-      if (want.has(sheet.name) && !out.has(sheet.name)) out.set(sheet.name, await sheetTable(file, sheet));
+      if (want.has(sheet.name) && !out.has(sheet.name)) out.set(sheet.name, await sheetTable(file, sheet, diags));
       // A sheet not asked for is read past, row by row, holding nothing.
       else for await (const row of sheet) void row;
     }
@@ -156,17 +161,24 @@ export async function readSheets(
   return out;
 }
 
-async function sheetTable(file: string, sheet: StreamedSheet): Promise<SheetTable> {
+async function sheetTable(file: string, sheet: StreamedSheet, diags: Diagnostics): Promise<SheetTable> {
   const rows = new Map<number, Map<number, Cell>>();
   for await (const row of sheet) {
     const cells = new Map<number, Cell>();
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      cells.set(colNumber, {
-        address: cell.address,
-        row: row.number,
-        col: colNumber,
-        value: plainValue(cell.value, cell.numFmt ?? ''),
-      });
+      let value = plainValue(cell.value, cell.numFmt ?? '');
+      if (value.kind === 'text') {
+        const found = forbiddenIn(value.value);
+        if (found.length > 0) {
+          diags.report('text-forbidden-character', forbiddenMessage(found.map((f) => f.char)), {
+            place: { file, cell: `${sheet.name}!${cell.address}` },
+            hint: 'delete it in the export, or in the system it comes from',
+          });
+          const text = stripForbidden(value.value);
+          value = text.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: text };
+        }
+      }
+      cells.set(colNumber, { address: cell.address, row: row.number, col: colNumber, value });
     });
     if (cells.size > 0) rows.set(row.number, cells);
   }

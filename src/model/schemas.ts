@@ -123,6 +123,8 @@ export const IndicatorSpecSchema = z.strictObject({
   polarity: z.enum(POLARITIES).describe('higher or lower is better; contextual gets no RAG'),
   target: z.number().optional().describe('Target value, in the unit'),
   tolerance: z.number().min(0).default(0).describe('Amber band beyond the target, in the unit'),
+  min: z.number().optional().describe("Lowest value the indicator can have, when not its unit's (0 for %, counts, days, caseloads, rates and ratios)"),
+  max: z.number().optional().describe("Highest value the indicator can have, when not its unit's (100 for %, 10,000 for a rate per 10,000)"),
   comparators: z
     .strictObject({
       england: z.number().optional().describe('England average'),

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { compareWithExisting, manifestJson, workingPath, type Manifest, type PackFile } from '../archive/manifest.js';
+import { checkPackXml } from '../archive/xml-check.js';
 import { compute } from '../compute/index.js';
 import { composeReports } from '../compose/index.js';
 import { Diagnostics, StageStop } from '../diagnostics/index.js';
@@ -77,6 +78,14 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
 
   const rendered = await renderAll(models, pool());
   const reports: PackFile[] = models.map((m, i) => ({ name: m.fileName, bytes: rendered[i]! }));
+  // A report Word cannot open is never archived: every part is parsed as XML first.
+  const invalid = checkPackXml(reports);
+  for (const p of invalid) {
+    diags.report('pack-invalid-xml', `${p.file}: ${p.part} is not well-formed XML (${p.message}); the pack was not archived`, {
+      hint: 'this is a fault in boardpack, not in your inputs; please report it with the inputs that gave it',
+    });
+  }
+  if (invalid.length > 0) return { diagnostics: diags };
 
   const configDir = path.dirname(path.normalize(options.configPath));
   const baseDir = path.join(inputs.outputDir, inputs.period.id);

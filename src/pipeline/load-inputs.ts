@@ -6,13 +6,14 @@
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import { InputReader } from '../io/files.js';
+import { cleanSourceText } from '../load/forbidden.js';
 import { parseYaml, type YamlSource } from '../load/yaml-source.js';
 import { readSheets } from '../load/workbook.js';
 import { periodOf } from '../model/period.js';
 import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
 import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
 import { readCatalogueSheet } from '../validate/catalogue-sheet.js';
-import { readIndicators } from '../validate/performance.js';
+import { rangeProblem, readIndicators } from '../validate/performance.js';
 import { cleanText, toPlan, toRegister } from '../validate/records.js';
 import {
   checkDuplicateActionIds,
@@ -32,9 +33,12 @@ export interface LoadOptions {
   readonly onConfig?: (config: { readonly charts: boolean }) => void;
 }
 
-/** A path named inside `fromFile`, resolved against that file's folder, kept relative for messages. */
+/**
+ * A path named inside `fromFile`: an absolute one as it is, a relative one against that file's
+ * folder (kept relative, for messages, when that file's path is).
+ */
 export function resolveFrom(fromFile: string, p: string): string {
-  return path.normalize(path.join(path.dirname(fromFile), p));
+  return path.isAbsolute(p) ? path.normalize(p) : path.normalize(path.join(path.dirname(fromFile), p));
 }
 
 export function loadYaml(reader: InputReader, diags: Diagnostics, file: string, from?: Place, what = 'file'): YamlSource | undefined {
@@ -80,6 +84,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
     return { reader };
   }
   options.onConfig?.(config);
+  checkDates(config, period, options.period !== undefined, configSrc, diags);
 
   // Reading the workbook is asynchronous; it is awaited after the YAML inputs.
   const indicatorsRead = loadIndicators(config, configFile, configSrc, period, reader, diags);
@@ -98,6 +103,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       });
     }
     seenIndicator.add(ind.id);
+    checkCatalogueFigures(ind, (key) => configSrc.placeOf(['indicators', i, ...key]), diags);
   });
 
   if (plan && planSrc) {
@@ -133,6 +139,91 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       files: reader.files,
     },
   };
+}
+
+/** The last day of a YYYY-MM month, YYYY-MM-DD. */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Whole months from the end of `month` to `date` (0 within the next month). */
+function monthsAfter(month: string, date: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const [dy, dm] = date.split('-').map(Number) as [number, number];
+  return (dy - y) * 12 + (dm - m) - 1;
+}
+
+/**
+ * The pack's dates against the period it reports. A pack date or a meeting before the month
+ * is over is an error, not a warning: the pack states the month's figures and judges actions
+ * overdue against its date, so before the month ends both are wrong, and an archived pack is
+ * never overwritten; the usual cause is a --period or packDate not updated, and the fix is one
+ * edit. A pack issued after its meeting, or long after its month, is possible (a late record,
+ * a reissue) and only warned about.
+ */
+function checkDates(config: ConfigInput, period: string, periodFromOption: boolean, configSrc: YamlSource, diags: Diagnostics): void {
+  const end = lastDayOf(period);
+  const which = periodFromOption ? `${period} (from --period)` : period;
+  if (config.packDate <= end) {
+    diags.report('config-date-before-period-end', `packDate ${config.packDate} is not after the end of the period ${which}, ${end}: the month's figures cannot be complete and overdue actions would be judged too early`, {
+      place: configSrc.placeOf(['packDate']),
+      hint: periodFromOption ? 'report on a month that is over, or set packDate to the day the pack is issued' : 'set packDate to the day the pack is issued, after the month it reports, or period to the month before',
+    });
+  } else if (monthsAfter(period, config.packDate) >= 3) {
+    diags.report('config-date-late', `packDate ${config.packDate} is ${monthsAfter(period, config.packDate)} months after the period ${which}; was the period updated?`, {
+      place: configSrc.placeOf(['packDate']),
+    });
+  }
+  config.reports.forEach((r, i) => {
+    const at = (key: string) => configSrc.placeOf(['reports', i, 'meeting', key]);
+    if (r.meeting.date <= end) {
+      diags.report('config-date-before-period-end', `report ${r.id}: the meeting on ${r.meeting.date} is not after the end of the period ${which}, ${end}; it cannot consider a month not yet over`, {
+        place: at('date'),
+        hint: 'check the meeting date and the period',
+      });
+    } else if (r.meeting.date < config.packDate) {
+      diags.report('config-date-late', `report ${r.id}: the meeting on ${r.meeting.date} is before packDate ${config.packDate}; the pack would reach it after it has met`, {
+        place: at('date'),
+        hint: 'check the meeting date and packDate',
+      });
+    }
+    if (r.meeting.next !== undefined && r.meeting.next <= r.meeting.date) {
+      diags.report('config-date-before-period-end', `report ${r.id}: the next meeting, ${r.meeting.next}, is not after this one, ${r.meeting.date}`, {
+        place: at('next'),
+        hint: 'give the date of the meeting after this one, or leave next: out',
+      });
+    }
+  });
+  const expected = config.nextVisit?.expected;
+  if (expected !== undefined && (expected.length === 7 ? lastDayOf(expected) : expected) < config.packDate) {
+    diags.report('config-date-late', `nextVisit: the visit expected ${expected} is before packDate ${config.packDate}; the reports would call it next`, {
+      place: configSrc.placeOf(['nextVisit', 'expected']),
+      hint: 'update or remove nextVisit',
+    });
+  }
+}
+
+/** A catalogue entry's own figures (target, comparators) in the range its values can take, and min below max. */
+function checkCatalogueFigures(ind: ConfigInput['indicators'][number], placeOf: (key: readonly string[]) => Place, diags: Diagnostics): void {
+  if (ind.min !== undefined && ind.max !== undefined && ind.min >= ind.max) {
+    diags.report('indicator-value-out-of-range', `indicator ${ind.id}: max ${ind.max} is not above min ${ind.min}`, { place: placeOf(['max']) });
+    return;
+  }
+  const figures: [readonly string[], number | undefined][] = [
+    [['target'], ind.target],
+    [['comparators', 'england'], ind.comparators?.england],
+    [['comparators', 'statisticalNeighbours'], ind.comparators?.statisticalNeighbours],
+  ];
+  for (const [key, v] of figures) {
+    const problem = v === undefined ? undefined : rangeProblem(v, ind);
+    if (problem) {
+      diags.report('indicator-value-out-of-range', `indicator ${ind.id}: ${key[key.length - 1]} ${v} ${problem}`, {
+        place: placeOf(key),
+        hint: 'it is a value of the indicator, in its unit; give the indicator min: or max: if its values can go beyond this',
+      });
+    }
+  }
 }
 
 export interface PlanAndRegisters {
@@ -272,12 +363,12 @@ function loadReports(
     layoutInput.header.forEach((h, k) => inline(`header.${k}`, h.value, src.placeOf(['header', k, 'value'])));
     for (const [key, name] of [['summary', layoutInput.summary], ['recommendations', layoutInput.recommendations], ['body', layoutInput.body]] as const) {
       const file = path.join(dir, name);
-      const text = reader.text(file, src.placeOf([key]), 'template');
-      if (text === undefined) {
+      const raw = reader.text(file, src.placeOf([key]), 'template');
+      if (raw === undefined) {
         ok = false;
         continue;
       }
-      templates[key] = { file, text, firstLine: 1, firstColumn: 1 };
+      templates[key] = { file, text: cleanSourceText(file, raw, diags), firstLine: 1, firstColumn: 1 };
     }
     const layout: Layout = { ...layoutInput, dir, file: layoutFile, templates };
     jobs.push({ spec, layout });

@@ -4,6 +4,7 @@ import type { Chart } from '../model/chart.js';
 import type { ReportModel } from '../model/report.js';
 import { ChartPool } from './chart-pool.js';
 import { chartKey, chartsOf, compileReport, packageReport } from './docx.js';
+import { xmlSafeModel } from './xml-text.js';
 
 export { renderDocx } from './docx.js';
 export { ChartPool } from './chart-pool.js';
@@ -23,7 +24,8 @@ function collectGarbage(): void {
  * is sent to the drawing workers first; this thread meanwhile builds and writes each report's
  * XML, and only then waits for the images.
  */
-export async function renderAll(models: readonly ReportModel[], pool?: ChartPool): Promise<Uint8Array[]> {
+export async function renderAll(given: readonly ReportModel[], pool?: ChartPool): Promise<Uint8Array[]> {
+  const models = given.map(xmlSafeModel);
   const charts = new Map<string, Chart>();
   for (const m of models) for (const c of chartsOf(m)) charts.set(chartKey(c), c);
   const own = !pool && charts.size > 0 ? new ChartPool() : undefined;

@@ -6,9 +6,9 @@
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import type { Cell, CellValue, SheetTable } from '../load/workbook.js';
 import type { IndicatorSpec } from '../model/schemas.js';
-import { cellText, comparatorsOf, polarityIn, readValue, unitIn } from './performance.js';
+import { cellText, comparatorsOf, polarityIn, rangeProblem, readValue, unitIn } from './performance.js';
 
-type Field = 'id' | 'name' | 'definition' | 'unit' | 'decimals' | 'polarity' | 'target' | 'tolerance' | 'england' | 'statisticalNeighbours' | 'period';
+type Field = 'id' | 'name' | 'definition' | 'unit' | 'decimals' | 'polarity' | 'target' | 'tolerance' | 'england' | 'statisticalNeighbours' | 'period' | 'min' | 'max';
 
 /** Headings by field, compared in lower case with anything but letters and digits removed. */
 const HEADINGS: Record<Field, readonly string[]> = {
@@ -23,8 +23,10 @@ const HEADINGS: Record<Field, readonly string[]> = {
   england: ['england', 'englandaverage', 'national', 'nationalaverage'],
   statisticalNeighbours: ['statisticalneighbours', 'statneighbours', 'neighbours', 'sn', 'statisticalneighbouraverage'],
   period: ['period', 'comparatorperiod', 'comparatorsperiod', 'benchmarkperiod', 'comparatoryear'],
+  min: ['min', 'minimum', 'lowest'],
+  max: ['max', 'maximum', 'highest'],
 };
-const READABLE = ['id', 'name', 'definition', 'unit', 'decimals', 'polarity', 'target', 'tolerance', 'England', 'statistical neighbours', 'period'];
+const READABLE = ['id', 'name', 'definition', 'unit', 'decimals', 'polarity', 'target', 'tolerance', 'England', 'statistical neighbours', 'period', 'min', 'max'];
 const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const FIELD_BY_HEADING = new Map(Object.entries(HEADINGS).flatMap(([f, hs]) => hs.map((h) => [h, f as Field])));
 
@@ -97,7 +99,10 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
     const number = (f: Field, v: CellValue | undefined, inUnit: string): number | undefined => {
       if (!v || v.kind === 'empty') return undefined;
       const r = readValue(v, inUnit);
-      if ('value' in r) return r.value;
+      if ('value' in r) {
+        if (r.note) diags.report('indicator-value-comma', `${id}: ${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} ${r.note}`, { place: place(at(f)!.address) });
+        return r.value;
+      }
       if ('noValue' in r) return undefined;
       bad(f, `${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} "${r.unreadable}" is not a number`, 'write a number, or leave the cell empty');
       return undefined;
@@ -110,6 +115,17 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
     const neighbours = number('statisticalNeighbours', at('statisticalNeighbours')?.cell?.value, u);
     const decimals = number('decimals', at('decimals')?.cell?.value, 'count');
     if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 4)) bad('decimals', `decimals ${decimals} is not a whole number from 0 to 4`, 'write 0, 1, 2, 3 or 4');
+    const min = number('min', at('min')?.cell?.value, u);
+    const max = number('max', at('max')?.cell?.value, u);
+    if (min !== undefined && max !== undefined && min >= max) bad('max', `max ${max} is not above min ${min}`, 'give the lowest and highest values the indicator can have');
+    // The target and comparators are values of the indicator, in the same range as its figures.
+    if (unit) {
+      const limits = { unit, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+      for (const [f, v] of [['target', target], ['england', england], ['statisticalNeighbours', neighbours]] as const) {
+        const problem = v === undefined ? undefined : rangeProblem(v, limits);
+        if (problem) bad(f, `${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} ${v} ${problem}`, 'check the figure; it is in the unit of the indicator');
+      }
+    }
     if (!ok) continue;
 
     const name = text('name');
@@ -128,6 +144,8 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
         polarity: polarity!,
         ...(target !== undefined ? { target } : {}),
         tolerance: tolerance ?? 0,
+        ...(min !== undefined ? { min } : {}),
+        ...(max !== undefined ? { max } : {}),
         ...(comparators ? { comparators } : {}),
       },
     });

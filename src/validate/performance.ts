@@ -85,12 +85,75 @@ const NO_VALUE = new Set(['n/a', 'na', '-', '–', '—', '*', 'c', 'x', 'z', ':
 /** Rounds away binary noise such as 24.000000000000004 from fraction × 100. */
 const clean = (x: number) => Math.round(x * 1e9) / 1e9;
 
-type ValueReading = { value: number } | { noValue: string } | { unreadable: string };
+/** `note`: how a value written with a comma was read, for a warning at its cell. */
+type ValueReading = { value: number; note?: string } | { noValue: string } | { unreadable: string };
+
+/**
+ * A number written as text: "42", "-3.5", ".5", "1,234,567.5" (commas between thousands), and a
+ * decimal comma ("12,5" is 12.5, never 125), each reading that could be mistaken said in `note`.
+ */
+export function parseNumberText(text: string): { value: number; note?: string } | undefined {
+  const m = /^([-+]?)(.*?)\s*%?$/.exec(text.trim());
+  if (!m) return undefined;
+  const [, sign, body] = m as unknown as [string, string, string];
+  const n = (digits: string) => clean(Number(`${sign}${digits}`));
+  if (/^(\d+(\.\d+)?|\.\d+)$/.test(body)) return { value: n(body) };
+  if (/^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(body)) {
+    const value = n(body.replace(/,/g, ''));
+    // "1,234": a thousand and more in the UK, 1.234 where the comma is the decimal mark.
+    if (/^\d+,\d{3}$/.test(body)) {
+      return { value, note: `"${text.trim()}" read as ${value} (a comma between thousands); if the comma is a decimal mark, write ${n(body.replace(',', '.'))}` };
+    }
+    return { value };
+  }
+  if (/^\d+,\d+$/.test(body)) {
+    const value = n(body.replace(',', '.'));
+    return { value, note: `"${text.trim()}" read as ${value} (a decimal comma)` };
+  }
+  return undefined;
+}
+
+/** The values a unit can take; the catalogue's min and max replace them. */
+export const UNIT_RANGE: Record<IndicatorSpec['unit'], { readonly min?: number; readonly max?: number; readonly what: string }> = {
+  '%': { min: 0, max: 100, what: 'a percentage' },
+  'rate per 10,000': { min: 0, max: 10_000, what: 'a rate per 10,000' },
+  days: { min: 0, what: 'a number of days' },
+  count: { min: 0, what: 'a count' },
+  cases: { min: 0, what: 'a caseload' },
+  ratio: { min: 0, what: 'a ratio' },
+  score: { what: 'a score' },
+};
+/** No measure a board sees is this large; 1e308 is a fault in the export, not a figure. */
+export const MAX_MAGNITUDE = 1e9;
+
+/**
+ * Why `v` cannot be a value of the indicator ("is above 100, the most a percentage can be"), or
+ * undefined when it can. The caller says the value first, as the user wrote it.
+ */
+export function rangeProblem(v: number, spec: Pick<IndicatorSpec, 'unit' | 'min' | 'max'>): string | undefined {
+  if (!Number.isFinite(v) || Math.abs(v) > MAX_MAGNITUDE) return 'is too large to be a value of any indicator';
+  const unit = UNIT_RANGE[spec.unit];
+  const min = spec.min ?? unit.min;
+  const max = spec.max ?? unit.max;
+  const whose = spec.min !== undefined || spec.max !== undefined ? 'the catalogue allows' : `${unit.what} can be`;
+  if (min !== undefined && v < min) return `is below ${min}, the least ${whose}`;
+  if (max !== undefined && v > max) return `is above ${max}, the most ${whose}`;
+  return undefined;
+}
+
+/** A cell's value as the user sees it in the export, for messages. */
+function shownValue(v: CellValue | undefined, read: number, unit: string): string {
+  if (v?.kind === 'text') return `"${v.value.trim()}"`;
+  if (v?.kind === 'number' && v.percentFormat && unit === '%') return Number.isFinite(read) ? `${read}%` : `${v.value} (a fraction shown as a percentage)`;
+  return String(v?.kind === 'number' ? v.value : read);
+}
 
 /** One cell's value in the indicator's unit. */
 export function readValue(v: CellValue, unit: string): ValueReading {
   switch (v.kind) {
     case 'number':
+      // NaN and Infinity reach here from a cell written <v>NaN</v>: not numbers a report can show.
+      if (!Number.isFinite(v.value)) return { unreadable: String(v.value) };
       return { value: clean(v.percentFormat && unit === '%' ? v.value * 100 : v.value) };
     case 'empty':
       return { noValue: 'empty cell read as no value' };
@@ -101,9 +164,7 @@ export function readValue(v: CellValue, unit: string): ValueReading {
     case 'text': {
       const t = v.value.trim();
       if (NO_VALUE.has(t.toLowerCase())) return { noValue: `"${t}" read as no value` };
-      const m = /^([-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+)\s*(%?)$/.exec(t);
-      if (m) return { value: clean(Number(m[1]!.replace(/,/g, ''))) };
-      return { unreadable: t };
+      return parseNumberText(t) ?? { unreadable: t };
     }
     case 'boolean':
       return { unreadable: String(v.value).toUpperCase() };
@@ -179,8 +240,17 @@ function observe(table: SheetTable, address: string, value: CellValue | undefine
   const where = `${table.sheet}!${address}`;
   const place: Place = { file: table.file, cell: where };
   const reading = readValue(value ?? { kind: 'empty' }, spec.unit);
-  if ('value' in reading) return { month, value: reading.value, cell: where };
-  if ('noValue' in reading) diags.report('indicator-no-value', `${spec.id} ${month}: ${reading.noValue}`, { place });
+  if ('value' in reading) {
+    if (reading.note) diags.report('indicator-value-comma', `${spec.id} ${month}: ${reading.note}`, { place });
+    const problem = rangeProblem(reading.value, spec);
+    if (!problem) return { month, value: reading.value, cell: where };
+    diags.report('indicator-value-out-of-range', `${spec.id} ${month}: ${shownValue(value, reading.value, spec.unit)} ${problem}`, {
+      place,
+      hint: spec.min !== undefined || spec.max !== undefined || UNIT_RANGE[spec.unit].max === undefined
+        ? 'check the cell in the export'
+        : `check the cell in the export; if ${spec.id}'s values can go beyond this, give it min: or max: in the catalogue`,
+    });
+  } else if ('noValue' in reading) diags.report('indicator-no-value', `${spec.id} ${month}: ${reading.noValue}`, { place });
   else {
     diags.report('indicator-value-unreadable', `${spec.id} ${month}: "${reading.unreadable}" is not a number`, {
       place,
@@ -278,10 +348,14 @@ export function readIndicators(
       continue;
     }
     if (!specs.has(id)) {
-      diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; row ignored${suggestion(id, specs.keys())}`, {
-        place: place(idCell!.address),
-        hint: "add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it",
-      });
+      // A sheet of junk can have a million such rows: past those shown, they are only counted.
+      if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
+      else {
+        diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; row ignored${suggestion(id, specs.keys())}`, {
+          place: place(idCell!.address),
+          hint: "add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it",
+        });
+      }
     }
   }
 
@@ -341,9 +415,12 @@ function readLongIndicators(
     if (!spec) {
       if (!unknown.has(id)) {
         unknown.add(id);
-        diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; its rows are ignored${suggestion(id, specs.keys())}`, {
-          place: place(`${mapping.idColumn}${r}`),
-        });
+        if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
+        else {
+          diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; its rows are ignored${suggestion(id, specs.keys())}`, {
+            place: place(`${mapping.idColumn}${r}`),
+          });
+        }
       }
       continue;
     }

@@ -3,9 +3,12 @@ import type { YamlSource } from '../load/yaml-source.js';
 import type { FindingsRegisterInput, Framework, PlanInput } from '../model/schemas.js';
 import type { Finding, Plan, Source } from '../model/types.js';
 
-/** Strips characters that make Word or LibreOffice refuse a file (see tech notes). */
+/**
+ * Text as the reports show it: without the spaces around it. Characters a Word document cannot
+ * hold are removed where each input is read, with a warning at their place (load/).
+ */
 export function cleanText(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').trim();
+  return s.trim();
 }
 
 export function toPlan(input: PlanInput, src: YamlSource): Plan {

@@ -81,6 +81,12 @@ export function checkSchema<S extends z.ZodType>(
           code = 'schema-invalid-type';
           message = `${at} ${issue.message.startsWith('expected') ? issue.message : `expected ${issue.expected}`}, got ${describe(actual)}`;
           message = message.replace(/Invalid input: /, '');
+          // YAML reads 1.10 as the number 1.1, and yes/true as true: say how it was written and how to keep it.
+          const written = source.sourceOf?.(path);
+          if ((typeof actual === 'number' || typeof actual === 'boolean') && issue.expected === 'string' && written !== undefined) {
+            if (written !== String(actual)) message += ` (written ${written})`;
+            hint = `YAML reads ${written} as a ${typeof actual}; put it in quotes, '${written}', to keep it as text`;
+          }
         }
         break;
       case 'unrecognized_keys': {

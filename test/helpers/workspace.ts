@@ -5,7 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The checkout: the nearest folder above this file holding boardpack's package.json (also when this file is compiled elsewhere). */
+export const ROOT = (() => {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'boardpack') return dir;
+    if (path.dirname(dir) === dir) throw new Error('boardpack checkout not found above test/helpers');
+  }
+})();
 
 export interface Workspace {
   readonly dir: string;

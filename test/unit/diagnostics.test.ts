@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, didYouMean, formatDiagnostic, formatReport, sortDiagnostics } from '../../src/diagnostics/index.js';
+import { Diagnostics, SHOWN_PER_KIND, didYouMean, formatDiagnostic, formatReport, formatSummary, sortDiagnostics } from '../../src/diagnostics/index.js';
 
 describe('didYouMean', () => {
   it.each([
@@ -39,5 +39,25 @@ describe('reporter', () => {
     expect(formatReport(d.all).split('\n')).toHaveLength(4);
     expect(d.errorCount).toBe(2);
     expect(d.warningCount).toBe(2);
+  });
+
+  it('shows the first 20 of one kind, then how many more there were, and counts them all', () => {
+    const d = new Diagnostics();
+    for (let r = 1; r <= 1000; r++) {
+      if (d.saturated('indicator-not-in-catalogue')) d.count('indicator-not-in-catalogue');
+      else d.report('indicator-not-in-catalogue', `row ${r}`, { place: { file: 'a.xlsx', cell: `S!A${r}` }, hint: 'add it' });
+    }
+    d.report('yaml-syntax', 'e', { place: { file: 'b.yml', line: 1, column: 1 } });
+    expect(SHOWN_PER_KIND).toBe(20);
+    expect(d.all).toHaveLength(21);
+    expect(d.warningCount).toBe(1000);
+    expect(d.errorCount).toBe(1);
+    expect(formatSummary(d)).toBe('1 error, 1,000 warnings');
+    const lines = formatReport(d).split('\n');
+    expect(lines[0]).toMatch(/error: e/);
+    expect(lines.filter((l) => l.includes('warning: row'))).toHaveLength(20);
+    // The hint shared by a run of one kind is given once.
+    expect(lines.filter((l) => l === '  hint: add it')).toHaveLength(1);
+    expect(lines[lines.length - 1]).toBe('  and 980 more like this [indicator-not-in-catalogue]');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import type { Cell, CellValue, SheetTable } from '../../src/load/workbook.js';
 import { sniffWorkbook } from '../../src/load/workbook.js';
-import { columnLetters, columnNumber, parseMonthHeading, readIndicators, readValue } from '../../src/validate/performance.js';
+import { columnLetters, columnNumber, parseMonthHeading, rangeProblem, readIndicators, readValue } from '../../src/validate/performance.js';
 import type { IndicatorSpec } from '../../src/model/schemas.js';
 
 const text = (value: string): CellValue => ({ kind: 'text', value });
@@ -46,7 +46,9 @@ describe('cell values', () => {
     [num(42), '%', { value: 42 }],
     [text('42%'), '%', { value: 42 }],
     [text('42.0 %'), '%', { value: 42 }],
-    [text(' 1,234 '), 'count', { value: 1234 }],
+    [text(' 1,234,567 '), 'count', { value: 1234567 }],
+    [text('1,234.5'), 'count', { value: 1234.5 }],
+    [text('-.5'), 'score', { value: -0.5 }],
     [num(431), 'days', { value: 431 }],
   ] as const)('%o in %s reads as a number', (v, unit, expected) => {
     expect(readValue(v, unit)).toEqual(expected);
@@ -66,6 +68,35 @@ describe('cell values', () => {
 
   it('text that is not a number is unreadable', () => {
     expect(readValue(text('about 40'), '%')).toEqual({ unreadable: 'about 40' });
+    expect(readValue(text('1.234,5'), 'count')).toEqual({ unreadable: '1.234,5' });
+    expect(readValue(text('1 234'), 'count')).toEqual({ unreadable: '1 234' });
+  });
+
+  it('reads a decimal comma as a decimal, never as a number ten times larger, and says so', () => {
+    expect(readValue(text('12,5'), '%')).toEqual({ value: 12.5, note: '"12,5" read as 12.5 (a decimal comma)' });
+    expect(readValue(text('12,5%'), '%')).toEqual({ value: 12.5, note: '"12,5%" read as 12.5 (a decimal comma)' });
+    expect(readValue(text('0,125'), 'ratio')).toEqual({ value: 0.125, note: '"0,125" read as 0.125 (a decimal comma)' });
+    expect(readValue(text('-1,25'), 'score')).toEqual({ value: -1.25, note: '"-1,25" read as -1.25 (a decimal comma)' });
+    // One comma before three digits is a thousand in the UK: read so, and the other reading named.
+    expect(readValue(text('1,234'), 'count')).toEqual({ value: 1234, note: '"1,234" read as 1234 (a comma between thousands); if the comma is a decimal mark, write 1.234' });
+  });
+
+  it('refuses NaN and Infinity in a number cell', () => {
+    expect(readValue(num(Number.NaN), '%')).toEqual({ unreadable: 'NaN' });
+    expect(readValue(num(Number.POSITIVE_INFINITY), 'count')).toEqual({ unreadable: 'Infinity' });
+  });
+
+  it('knows the range of each unit, and the catalogue may set another', () => {
+    expect(rangeProblem(100, { unit: '%' })).toBeUndefined();
+    expect(rangeProblem(100.1, { unit: '%' })).toBe('is above 100, the most a percentage can be');
+    expect(rangeProblem(-0.1, { unit: '%' })).toBe('is below 0, the least a percentage can be');
+    expect(rangeProblem(140, { unit: '%', max: 200 })).toBeUndefined();
+    expect(rangeProblem(-20, { unit: '%', min: -50 })).toBeUndefined();
+    expect(rangeProblem(-1, { unit: 'count' })).toBe('is below 0, the least a count can be');
+    expect(rangeProblem(10_001, { unit: 'rate per 10,000' })).toBe('is above 10000, the most a rate per 10,000 can be');
+    expect(rangeProblem(-40, { unit: 'score' })).toBeUndefined();
+    expect(rangeProblem(1e308, { unit: 'score' })).toBe('is too large to be a value of any indicator');
+    expect(rangeProblem(Number.POSITIVE_INFINITY, { unit: 'count' })).toBe('is too large to be a value of any indicator');
   });
 });
 

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
-import { parseYaml } from '../../src/load/yaml-source.js';
+import { parseYaml, tooDeepAt } from '../../src/load/yaml-source.js';
+import { ROOT } from '../helpers/workspace.js';
 import { PlanSchema } from '../../src/model/schemas.js';
 import { checkSchema } from '../../src/validate/schema-check.js';
 
@@ -79,5 +82,41 @@ describe('schema issues at the YAML node', () => {
   it('wrong type', () => {
     const { d } = check(plan(good.replace('status: on-track', 'status: on-track\n        answers: R1')));
     expect(d.all[0]).toMatchObject({ code: 'schema-invalid-type', place: { line: 12 } });
+  });
+});
+
+describe('YAML that would exhaust the parser', () => {
+  it('finds nesting deeper than the limit, by brackets or indentation, and nothing in ordinary files', () => {
+    expect(tooDeepAt('a: [[1]]\nb:\n  c:\n    - d: "[[[[[["\n', 4)).toBe(-1);
+    expect(tooDeepAt('a: [[1]]\nb:\n  c:\n    - d: "[[[[[["\n', 3)).toBe(21);
+    expect(tooDeepAt(`a: ${'['.repeat(70)}${']'.repeat(70)}`)).toBe(3 + 63);
+    expect(tooDeepAt(Array.from({ length: 80 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'))).toBeGreaterThan(0);
+    expect(tooDeepAt(`x: ${'- '.repeat(70)}1`)).toBe(-1);
+    expect(tooDeepAt(`${'- '.repeat(70)}1`)).toBe(0);
+    // An apostrophe in a word opens no quote; a comment's brackets count for nothing.
+    expect(tooDeepAt(`a: it's [1] # ${'['.repeat(100)}\nb: Children's [2]`)).toBe(-1);
+    for (const f of ['config.yml', 'examples/wexcombe/plan.yml', 'examples/wexcombe/findings/ilacs-2025.yml']) {
+      expect(tooDeepAt(readFileSync(path.join(ROOT, f), 'utf8'))).toBe(-1);
+    }
+  });
+
+  it('reports a billion laughs and 20,000 brackets as errors at their place, without throwing', () => {
+    const d = new Diagnostics();
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
+    expect(parseYaml('bomb.yml', bomb, d).data).toBeUndefined();
+    expect(parseYaml('deep.yml', `a: ${'['.repeat(20000)}`, d).data).toBeUndefined();
+    expect(d.all.map((x) => `${x.place?.file}:${x.place?.line} ${x.code}`)).toEqual(['bomb.yml:2 yaml-too-complex', 'deep.yml:1 yaml-too-complex']);
+  });
+});
+
+describe('a value YAML reads as a number or a boolean where text is expected', () => {
+  it('says how it was written and to quote it', () => {
+    const d = new Diagnostics();
+    const src = parseYaml('plan.yml', plan(good.replace('id: P1.1', 'id: 1.10').replace('owner: Head of X', 'owner: true')), d);
+    checkSchema(PlanSchema, src, d, 'plan');
+    expect(d.all.map((x) => [x.message, x.hint])).toEqual([
+      ['`actions[0].id` of P1 expected an id (text), got number 1.1 (written 1.10)', "YAML reads 1.10 as a number; put it in quotes, '1.10', to keep it as text"],
+      ['`actions[0].owner` of P1 expected string, got boolean true', "YAML reads true as a boolean; put it in quotes, 'true', to keep it as text"],
+    ]);
   });
 });

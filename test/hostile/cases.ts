@@ -1,0 +1,381 @@
+/**
+ * The hostile corpus of issue 11: what a careless or unlucky user types, each case an edit of
+ * the bundled example (big inputs are generated when the case runs), with what boardpack must
+ * do about it. Run them with `npm run hostile`; hostile.test.ts runs them in `npm test`.
+ */
+import { existsSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Workspace } from '../helpers/workspace.js';
+import type { HostileCase } from './harness.js';
+import { packsWellFormed, reportText } from './harness.js';
+import { generateSheet, setNumber, setText } from './xlsx.js';
+
+const PLAN = 'examples/wexcombe/plan.yml';
+const BODY = 'templates/improvement-board/body.hbs';
+
+/** Rewrites a file of the workspace as bytes. */
+const writeBytes = (w: Workspace, rel: string, bytes: Uint8Array) => writeFileSync(path.join(w.dir, rel), bytes);
+const utf16 = (text: string, bom: boolean, bigEndian = false) => {
+  const le = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
+  return bigEndian ? le.swap16() : le;
+};
+
+/** The pack is archived, every part well-formed, and the report says `text`. */
+const archivedSaying = (text: string) => (w: Workspace) => {
+  const problems = packsWellFormed(w);
+  if (problems.length === 0 && !reportText(w, 'improvement-board-2026-10.docx').includes(text)) problems.push(`the report does not say "${text}"`);
+  return problems;
+};
+
+export const CASES: HostileCase[] = [
+  {
+    id: 'example',
+    area: 'messages',
+    was: 'the baseline: the bundled example, untouched',
+    exit: 0,
+    output: [/^wrote packs\/2026-10\/$/m],
+    check: (w) => packsWellFormed(w),
+  },
+
+  // ---- characters XML forbids, from every input that reaches a report
+  {
+    id: 'xml-council-fffe',
+    area: 'xml',
+    was: 'a U+FFFE in council made word/document.xml and docProps/core.xml invalid XML, archived with exit 0',
+    setup: (w) => w.edit('config.yml', 'council: Wexcombe City Council', 'council: "Wexcombe\\uFFFE City Council"'),
+    exit: 0,
+    output: [/^config\.yml:4:10 warning: this text holds U\+FFFE \(not a character\), a character a Word document cannot hold; it is removed \[text-forbidden-character\]/m],
+    check: archivedSaying('Wexcombe City Council'),
+  },
+  {
+    id: 'xml-council-control',
+    area: 'xml',
+    was: 'a control character typed into council made both reports unopenable',
+    setup: (w) => w.edit('config.yml', 'council: Wexcombe City Council', 'council: Wexcombe City\u0001 Council'),
+    exit: 0,
+    output: [/^config\.yml:4:23 warning: this text holds U\+0001 \(a control character\)/m],
+    check: archivedSaying('Wexcombe City Council'),
+  },
+  {
+    id: 'xml-indicator-name-config',
+    area: 'xml',
+    was: 'a U+FFFF in an indicator name in config.yml made the reports invalid XML',
+    setup: (w) => w.edit('config.yml', 'name: Re-referrals within 12 months of a previous referral', 'name: "Re-referrals\\uFFFF within 12 months of a previous referral"'),
+    exit: 0,
+    output: [/^config\.yml:21:11 warning: this text holds U\+FFFF/m],
+    check: archivedSaying('Re-referrals within 12 months of a previous referral'),
+  },
+  {
+    id: 'xml-indicator-name-sheet',
+    area: 'xml',
+    was: "a control character in the export's name column reached the reports",
+    setup: (w) => {
+      w.edit('config.yml', '    name: Re-referrals within 12 months of a previous referral\n', '');
+      setText(w, 'B4', 'Re-referrals_x0008_ within 12 months');
+    },
+    exit: 0,
+    output: [/^examples\/wexcombe\/performance\.xlsx Scorecard!B4 warning: this text holds U\+0008 \(a control character\)/m],
+    check: archivedSaying('Re-referrals within 12 months'),
+  },
+  {
+    id: 'xml-meeting-title',
+    area: 'xml',
+    was: 'a vertical tab in a meeting title went into the core properties (docProps/core.xml)',
+    setup: (w) => w.edit('config.yml', 'title: Wexcombe Children\'s Services Improvement Board', 'title: "Wexcombe Children\'s Services\\v Improvement Board"'),
+    exit: 0,
+    output: [/^config\.yml:\d+:14 warning: this text holds U\+000B \(a control character\)/m],
+    check: archivedSaying('Services Improvement Board'),
+  },
+  {
+    id: 'xml-plan-action',
+    area: 'xml',
+    was: 'plan text with a control character was cleaned without a word',
+    setup: (w) => w.edit(PLAN, /action: Put a consultant social worker([^\n]*)/, 'action: "Put a consultant\\a social worker$1"'),
+    exit: 0,
+    output: [/^examples\/wexcombe\/plan\.yml:15:17 warning: this text holds U\+0007 \(a control character\)/m],
+    check: archivedSaying('Put a consultant social worker on every'),
+  },
+  {
+    id: 'xml-template-text',
+    area: 'xml',
+    was: 'a U+FFFF pasted into a template reached the report',
+    setup: (w) => w.edit(BODY, /^# (.+)$/m, '# $1\uFFFF'),
+    exit: 0,
+    output: [/^templates\/improvement-board\/body\.hbs:\d+:\d+ warning: this text holds U\+FFFF/m],
+    check: (w) => packsWellFormed(w),
+  },
+  {
+    id: 'xml-lone-surrogate',
+    area: 'xml',
+    was: 'half a surrogate pair in council became U+FFFD in the report',
+    setup: (w) => w.edit('config.yml', 'council: Wexcombe City Council', 'council: "Wexcombe\\uD800 City Council"'),
+    exit: 0,
+    output: [/^config\.yml:4:10 warning: this text holds U\+D800 \(half a surrogate pair\)/m],
+    check: archivedSaying('Wexcombe City Council'),
+  },
+
+  // ---- figures: finite, in range for their unit, a decimal comma read as one
+  {
+    id: 'value-1e308',
+    area: 'values',
+    was: 'an export value of 1e308 printed "Infinity%" and "+Infinity points"',
+    setup: (w) => setNumber(w, 'K9', '1e308'),
+    exit: 1,
+    output: [/Scorecard!K9 error: CSC06 2026-05: 1e\+308 \(a fraction shown as a percentage\) is too large to be a value of any indicator \[indicator-value-out-of-range\]/],
+    notOutput: [/Infinity/],
+  },
+  {
+    id: 'value-nan',
+    area: 'values',
+    was: 'NaN printed "NaN%", was Red and "worsened three months running"',
+    setup: (w) => setNumber(w, 'P4', 'NaN'),
+    exit: 1,
+    output: [/Scorecard!P4 error: CSC01 2026-10: "NaN" is not a number \[indicator-value-unreadable\]/],
+  },
+  {
+    id: 'value-infinity',
+    area: 'values',
+    was: 'a cell holding Infinity was shown as a figure',
+    setup: (w) => setNumber(w, 'P5', 'Infinity'),
+    exit: 1,
+    output: [/Scorecard!P5 error: CSC02 2026-10: "Infinity" is not a number \[indicator-value-unreadable\]/],
+  },
+  {
+    id: 'value-decimal-comma',
+    area: 'values',
+    was: 'the text "12,5" was read as 125 and shown as "125.0%" Green',
+    setup: (w) => setText(w, 'P4', '12,5'),
+    exit: 0,
+    output: [/Scorecard!P4 warning: CSC01 2026-10: "12,5" read as 12\.5 \(a decimal comma\) \[indicator-value-comma\]/],
+    check: (w) => {
+      const text = reportText(w, 'improvement-board-2026-10.docx');
+      return [...(text.includes('12.5%') ? [] : ['the report does not show 12.5%']), ...(/125\.0%/.test(text) ? ['the report shows 125.0%'] : [])];
+    },
+  },
+  {
+    id: 'value-percent-over-100',
+    area: 'values',
+    was: 'a percentage over 100 passed',
+    setup: (w) => setNumber(w, 'P4', '1.5'),
+    exit: 1,
+    output: [/Scorecard!P4 error: CSC01 2026-10: 150% is above 100, the most a percentage can be \[indicator-value-out-of-range\]/, /hint: .*give it min: or max: in the catalogue/],
+  },
+  {
+    id: 'value-over-100-allowed',
+    area: 'values',
+    was: 'percentages 0 to 100 unless the catalogue says otherwise: here it does (max: 200)',
+    setup: (w) => {
+      w.edit('config.yml', '    target: 22\n    tolerance: 2\n    comparators: { england: 22.4', '    target: 22\n    tolerance: 2\n    max: 200\n    comparators: { england: 22.4');
+      setNumber(w, 'P4', '1.5');
+    },
+    exit: 0,
+    check: archivedSaying('150.0%'),
+  },
+  {
+    id: 'value-negative-count',
+    area: 'values',
+    was: 'a negative count passed',
+    setup: (w) => setNumber(w, 'P16', '-3'),
+    exit: 1,
+    output: [/Scorecard!P16 error: CSC13 2026-10: -3 is below 0, the least a caseload can be \[indicator-value-out-of-range\]/],
+  },
+  {
+    id: 'value-target-over-100',
+    area: 'values',
+    was: 'a target no percentage can reach passed',
+    setup: (w) => w.edit('config.yml', 'target: 95\n    tolerance: 5\n  - id: CSC03', 'target: 950\n    tolerance: 5\n  - id: CSC03'),
+    exit: 1,
+    output: [/^config\.yml:\d+:13 error: indicator CSC02: target 950 is above 100, the most a percentage can be \[indicator-value-out-of-range\]/m],
+  },
+
+  // ---- dates against the period
+  {
+    id: 'packdate-before-period-end',
+    area: 'values',
+    was: 'a packDate before the end of the reported month built without a word',
+    setup: (w) => w.edit('config.yml', 'packDate: 2026-11-12', 'packDate: 2026-10-15'),
+    exit: 1,
+    output: [/^config\.yml:6:11 error: packDate 2026-10-15 is not after the end of the period 2026-10, 2026-10-31: the month's figures cannot be complete and overdue actions would be judged too early \[config-date-before-period-end\]/m],
+  },
+  {
+    id: 'period-option-not-over',
+    area: 'values',
+    was: '--period for a month not over on the pack date',
+    args: () => ['build', '--period', '2026-11'],
+    exit: 1,
+    output: [/^config\.yml:6:11 error: packDate 2026-11-12 is not after the end of the period 2026-11 \(from --period\), 2026-11-30/m],
+  },
+  {
+    id: 'meeting-before-period-end',
+    area: 'values',
+    was: 'a meeting dated before the month it considers is over',
+    setup: (w) => w.edit('config.yml', 'date: 2026-11-19', 'date: 2026-10-29'),
+    exit: 1,
+    output: [/^config\.yml:\d+:13 error: report improvement-board: the meeting on 2026-10-29 is not after the end of the period 2026-10, 2026-10-31/m],
+  },
+  {
+    id: 'meeting-before-packdate',
+    area: 'values',
+    was: 'a meeting held before the pack is issued',
+    setup: (w) => w.edit('config.yml', 'date: 2026-11-19', 'date: 2026-11-05'),
+    exit: 0,
+    output: [/^config\.yml:\d+:13 warning: report improvement-board: the meeting on 2026-11-05 is before packDate 2026-11-12; the pack would reach it after it has met \[config-date-late\]/m],
+  },
+  {
+    id: 'next-meeting-before-meeting',
+    area: 'values',
+    was: 'a next meeting dated before the meeting',
+    setup: (w) => w.edit('config.yml', 'next: 2026-12-17', 'next: 2026-10-17'),
+    exit: 1,
+    output: [/^config\.yml:\d+:13 error: report improvement-board: the next meeting, 2026-10-17, is not after this one, 2026-11-19/m],
+  },
+
+  // ---- messages that say what to do
+  {
+    id: 'id-1.10',
+    area: 'messages',
+    was: '`id: 1.10` said "got number 1.1" with no hint to quote it',
+    setup: (w) => w.edit(PLAN, '      - id: P1.1\n', '      - id: 1.10\n'),
+    exit: 1,
+    output: [/plan\.yml:14:13 error: `actions\[0\]\.id` of P1 expected an id \(text\), got number 1\.1 \(written 1\.10\) \[schema-invalid-type\]/, /hint: YAML reads 1\.10 as a number; put it in quotes, '1\.10', to keep it as text/],
+  },
+
+  // ---- paths
+  {
+    id: 'output-absolute',
+    area: 'paths',
+    was: 'an absolute output: such as /srv/packs was joined under the config folder',
+    setup: (w) => w.edit('config.yml', 'output: packs', `output: ${path.join(w.dir, 'srv', 'packs')}`),
+    exit: 0,
+    output: [/^wrote \/.*\/srv\/packs\/2026-10\/$/m],
+    check: (w) => [
+      ...(existsSync(path.join(w.dir, 'srv', 'packs', '2026-10', 'manifest.json')) ? [] : ['no pack in <workspace>/srv/packs']),
+      ...(existsSync(path.join(w.dir, w.dir.slice(1))) ? ['the pack went under the config folder'] : []),
+    ],
+  },
+  {
+    id: 'plan-absolute',
+    area: 'paths',
+    was: 'an absolute plan: path that exists was reported missing',
+    setup: (w) => {
+      renameSync(path.join(w.dir, 'examples'), path.join(w.dir, 'elsewhere'));
+      w.edit('config.yml', 'plan: examples/wexcombe/plan.yml', `plan: ${path.join(w.dir, 'elsewhere/wexcombe/plan.yml')}`);
+      w.edit('config.yml', 'file: examples/wexcombe/performance.xlsx', `file: ${path.join(w.dir, 'elsewhere/wexcombe/performance.xlsx')}`);
+    },
+    exit: 0,
+    output: [/^wrote packs\/2026-10\/$/m],
+  },
+  {
+    id: 'plan-is-a-device',
+    area: 'paths',
+    was: 'an input that is a device would be read for ever',
+    setup: (w) => w.edit('config.yml', 'plan: examples/wexcombe/plan.yml', 'plan: /dev/zero'),
+    exit: 1,
+    output: [/^config\.yml:7:7 error: plan \/dev\/zero is not a regular file \(a device or a pipe\?\) \[file-unreadable\]/m],
+  },
+
+  // ---- limits
+  {
+    id: 'million-junk-rows',
+    area: 'limits',
+    was: 'a 1,000,000-row sheet of junk prints 1,000,005 warnings (258 MB) where a count and the first few would do',
+    slow: true,
+    setup: (w) => {
+      generateSheet(w, (own, push) => {
+        own.forEach(push);
+        for (let r = 21; r < 1_000_021; r++) push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>JUNK${r}</t></is></c><c r="D${r}"><v>${r % 97}</v></c></row>`);
+      });
+    },
+    exit: 0,
+    output: [/Scorecard!A21 warning: indicator "JUNK21" is not in the indicator catalogue/, /^ {2}and 999,980 more like this \[indicator-not-in-catalogue\]$/m, /^1,000,00\d warnings$|\d errors?, 1,000,00\d warnings/m],
+    check: (_w, o) => {
+      const lines = `${o.stderr}${o.stdout}`.split('\n').length;
+      return lines > 120 ? [`prints ${lines} lines`] : [];
+    },
+  },
+
+  // ---- unclear messages: encodings
+  {
+    id: 'plan-latin1',
+    area: 'values',
+    was: 'Latin-1 bytes in plan.yml become U+FFFD in the report silently',
+    setup: (w) => {
+      const text = w.read(PLAN).replace('Put a consultant social worker', 'Put a caf\u00e9 consultant social worker');
+      writeBytes(w, PLAN, Buffer.from(text, 'latin1'));
+    },
+    exit: 1,
+    output: [/plan\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is not UTF-8: byte 0xE9 cannot be read; it looks like Windows-1252 \(Latin-1\), where that byte is "\u00e9" \[file-encoding\]/],
+  },
+  {
+    id: 'plan-utf16-bom',
+    area: 'messages',
+    was: 'a UTF-16 plan echoes the whole file with 10,888 NUL bytes in one 22 KB line and never says "UTF-16"',
+    setup: (w) => writeBytes(w, PLAN, utf16(w.read(PLAN), true)),
+    exit: 1,
+    output: [/plan\.yml error: plan examples\/wexcombe\/plan\.yml is UTF-16 \(little-endian, with a byte order mark\), not UTF-8 \[file-encoding\]/, /hint: save the file as UTF-8/],
+  },
+  {
+    id: 'plan-utf16-no-bom',
+    area: 'messages',
+    was: 'a UTF-16 plan without a byte order mark: NUL bytes in every other place',
+    setup: (w) => writeBytes(w, PLAN, utf16(w.read(PLAN), false)),
+    exit: 1,
+    output: [/plan\.yml is UTF-16 \(little-endian, without a byte order mark\), not UTF-8 \[file-encoding\]/],
+  },
+  {
+    id: 'config-utf16-big-endian',
+    area: 'messages',
+    was: 'config.yml saved as UTF-16, big-endian',
+    setup: (w) => writeBytes(w, 'config.yml', utf16(w.read('config.yml'), true, true)),
+    exit: 1,
+    output: [/^config\.yml error: config file config\.yml is UTF-16 \(big-endian, with a byte order mark\), not UTF-8 \[file-encoding\]/m],
+  },
+  {
+    id: 'template-binary',
+    area: 'messages',
+    was: 'a template that is not text at all',
+    setup: (w) => writeBytes(w, BODY, Buffer.concat([Buffer.from(w.read(BODY)), Buffer.from([0, 1, 2, 0xff, 0, 0])])),
+    exit: 1,
+    output: [/body\.hbs:\d+:\d+ error: template templates\/improvement-board\/body\.hbs holds NUL bytes: it is not a text file \[file-encoding\]/],
+  },
+  {
+    id: 'plan-too-large',
+    area: 'limits',
+    was: 'no stated size: an input of any size is read whole',
+    setup: (w) => truncateSync(path.join(w.dir, PLAN), 40 * 1024 * 1024),
+    exit: 1,
+    output: [/^config\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is 40 MB, over the limit of 32 MB for a text input \[file-too-large\]/m],
+  },
+
+  // ---- YAML that would exhaust the parser
+  {
+    id: 'yaml-alias-bomb',
+    area: 'limits',
+    was: 'a YAML alias bomb printed "Excessive alias count" with a JS stack',
+    setup: (w) => {
+      const lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+      for (const [x, y] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) lol.push(`${x}: &${x} [${Array(9).fill(`*${y}`).join(',')}]`);
+      w.edit(PLAN, /^title:/m, `laughs:\n${lol.map((l) => `  ${l}`).join('\n')}\ntitle:`);
+    },
+    exit: 1,
+    output: [/plan\.yml:\d+:\d+ error: the YAML aliases here \(\*\w, used 9 times, and others\) expand to more than boardpack reads \[yaml-too-complex\]/, /hint: an anchor may be used up to 1000 times/],
+  },
+  {
+    id: 'yaml-20000-brackets',
+    area: 'limits',
+    was: '20,000 nested brackets print "Maximum call stack size exceeded" as a YAML message',
+    setup: (w) => w.edit(PLAN, /^title: (.*)$/m, `title: $1\nnotes: ${'['.repeat(20_000)}${']'.repeat(20_000)}`),
+    exit: 1,
+    output: [/plan\.yml:\d+:\d+ error: the YAML here nests deeper than 64 levels; boardpack reads no deeper \[yaml-too-complex\]/],
+    notOutput: [/call stack/i],
+  },
+  {
+    id: 'yaml-deep-indentation',
+    area: 'limits',
+    was: 'nesting by indentation: 2,000 levels of mappings in config.yml',
+    setup: (w) => w.edit('config.yml', /^output: packs$/m, `extra:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} 1\noutput: packs`),
+    exit: 1,
+    output: [/^config\.yml:\d+:\d+ error: the YAML here nests deeper than 64 levels/m],
+    notOutput: [/call stack/i],
+  },
+];
