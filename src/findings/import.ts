@@ -2,10 +2,11 @@
  * `boardpack findings import`: an Ofsted publication (.pdf or .txt) in, a findings register out.
  * Reading is at this edge; parsing and building are pure.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import type { Diagnostics } from '../diagnostics/index.js';
+import { decodeUtf8 } from '../io/encoding.js';
 import { sha256 } from '../io/files.js';
 import { readPdfText } from '../load/pdf-text.js';
 import { FindingsRegisterSchema, type FindingsRegisterInput } from '../model/schemas.js';
@@ -29,30 +30,52 @@ export interface ImportOutcome {
   readonly notes: readonly string[];
 }
 
-/** Reads a publication's pages of text, from a PDF or a text export. */
+/**
+ * Largest publication read: Ofsted's reports are under 1 MB as PDF and their text about 100 KB,
+ * so anything far larger is the wrong file (and a 44 MB text would take minutes and gigabytes).
+ */
+export const IMPORT_LIMITS = { pdfBytes: 25 * 1024 * 1024, textBytes: 2 * 1024 * 1024 } as const;
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/** Reads a publication's pages of text, from a PDF or a text export; says what it is when it is neither. */
 export async function readPublication(file: string, diags: Diagnostics): Promise<string[][] | undefined> {
-  if (!existsSync(file)) {
-    diags.report('file-not-found', `${file} does not exist`, { place: { file } });
+  const place = { file };
+  const refuse = (message: string, hint: string) => {
+    diags.report('import-unreadable', `cannot read ${file}: ${message}`, { place, hint });
     return undefined;
+  };
+  if (!existsSync(file)) {
+    diags.report('file-not-found', `${file} does not exist`, { place });
+    return undefined;
+  }
+  const st = statSync(file);
+  if (!st.isFile()) return refuse(st.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file', 'give the path of the report\'s PDF (or its text)');
+  if (st.size === 0) return refuse('the file is empty', 'download the report\'s PDF again from Ofsted\'s site');
+  if (st.size > IMPORT_LIMITS.pdfBytes) {
+    return refuse(`it is ${mb(st.size)}, and boardpack reads at most ${mb(IMPORT_LIMITS.pdfBytes)} (an Ofsted report is under 1 MB)`, 'check that the path names the report, not another file');
   }
   const bytes = new Uint8Array(readFileSync(file));
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
     const pdf = await readPdfText(file, bytes, diags);
     return pdf?.pages.map((p) => [...p]);
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (/^\s*<(!doctype\s+html|html)\b/i.test(text.slice(0, 1000))) {
-    diags.report('import-unreadable', `cannot read ${file}: it is a web page (HTML), not a PDF or a report's text`, {
-      place: { file },
-      hint: 'a web page saved under the report\'s name has no report in it: download the report\'s PDF from Ofsted\'s site',
-    });
-    return undefined;
+  if (/^\s*<(!doctype\s+html|html)\b/i.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 1000)))) {
+    return refuse('it is a web page (HTML), not a PDF or a report\'s text', 'a web page saved under the report\'s name has no report in it: download the report\'s PDF from Ofsted\'s site');
   }
-  if (text.includes('\u0000')) {
-    diags.report('import-unreadable', `cannot read ${file}: it is neither a PDF nor text`, { place: { file }, hint: 'give the Ofsted report as the PDF Ofsted publishes, or as text copied from it' });
-    return undefined;
+  const named = path.extname(file).toLowerCase();
+  const decoded = decodeUtf8(bytes);
+  if ('problem' in decoded) {
+    return refuse(`it is not a PDF, and as text it ${decoded.problem}`, named === '.pdf' ? 'it is not the PDF Ofsted publishes: download the report again' : decoded.hint);
   }
-  return pagesOfText(text);
+  if (named === '.pdf') {
+    return refuse('it is named .pdf but holds plain text, not a PDF', 'if it is the report\'s text, rename it .txt; otherwise download the PDF again');
+  }
+  if (st.size > IMPORT_LIMITS.textBytes) {
+    return refuse(`it is ${mb(st.size)} of text, and boardpack reads at most ${mb(IMPORT_LIMITS.textBytes)} (a report's text is about 100 KB)`, 'check that the path names the report\'s text, not another file');
+  }
+  if (decoded.text.trim() === '') return refuse('it holds no text', 'give the report\'s PDF, or the text copied from it');
+  return pagesOfText(decoded.text);
 }
 
 export function importText(pages: readonly (readonly string[])[]): { parsed: ParseResult; lines: ReturnType<typeof preparePages> } {
