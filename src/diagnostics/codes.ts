@@ -27,6 +27,7 @@ export const CODES = {
   'priority-duplicate-id': { severity: 'error', title: 'Two priorities share an id' },
   'action-unknown-finding': { severity: 'error', title: 'An action answers a finding that no register holds' },
   'action-unknown-indicator': { severity: 'error', title: 'An action measures an indicator the catalogue lacks' },
+  'plan-not-written': { severity: 'error', title: 'match --write could not change the plan' },
   'action-unlinked': { severity: 'warning', title: 'An action answers no finding' },
   'action-matched': { severity: 'warning', title: 'An action without answers: was matched to a finding, to be confirmed' },
   'action-status-overdue': { severity: 'warning', title: 'An action past its due date says it is on track or not started' },

@@ -3,7 +3,7 @@
  * the bundled example (big inputs are generated when the case runs), with what boardpack must
  * do about it. Run them with `npm run hostile`; hostile.test.ts runs them in `npm test`.
  */
-import { existsSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, renameSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../helpers/workspace.js';
 import type { HostileCase } from './harness.js';
@@ -272,6 +272,50 @@ export const CASES: HostileCase[] = [
     setup: (w) => w.edit('config.yml', 'plan: examples/wexcombe/plan.yml', 'plan: /dev/zero'),
     exit: 1,
     output: [/^config\.yml:7:7 error: plan \/dev\/zero is not a regular file \(a device or a pipe\?\) \[file-unreadable\]/m],
+  },
+  {
+    id: 'match-write-symlink',
+    area: 'paths',
+    was: 'match --write replaced a symlinked plan with a regular file, leaving the file it pointed to unchanged',
+    setup: (w) => {
+      renameSync(path.join(w.dir, PLAN), path.join(w.dir, 'examples/wexcombe/plan-2026.yml'));
+      symlinkSync('plan-2026.yml', path.join(w.dir, PLAN));
+    },
+    args: () => ['match', '--write'],
+    exit: 0,
+    output: [/wrote answers: for P4\.3 into examples\/wexcombe\/plan\.yml/],
+    check: (w) => [
+      ...(lstatSync(path.join(w.dir, PLAN)).isSymbolicLink() ? [] : ['the link was replaced by a file']),
+      ...(readFileSync(path.join(w.dir, 'examples/wexcombe/plan-2026.yml'), 'utf8').includes('suggested by boardpack match') ? [] : ['the file the link names was not changed']),
+    ],
+  },
+  {
+    id: 'match-write-keeps-mode',
+    area: 'paths',
+    was: 'match --write changed the plan\'s mode to 0644',
+    setup: (w) => chmodSync(path.join(w.dir, PLAN), 0o640),
+    args: () => ['match', '--write'],
+    exit: 0,
+    output: [/wrote answers: for P4\.3/],
+    check: (w) => {
+      const mode = statSync(path.join(w.dir, PLAN)).mode & 0o777;
+      return mode === 0o640 ? [] : [`mode is now ${mode.toString(8)}`];
+    },
+  },
+  {
+    id: 'match-write-read-only',
+    area: 'paths',
+    was: 'match --write replaced a read-only plan',
+    setup: (w) => chmodSync(path.join(w.dir, PLAN), 0o444),
+    args: () => ['match', '--write'],
+    exit: 1,
+    output: [/^examples\/wexcombe\/plan\.yml error: examples\/wexcombe\/plan\.yml is read-only; nothing was written \[plan-not-written\]/m],
+    check: (w) => {
+      const problems: string[] = [];
+      if (readFileSync(path.join(w.dir, PLAN), 'utf8').includes('suggested by boardpack match')) problems.push('the read-only plan was changed');
+      if ((statSync(path.join(w.dir, PLAN)).mode & 0o777) !== 0o444) problems.push('its mode changed');
+      return problems;
+    },
   },
 
   // ---- limits
