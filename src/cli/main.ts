@@ -38,7 +38,12 @@ function program(): Command {
     .addOption(periodOption())
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
     .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
-      const result = await build({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}), reissue: opts.reissue ?? false });
+      const result = await build({
+        configPath: opts.config,
+        ...(opts.period ? { period: opts.period } : {}),
+        reissue: opts.reissue ?? false,
+        onWait: (message) => process.stderr.write(`note: ${message}\n`),
+      });
       printDiagnostics(result.diagnostics);
       if (result.diagnostics.hasErrors || !result.packDir) {
         process.stderr.write(`build failed: ${formatSummary(result.diagnostics)}; nothing was written\n`);

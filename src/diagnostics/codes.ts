@@ -68,6 +68,8 @@ export const CODES = {
   // archive
   'pack-exists': { severity: 'error', title: 'A different pack for this period is already archived' },
   'pack-invalid-xml': { severity: 'error', title: 'A report built is not well-formed XML, so it was not archived' },
+  'pack-write-failed': { severity: 'error', title: 'The pack could not be written (permissions, disk ...)' },
+  'pack-locked': { severity: 'error', title: 'Another build kept the output folder locked' },
   'pack-unchanged': { severity: 'warning', title: 'The pack is already archived with identical files' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; title: string }>;
 

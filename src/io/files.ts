@@ -3,7 +3,7 @@
  * manifest) and writing a pack atomically. Nothing else in src/ touches fs.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import type { InputFile } from '../model/types.js';
@@ -144,12 +144,6 @@ export function replaceFileText(file: string, text: string, expected: string): v
   }
 }
 
-export interface OutputFile {
-  /** Path inside the pack folder. */
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
-
 /** The files of a pack folder that exists, by name; undefined if the folder does not exist. */
 export function readPackFolder(dir: string): Map<string, Uint8Array> | undefined {
   if (!existsSync(dir)) return undefined;
@@ -163,28 +157,4 @@ export function readPackFolder(dir: string): Map<string, Uint8Array> | undefined
   };
   walk('');
   return out;
-}
-
-/**
- * Writes every file into a temporary sibling folder, then renames it into place, so a pack
- * folder is either complete or absent. Refuses to replace an existing folder.
- */
-export function writePackFolder(dir: string, files: readonly OutputFile[]): void {
-  if (existsSync(dir)) throw new Error(`refusing to overwrite ${dir}`);
-  const parent = path.dirname(dir);
-  mkdirSync(parent, { recursive: true });
-  const tmp = path.join(parent, `.${path.basename(dir)}.partial`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  try {
-    for (const f of files) {
-      const target = path.join(tmp, f.name);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, f.bytes);
-    }
-    renameSync(tmp, dir);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
 }

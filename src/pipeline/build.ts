@@ -9,7 +9,8 @@ import { checkPackXml } from '../archive/xml-check.js';
 import { compute } from '../compute/index.js';
 import { composeReports } from '../compose/index.js';
 import { Diagnostics, StageStop } from '../diagnostics/index.js';
-import { readPackFolder, sha256, writePackFolder } from '../io/files.js';
+import { readPackFolder, sha256 } from '../io/files.js';
+import { lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../link/link.js';
 import { matchPlan, matchedLinks } from '../link/match.js';
@@ -21,6 +22,8 @@ import { loadInputs, type LoadOptions } from './load-inputs.js';
 export interface BuildOptions extends LoadOptions {
   /** Write a new issue of a pack whose period already has a different one. */
   readonly reissue?: boolean;
+  /** Told when another build is writing the output folder and this one waits for it. */
+  readonly onWait?: (message: string) => void;
 }
 
 export interface BuildResult {
@@ -107,31 +110,43 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
   const filesFor = (reissue?: number): PackFile[] => [...reports, { name: 'manifest.json', bytes: manifestJson(manifestFor(reissue)) }];
   const summary = (fs: PackFile[]) => fs.map((f) => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) }));
 
-  const files = filesFor();
-  const state = compareWithExisting(files, readPackFolder(baseDir));
-  if (state === 'identical') {
-    return { diagnostics: diags, packDir: baseDir, files: summary(files), unchanged: true, models };
-  }
-  if (state === 'absent') {
-    writePackFolder(baseDir, files);
-    return { diagnostics: diags, packDir: baseDir, files: summary(files), models };
-  }
-  if (!options.reissue) {
-    diags.report('pack-exists', `${baseDir} already holds a different pack for ${inputs.period.id}; archived packs are never overwritten`, {
-      place: { file: baseDir },
-      hint: 'to issue a correction, run build again with --reissue; it is written beside the original',
-    });
-    return { diagnostics: diags };
-  }
-  // A reissue goes beside the original: <period>-reissue-<n>, the first n free or identical.
-  for (let n = 2; ; n++) {
-    const dir = `${baseDir}-reissue-${n}`;
-    const fs = filesFor(n);
-    const st = compareWithExisting(fs, readPackFolder(dir));
-    if (st === 'identical') return { diagnostics: diags, packDir: dir, files: summary(fs), unchanged: true, models };
-    if (st === 'absent') {
-      writePackFolder(dir, fs);
-      return { diagnostics: diags, packDir: dir, files: summary(fs), models };
+  let release: (() => void) | undefined;
+  try {
+    // One build at a time per output folder: a second waits, then finds what the first wrote.
+    release = await lockOutput(inputs.outputDir, { ...(options.onWait ? { onWait: options.onWait } : {}) });
+    removeLeftovers(inputs.outputDir);
+    const files = filesFor();
+    const state = compareWithExisting(files, readPackFolder(baseDir));
+    if (state === 'identical') {
+      return { diagnostics: diags, packDir: baseDir, files: summary(files), unchanged: true, models };
     }
+    if (state === 'absent') {
+      writePackFolder(baseDir, files);
+      return { diagnostics: diags, packDir: baseDir, files: summary(files), models };
+    }
+    if (!options.reissue) {
+      diags.report('pack-exists', `${baseDir} already holds a different pack for ${inputs.period.id}; archived packs are never overwritten`, {
+        place: { file: baseDir },
+        hint: 'to issue a correction, run build again with --reissue; it is written beside the original',
+      });
+      return { diagnostics: diags };
+    }
+    // A reissue goes beside the original: <period>-reissue-<n>, the first n free or identical.
+    for (let n = 2; ; n++) {
+      const dir = `${baseDir}-reissue-${n}`;
+      const fs = filesFor(n);
+      const st = compareWithExisting(fs, readPackFolder(dir));
+      if (st === 'identical') return { diagnostics: diags, packDir: dir, files: summary(fs), unchanged: true, models };
+      if (st === 'absent') {
+        writePackFolder(dir, fs);
+        return { diagnostics: diags, packDir: dir, files: summary(fs), models };
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof PackFolderError)) throw e;
+    diags.report(/is locked by/.test(e.message) ? 'pack-locked' : 'pack-write-failed', e.message, { place: { file: e.path }, hint: e.hint });
+    return { diagnostics: diags };
+  } finally {
+    release?.();
   }
 }

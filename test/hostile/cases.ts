@@ -3,11 +3,13 @@
  * the bundled example (big inputs are generated when the case runs), with what boardpack must
  * do about it. Run them with `npm run hostile`; hostile.test.ts runs them in `npm test`.
  */
-import { chmodSync, existsSync, lstatSync, readFileSync, renameSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Workspace } from '../helpers/workspace.js';
-import type { HostileCase } from './harness.js';
-import { packsWellFormed, reportText } from './harness.js';
+import type { HostileCase, Outcome } from './harness.js';
+import { CLI, cli, giveToNobody, packsWellFormed, reportText } from './harness.js';
 import { generateSheet, setNumber, setText } from './xlsx.js';
 
 const PLAN = 'examples/wexcombe/plan.yml';
@@ -19,6 +21,15 @@ const utf16 = (text: string, bom: boolean, bigEndian = false) => {
   const le = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
   return bigEndian ? le.swap16() : le;
 };
+
+/** Builds the example as it stands, before the case breaks something. */
+const buildNow = (w: Workspace, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, 'build', ...args], { cwd: w.dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the case's first build failed: ${r.stderr}`);
+};
+const PACK = 'packs/2026-10';
+/** The warnings of the example, which a run that fails at the archive must still print. */
+const STILL_WARNS = /plan\.yml:\d+:\d+ warning: action P4\.4 was due 2026-05-31/;
 
 /** The pack is archived, every part well-formed, and the report says `text`. */
 const archivedSaying = (text: string) => (w: Workspace) => {
@@ -318,6 +329,62 @@ export const CASES: HostileCase[] = [
     },
   },
 
+  // ---- the archive
+  {
+    id: 'two-builds-at-once',
+    area: 'archive',
+    was: 'two builds into one output folder: one died with ENOTEMPTY, the other archived a pack missing a report its manifest lists',
+    run: async (w): Promise<Outcome> => {
+      const runs = await Promise.all([cli(w, ['build']), cli(w, ['build']), cli(w, ['build'])]);
+      return {
+        exit: Math.max(...runs.map((r) => r.exit ?? 99)),
+        signal: runs.find((r) => r.signal)?.signal ?? null,
+        stdout: runs.map((r) => r.stdout).join('\n'),
+        stderr: runs.map((r) => r.stderr).join('\n'),
+        ms: Math.max(...runs.map((r) => r.ms)),
+      };
+    },
+    exit: 0,
+    check: (w, o) => {
+      const problems: string[] = [];
+      const wrote = o.stdout.match(/^wrote packs\/2026-10\/$/gm)?.length ?? 0;
+      const same = o.stdout.match(/^already built, identical: packs\/2026-10\/$/gm)?.length ?? 0;
+      if (wrote !== 1 || same !== 2) problems.push(`${wrote} wrote and ${same} found it built; expected 1 and 2`);
+      const manifest = JSON.parse(readFileSync(path.join(w.dir, PACK, 'manifest.json'), 'utf8')) as { outputs: { path: string }[] };
+      for (const out of manifest.outputs) if (!existsSync(path.join(w.dir, PACK, out.path))) problems.push(`the manifest lists ${out.path}, which is missing`);
+      const left = readdirSync(path.join(w.dir, 'packs')).filter((n) => n !== '2026-10');
+      if (left.length > 0) problems.push(`left in packs/: ${left.join(', ')}`);
+      return [...problems, ...packsWellFormed(w)];
+    },
+  },
+  {
+    id: 'stale-lock-and-leftovers',
+    area: 'archive',
+    was: 'a build killed while writing left its temporary folder (and now a lock) behind',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs', '.2026-10.partial-999999-abcd1234', 'x'), { recursive: true });
+      writeFileSync(path.join(w.dir, 'packs', '.boardpack.lock'), JSON.stringify({ pid: 999999, host: hostname(), started: '2026-11-12T09:00:00.000Z' }));
+    },
+    exit: 0,
+    output: [/^wrote packs\/2026-10\/$/m],
+    check: (w) => {
+      const left = readdirSync(path.join(w.dir, 'packs')).filter((n) => n !== '2026-10');
+      return left.length > 0 ? [`left in packs/: ${left.join(', ')}`] : [];
+    },
+  },
+  {
+    id: 'packs-unwritable',
+    area: 'archive',
+    was: 'an unwritable packs/ folder gave a stack trace, and the run\'s warnings were lost',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs'));
+      giveToNobody(w);
+      chmodSync(path.join(w.dir, 'packs'), 0o555);
+    },
+    options: { unprivileged: true },
+    exit: 1,
+    output: [/^packs error: cannot lock the output folder packs: permission denied \[pack-write-failed\]\n {2}hint: check the permissions of the folder, or set output: in config\.yml to a folder you can write/m, STILL_WARNS],
+  },
   // ---- limits
   {
     id: 'million-junk-rows',
