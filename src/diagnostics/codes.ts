@@ -68,6 +68,10 @@ export const CODES = {
   // archive
   'pack-exists': { severity: 'error', title: 'A different pack for this period is already archived' },
   'pack-invalid-xml': { severity: 'error', title: 'A report built is not well-formed XML, so it was not archived' },
+  'pack-path-blocked': { severity: 'error', title: 'A file or link stands where a pack folder goes' },
+  'pack-stray-file': { severity: 'error', title: 'An archived pack folder holds a file its manifest does not list (a Word lock file ...)' },
+  'pack-tampered': { severity: 'error', title: 'A file of an archived pack is missing or changed since it was archived' },
+  'pack-not-as-archived': { severity: 'error', title: 'A pack folder has no readable manifest' },
   'pack-write-failed': { severity: 'error', title: 'The pack could not be written (permissions, disk ...)' },
   'pack-locked': { severity: 'error', title: 'Another build kept the output folder locked' },
   'pack-unchanged': { severity: 'warning', title: 'The pack is already archived with identical files' },

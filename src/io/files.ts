@@ -3,7 +3,7 @@
  * manifest) and writing a pack atomically. Nothing else in src/ touches fs.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, chownSync, constants, existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import type { InputFile } from '../model/types.js';
@@ -142,19 +142,4 @@ export function replaceFileText(file: string, text: string, expected: string): v
     const why = (e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM' ? 'permission denied' : (e as Error).message;
     throw new FileWriteRefused(`cannot write ${shown}: ${why} (in its folder ${path.dirname(target)}); nothing was written`, 'check the permissions of the folder that holds it');
   }
-}
-
-/** The files of a pack folder that exists, by name; undefined if the folder does not exist. */
-export function readPackFolder(dir: string): Map<string, Uint8Array> | undefined {
-  if (!existsSync(dir)) return undefined;
-  const out = new Map<string, Uint8Array>();
-  const walk = (sub: string) => {
-    for (const e of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(rel);
-      else out.set(rel, readFileSync(path.join(dir, rel)));
-    }
-  };
-  walk('');
-  return out;
 }

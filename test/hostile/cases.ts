@@ -373,6 +373,53 @@ export const CASES: HostileCase[] = [
     },
   },
   {
+    id: 'pack-folder-is-a-file',
+    area: 'archive',
+    was: 'a file where the pack folder goes gave a stack trace',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs'));
+      writeFileSync(path.join(w.dir, PACK), 'notes');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10 error: packs\/2026-10 is a file, where the pack for 2026-10 goes \[pack-path-blocked\]\n {2}hint: move it away/m, STILL_WARNS],
+  },
+  {
+    id: 'pack-folder-is-a-symlink',
+    area: 'archive',
+    was: 'a symlink where the pack folder goes gave a stack trace',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs'));
+      mkdirSync(path.join(w.dir, 'elsewhere'));
+      symlinkSync('../elsewhere', path.join(w.dir, PACK));
+    },
+    exit: 1,
+    output: [/^packs\/2026-10 error: packs\/2026-10 is a symbolic link \(to \.\.\/elsewhere\), where the pack for 2026-10 goes \[pack-path-blocked\]/m, /remove the link, or set output: in config\.yml/, STILL_WARNS],
+  },
+  {
+    id: 'pack-folder-dangling-symlink',
+    area: 'archive',
+    was: 'a symlink to nowhere where the pack folder goes',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs'));
+      symlinkSync('/nonexistent/boardpack', path.join(w.dir, PACK));
+    },
+    exit: 1,
+    output: [/^packs\/2026-10 error: packs\/2026-10 is a symbolic link \(to \/nonexistent\/boardpack\)/m],
+  },
+  {
+    id: 'reissue-name-is-a-file',
+    area: 'archive',
+    was: 'a stray file named like a reissue folder gave a stack trace',
+    setup: (w) => {
+      buildNow(w);
+      w.edit(PLAN, 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
+      writeFileSync(path.join(w.dir, 'packs', '2026-10-reissue-2'), 'notes');
+    },
+    args: () => ['build', '--reissue'],
+    exit: 1,
+    output: [/^packs\/2026-10-reissue-2 error: packs\/2026-10-reissue-2 is a file, where reissue 2 of the pack for 2026-10 goes \[pack-path-blocked\]/m, STILL_WARNS],
+  },
+  {
     id: 'packs-unwritable',
     area: 'archive',
     was: 'an unwritable packs/ folder gave a stack trace, and the run\'s warnings were lost',
@@ -385,6 +432,65 @@ export const CASES: HostileCase[] = [
     exit: 1,
     output: [/^packs error: cannot lock the output folder packs: permission denied \[pack-write-failed\]\n {2}hint: check the permissions of the folder, or set output: in config\.yml to a folder you can write/m, STILL_WARNS],
   },
+  {
+    id: 'stray-file-in-pack',
+    area: 'archive',
+    was: 'a stray file in a pack folder was reported only as "a different pack", naming no file',
+    setup: (w) => {
+      buildNow(w);
+      writeFileSync(path.join(w.dir, PACK, 'notes.txt'), 'taken at the meeting');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10\/notes\.txt error: notes\.txt is not part of the archived pack: its manifest does not list this file \[pack-stray-file\]/m, STILL_WARNS],
+    notOutput: [/different pack/],
+  },
+  {
+    id: 'word-lock-file-in-pack',
+    area: 'archive',
+    was: 'a Word lock file (~$...docx) in a pack folder was reported as "a different pack", with a hint to reissue',
+    setup: (w) => {
+      buildNow(w);
+      writeFileSync(path.join(w.dir, PACK, '~$provement-board-2026-10.docx'), 'Tom Gallagher');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10\/~\$provement-board-2026-10\.docx error: ~\$provement-board-2026-10\.docx is Word's lock file: a report of this pack is open in Word/m, /hint: close the report in Word and build again/],
+    notOutput: [/different pack|--reissue/],
+  },
+  {
+    id: 'tampered-report',
+    area: 'archive',
+    was: 'a tampered archived report was reported only as "a different pack", naming no file',
+    setup: (w) => {
+      buildNow(w);
+      appendFileSync(path.join(w.dir, PACK, 'scrutiny-committee-2026-10.docx'), 'x');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10\/scrutiny-committee-2026-10\.docx error: scrutiny-committee-2026-10\.docx has changed since it was archived: its SHA-256 no longer matches manifest\.json \[pack-tampered\]/m],
+    notOutput: [/different pack/],
+  },
+  {
+    id: 'report-deleted-from-pack',
+    area: 'archive',
+    was: 'a report deleted from an archived pack',
+    setup: (w) => {
+      buildNow(w);
+      rmSync(path.join(w.dir, PACK, 'improvement-board-2026-10.docx'));
+    },
+    exit: 1,
+    output: [/^packs\/2026-10\/improvement-board-2026-10\.docx error: improvement-board-2026-10\.docx is missing from the archived pack, whose manifest lists it \[pack-tampered\]/m],
+  },
+  {
+    id: 'different-pack-names-inputs',
+    area: 'archive',
+    was: 'a different pack for the period: which input changed was not said',
+    setup: (w) => {
+      buildNow(w);
+      w.edit(PLAN, 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10 error: packs\/2026-10 already holds a different pack for 2026-10; since it was archived, examples\/wexcombe\/plan\.yml has changed; archived packs are never overwritten \[pack-exists\]/m, /--reissue/],
+  },
+
   // ---- limits
   {
     id: 'million-junk-rows',
