@@ -491,6 +491,18 @@ export const CASES: HostileCase[] = [
     output: [/^packs\/2026-10 error: packs\/2026-10 already holds a different pack for 2026-10; since it was archived, examples\/wexcombe\/plan\.yml has changed; archived packs are never overwritten \[pack-exists\]/m, /--reissue/],
   },
 
+  // ---- the command line
+  {
+    id: 'published-impossible-date',
+    area: 'messages',
+    was: 'an impossible --published date was exit 1 with a zod dump, where a bad option is exit 2',
+    setup: (w) => w.write('report.txt', 'Ofsted\nInspection of Wexcombe City Council children\'s services\n'),
+    args: () => ['findings', 'import', 'report.txt', '--id', 'X-2026', '--published', '2026-02-30'],
+    exit: 2,
+    output: [/^error: --published 2026-02-30 is not a date in the calendar$/m],
+    notOutput: [/invalid_format|"code"|zod/i],
+  },
+
   // ---- limits
   {
     id: 'million-junk-rows',
