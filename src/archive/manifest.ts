@@ -29,15 +29,59 @@ export function manifestJson(m: Manifest): Uint8Array {
   return new TextEncoder().encode(`${JSON.stringify(m, null, 2)}\n`);
 }
 
-export type Existing = 'absent' | 'identical' | 'different';
+/** What a pack folder already there holds, against what a build would write into it. */
+export type Existing =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'identical' }
+  /**
+   * It is not the pack it was archived as: files its manifest does not list (`stray`, a Word
+   * lock file among them), files it lists that are missing or whose SHA-256 differs
+   * (`changed`), or no readable manifest at all.
+   */
+  | { readonly kind: 'not-as-archived'; readonly stray: readonly string[]; readonly missing: readonly string[]; readonly changed: readonly string[]; readonly noManifest: boolean }
+  /** Intact, but not what these inputs give: which inputs differ, and the tool versions. */
+  | { readonly kind: 'different'; readonly inputs: readonly string[]; readonly tool?: { readonly archived: string; readonly now: string } };
 
-/** Compares what would be written with a pack folder already there. */
-export function compareWithExisting(files: readonly PackFile[], existing: ReadonlyMap<string, Uint8Array> | undefined): Existing {
-  if (!existing) return 'absent';
-  if (existing.size !== files.length) return 'different';
-  for (const f of files) {
-    const old = existing.get(f.name);
-    if (!old || old.length !== f.bytes.length || !old.every((b, i) => b === f.bytes[i])) return 'different';
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Word's lock file for an open document: ~$ and the name's end. */
+export const isWordLockFile = (name: string) => /(^|\/)~\$[^/]*$/.test(name);
+
+/**
+ * Compares a pack folder already there with what would be written. The files `fileSha`
+ * gives are checked against the folder's own manifest first, so a report edited or added after
+ * archiving is named as such, not taken for "a different pack".
+ */
+export function examineExisting(files: readonly PackFile[], existing: ReadonlyMap<string, Uint8Array> | undefined, fileSha: (bytes: Uint8Array) => string): Existing {
+  if (!existing) return { kind: 'absent' };
+  if (existing.size === files.length && files.every((f) => existing.has(f.name) && sameBytes(existing.get(f.name)!, f.bytes))) return { kind: 'identical' };
+  let archived: Manifest | undefined;
+  try {
+    const m = existing.get('manifest.json');
+    archived = m ? (JSON.parse(new TextDecoder().decode(m)) as Manifest) : undefined;
+    if (!archived || !Array.isArray(archived.outputs) || !Array.isArray(archived.inputs)) archived = undefined;
+  } catch {
+    archived = undefined;
   }
-  return 'identical';
+  if (!archived) {
+    return { kind: 'not-as-archived', stray: [...existing.keys()].filter((n) => n !== 'manifest.json').sort(), missing: [], changed: [], noManifest: true };
+  }
+  const listed = new Set(['manifest.json', ...archived.outputs.map((o) => o.path)]);
+  const stray = [...existing.keys()].filter((n) => !listed.has(n)).sort();
+  const missing = archived.outputs.filter((o) => !existing.has(o.path)).map((o) => o.path);
+  const changed = archived.outputs.filter((o) => existing.has(o.path) && fileSha(existing.get(o.path)!) !== o.sha256).map((o) => o.path);
+  if (stray.length > 0 || missing.length > 0 || changed.length > 0) return { kind: 'not-as-archived', stray, missing, changed, noManifest: false };
+  // Intact: the inputs say why this build differs.
+  const now = files.find((f) => f.name === 'manifest.json');
+  let current: Manifest | undefined;
+  try {
+    current = now ? (JSON.parse(new TextDecoder().decode(now.bytes)) as Manifest) : undefined;
+  } catch {
+    current = undefined;
+  }
+  const before = new Map(archived.inputs.map((i) => [i.path, i.sha256]));
+  const after = new Map((current?.inputs ?? []).map((i) => [i.path, i.sha256]));
+  const inputs = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p)).sort();
+  const tool = current && archived.tool?.version !== current.tool.version ? { archived: String(archived.tool?.version), now: current.tool.version } : undefined;
+  return { kind: 'different', inputs, ...(tool ? { tool } : {}) };
 }

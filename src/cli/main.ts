@@ -18,6 +18,13 @@ function printDiagnostics(diags: Diagnostics): void {
   process.stderr.write(`${formatReport(diags)}\n`);
 }
 
+/** 2026-02-28 is; 2026-02-30 is not. */
+function isCalendarDate(v: string): boolean {
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 function periodOption(): Option {
   return new Option('--period <YYYY-MM>', 'the month to report on (default: period in config.yml)').argParser((v) => {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.period', `--period must be a month written YYYY-MM, got "${v}"`);
@@ -38,7 +45,12 @@ function program(): Command {
     .addOption(periodOption())
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
     .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
-      const result = await build({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}), reissue: opts.reissue ?? false });
+      const result = await build({
+        configPath: opts.config,
+        ...(opts.period ? { period: opts.period } : {}),
+        reissue: opts.reissue ?? false,
+        onWait: (message) => process.stderr.write(`note: ${message}\n`),
+      });
       printDiagnostics(result.diagnostics);
       if (result.diagnostics.hasErrors || !result.packDir) {
         process.stderr.write(`build failed: ${formatSummary(result.diagnostics)}; nothing was written\n`);
@@ -105,6 +117,7 @@ function program(): Command {
     .option('--title <text>', 'the publication title, when the report does not give it clearly')
     .addOption(new Option('--published <YYYY-MM-DD>', 'the publication date, when the report does not give it clearly').argParser((v) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published must be a date written YYYY-MM-DD, got "${v}"`);
+      if (!isCalendarDate(v)) throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published ${v} is not a date in the calendar`);
       return v;
     }))
     .addOption(new Option('--kind <kind>', 'override the kind of publication').choices(['full-inspection', 'monitoring-visit', 'focused-visit']))

@@ -27,6 +27,7 @@ export const CODES = {
   'priority-duplicate-id': { severity: 'error', title: 'Two priorities share an id' },
   'action-unknown-finding': { severity: 'error', title: 'An action answers a finding that no register holds' },
   'action-unknown-indicator': { severity: 'error', title: 'An action measures an indicator the catalogue lacks' },
+  'plan-not-written': { severity: 'error', title: 'match --write could not change the plan' },
   'action-unlinked': { severity: 'warning', title: 'An action answers no finding' },
   'action-matched': { severity: 'warning', title: 'An action without answers: was matched to a finding, to be confirmed' },
   'action-status-overdue': { severity: 'warning', title: 'An action past its due date says it is on track or not started' },
@@ -67,6 +68,12 @@ export const CODES = {
   // archive
   'pack-exists': { severity: 'error', title: 'A different pack for this period is already archived' },
   'pack-invalid-xml': { severity: 'error', title: 'A report built is not well-formed XML, so it was not archived' },
+  'pack-path-blocked': { severity: 'error', title: 'A file or link stands where a pack folder goes' },
+  'pack-stray-file': { severity: 'error', title: 'An archived pack folder holds a file its manifest does not list (a Word lock file ...)' },
+  'pack-tampered': { severity: 'error', title: 'A file of an archived pack is missing or changed since it was archived' },
+  'pack-not-as-archived': { severity: 'error', title: 'A pack folder has no readable manifest' },
+  'pack-write-failed': { severity: 'error', title: 'The pack could not be written (permissions, disk ...)' },
+  'pack-locked': { severity: 'error', title: 'Another build kept the output folder locked' },
   'pack-unchanged': { severity: 'warning', title: 'The pack is already archived with identical files' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; title: string }>;
 

@@ -2,8 +2,8 @@
  * All file-system access of the pipeline: reading inputs (with their checksums, for the
  * manifest) and writing a pack atomically. Nothing else in src/ touches fs.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { accessSync, chmodSync, chownSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import type { InputFile } from '../model/types.js';
@@ -88,47 +88,58 @@ export class InputReader {
   }
 }
 
-export interface OutputFile {
-  /** Path inside the pack folder. */
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
-
-/** The files of a pack folder that exists, by name; undefined if the folder does not exist. */
-export function readPackFolder(dir: string): Map<string, Uint8Array> | undefined {
-  if (!existsSync(dir)) return undefined;
-  const out = new Map<string, Uint8Array>();
-  const walk = (sub: string) => {
-    for (const e of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(rel);
-      else out.set(rel, readFileSync(path.join(dir, rel)));
-    }
-  };
-  walk('');
-  return out;
+/** Why a file could not be changed, in words for the user. */
+export class FileWriteRefused extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
- * Writes every file into a temporary sibling folder, then renames it into place, so a pack
- * folder is either complete or absent. Refuses to replace an existing folder.
+ * Replaces the contents of a text file the user keeps (the plan, for `match --write`) as an
+ * editor would: through a symbolic link to the file it names, keeping its permissions (and its
+ * owner, where allowed), never a read-only file, and atomically: written beside it under a name
+ * unique to this process, then renamed over it. `expected` is the content the caller read: if
+ * the file changed since, it is left alone.
  */
-export function writePackFolder(dir: string, files: readonly OutputFile[]): void {
-  if (existsSync(dir)) throw new Error(`refusing to overwrite ${dir}`);
-  const parent = path.dirname(dir);
-  mkdirSync(parent, { recursive: true });
-  const tmp = path.join(parent, `.${path.basename(dir)}.partial`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
+export function replaceFileText(file: string, text: string, expected: string): void {
+  let target: string;
   try {
-    for (const f of files) {
-      const target = path.join(tmp, f.name);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, f.bytes);
-    }
-    renameSync(tmp, dir);
+    target = realpathSync(file);
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    throw new FileWriteRefused(`cannot find ${file}: ${(e as Error).message}`, 'check the path');
+  }
+  const st = statSync(target);
+  const shown = target === path.resolve(file) ? file : `${file} (a link to ${target})`;
+  if ((st.mode & 0o222) === 0) {
+    throw new FileWriteRefused(`${shown} is read-only; nothing was written`, 'make it writable (chmod u+w) if boardpack may add the answers, or copy the lines from the table yourself');
+  }
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    throw new FileWriteRefused(`${shown} cannot be written by you; nothing was written`, 'ask whoever owns it, or check its permissions');
+  }
+  const now = readFileSync(target, 'utf8');
+  const bom = now.startsWith('\uFEFF') ? '\uFEFF' : '';
+  if (now.slice(bom.length) !== expected) {
+    throw new FileWriteRefused(`${shown} changed while boardpack was reading it; nothing was written`, 'run match --write again');
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
+  try {
+    writeFileSync(tmp, bom + text, { mode: st.mode & 0o7777, flag: 'wx' });
+    chmodSync(tmp, st.mode & 0o7777);
+    try {
+      chownSync(tmp, st.uid, st.gid);
+    } catch {
+      // Only root may give a file away; others keep their own files anyway.
+    }
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const why = (e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    throw new FileWriteRefused(`cannot write ${shown}: ${why} (in its folder ${path.dirname(target)}); nothing was written`, 'check the permissions of the folder that holds it');
   }
 }

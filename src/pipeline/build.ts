@@ -4,12 +4,13 @@
  * so a broken input never yields a partial pack.
  */
 import path from 'node:path';
-import { compareWithExisting, manifestJson, workingPath, type Manifest, type PackFile } from '../archive/manifest.js';
+import { examineExisting, isWordLockFile, manifestJson, workingPath, type Existing, type Manifest, type PackFile } from '../archive/manifest.js';
 import { checkPackXml } from '../archive/xml-check.js';
 import { compute } from '../compute/index.js';
 import { composeReports } from '../compose/index.js';
 import { Diagnostics, StageStop } from '../diagnostics/index.js';
-import { readPackFolder, sha256, writePackFolder } from '../io/files.js';
+import { sha256 } from '../io/files.js';
+import { inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../link/link.js';
 import { matchPlan, matchedLinks } from '../link/match.js';
@@ -21,6 +22,8 @@ import { loadInputs, type LoadOptions } from './load-inputs.js';
 export interface BuildOptions extends LoadOptions {
   /** Write a new issue of a pack whose period already has a different one. */
   readonly reissue?: boolean;
+  /** Told when another build is writing the output folder and this one waits for it. */
+  readonly onWait?: (message: string) => void;
 }
 
 export interface BuildResult {
@@ -107,31 +110,96 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
   const filesFor = (reissue?: number): PackFile[] => [...reports, { name: 'manifest.json', bytes: manifestJson(manifestFor(reissue)) }];
   const summary = (fs: PackFile[]) => fs.map((f) => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) }));
 
-  const files = filesFor();
-  const state = compareWithExisting(files, readPackFolder(baseDir));
-  if (state === 'identical') {
-    return { diagnostics: diags, packDir: baseDir, files: summary(files), unchanged: true, models };
-  }
-  if (state === 'absent') {
-    writePackFolder(baseDir, files);
-    return { diagnostics: diags, packDir: baseDir, files: summary(files), models };
-  }
-  if (!options.reissue) {
-    diags.report('pack-exists', `${baseDir} already holds a different pack for ${inputs.period.id}; archived packs are never overwritten`, {
-      place: { file: baseDir },
-      hint: 'to issue a correction, run build again with --reissue; it is written beside the original',
-    });
-    return { diagnostics: diags };
-  }
-  // A reissue goes beside the original: <period>-reissue-<n>, the first n free or identical.
-  for (let n = 2; ; n++) {
-    const dir = `${baseDir}-reissue-${n}`;
-    const fs = filesFor(n);
-    const st = compareWithExisting(fs, readPackFolder(dir));
-    if (st === 'identical') return { diagnostics: diags, packDir: dir, files: summary(fs), unchanged: true, models };
-    if (st === 'absent') {
-      writePackFolder(dir, fs);
-      return { diagnostics: diags, packDir: dir, files: summary(fs), models };
+  const periodId = inputs.period.id;
+  let release: (() => void) | undefined;
+  try {
+    // One build at a time per output folder: a second waits, then finds what the first wrote.
+    release = await lockOutput(inputs.outputDir, { ...(options.onWait ? { onWait: options.onWait } : {}) });
+    removeLeftovers(inputs.outputDir);
+    // The pack goes in <period>; a reissue beside it, in <period>-reissue-<n>, the first n free or identical.
+    for (let n = 1; ; n++) {
+      const dir = n === 1 ? baseDir : `${baseDir}-reissue-${n}`;
+      const fs = filesFor(n === 1 ? undefined : n);
+      const what = n === 1 ? `the pack for ${periodId}` : `reissue ${n} of the pack for ${periodId}`;
+      const there = inspectPack(dir);
+      if (there.state === 'blocked') {
+        diags.report('pack-path-blocked', `${dir} is ${there.what}, where ${what} goes`, {
+          place: { file: dir },
+          hint: there.what.startsWith('a symbolic link')
+            ? 'boardpack archives each pack as a folder of its own: remove the link, or set output: in config.yml to the folder it points to'
+            : 'move it away (or rename it), then build again',
+        });
+        return { diagnostics: diags };
+      }
+      const existing = there.state === 'folder' ? new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]) : undefined;
+      const verdict = examineExisting(fs, existing, sha256);
+      if (verdict.kind === 'absent') {
+        writePackFolder(dir, fs);
+        return { diagnostics: diags, packDir: dir, files: summary(fs), models };
+      }
+      if (verdict.kind === 'identical') return { diagnostics: diags, packDir: dir, files: summary(fs), unchanged: true, models };
+      if (verdict.kind === 'not-as-archived') {
+        reportNotAsArchived(dir, verdict, there.state === 'folder' ? there.odd : [], diags);
+        return { diagnostics: diags };
+      }
+      if (n === 1 && !options.reissue) {
+        const since = verdict.inputs.length === 0 ? '' : `; since it was archived, ${listed(verdict.inputs)} ${verdict.inputs.length === 1 ? 'has' : 'have'} changed`;
+        const tool = verdict.tool ? `; it was built by boardpack ${verdict.tool.archived}, this is ${verdict.tool.now}` : '';
+        diags.report('pack-exists', `${baseDir} already holds a different pack for ${periodId}${since}${tool}; archived packs are never overwritten`, {
+          place: { file: baseDir },
+          hint: 'to issue a correction, run build again with --reissue; it is written beside the original',
+        });
+        return { diagnostics: diags };
+      }
     }
+  } catch (e) {
+    if (!(e instanceof PackFolderError)) throw e;
+    diags.report(/is locked by/.test(e.message) ? 'pack-locked' : 'pack-write-failed', e.message, { place: { file: e.path }, hint: e.hint });
+    return { diagnostics: diags };
+  } finally {
+    release?.();
+  }
+}
+
+/** "a, b and c", or the first five and how many more. */
+function listed(items: readonly string[]): string {
+  const shown = items.length > 5 ? [...items.slice(0, 5), `${items.length - 5} more`] : [...items];
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]!;
+}
+
+/** A pack folder that is not the pack it was archived as: each file named, with what to do. */
+function reportNotAsArchived(dir: string, v: Extract<Existing, { kind: 'not-as-archived' }>, odd: readonly string[], diags: Diagnostics): void {
+  const at = (name: string) => ({ place: { file: path.join(dir, name) } });
+  if (v.noManifest) {
+    diags.report('pack-not-as-archived', `${dir} holds no readable manifest.json: it is not a pack boardpack archived, or its manifest was removed or damaged`, {
+      place: { file: dir },
+      hint: 'restore manifest.json from a backup, or move the folder away if it is not an archived pack',
+    });
+    return;
+  }
+  for (const name of v.stray) {
+    if (isWordLockFile(name)) {
+      diags.report('pack-stray-file', `${name} is Word's lock file: a report of this pack is open in Word (or Word closed without removing it)`, {
+        ...at(name),
+        hint: 'close the report in Word and build again; if Word is not running, delete the lock file',
+      });
+    } else {
+      diags.report('pack-stray-file', `${name} is not part of the archived pack: its manifest does not list ${odd.includes(name) ? 'this link or special file' : 'this file'}`, {
+        ...at(name),
+        hint: 'move it out of the pack folder: an archived pack holds only what its manifest lists',
+      });
+    }
+  }
+  for (const name of v.missing) {
+    diags.report('pack-tampered', `${name} is missing from the archived pack, whose manifest lists it`, {
+      ...at(name),
+      hint: 'restore it from a backup (or the copy sent to the meeting): an archived pack must not be changed',
+    });
+  }
+  for (const name of v.changed) {
+    diags.report('pack-tampered', `${name} has changed since it was archived: its SHA-256 no longer matches manifest.json`, {
+      ...at(name),
+      hint: 'restore it from a backup (or the copy sent to the meeting): an archived pack must not be changed; a correction is a reissue (--reissue)',
+    });
   }
 }

@@ -2,10 +2,9 @@
  * `boardpack match`: the plan and registers (from config.yml, or given directly) matched, and
  * with `write`, the accepted matches added to the plan as `answers:`.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Diagnostics, StageStop } from '../diagnostics/index.js';
-import { InputReader } from '../io/files.js';
+import { FileWriteRefused, InputReader, replaceFileText } from '../io/files.js';
 import { matchPlan, type MatchReport } from '../link/match.js';
 import { addAnswers } from '../link/write-answers.js';
 import { ConfigSchema } from '../model/schemas.js';
@@ -67,11 +66,15 @@ export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
       }),
     );
     if (additions.length === 0) return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: [] } };
-    const text = readFileSync(planFile, 'utf8');
+    const text = loaded.planSrc!.text;
     const edited = addAnswers(text, additions);
-    const tmp = `${planFile}.partial`;
-    writeFileSync(tmp, edited);
-    renameSync(tmp, planFile);
+    try {
+      replaceFileText(planFile, edited, text);
+    } catch (e) {
+      if (!(e instanceof FileWriteRefused)) throw e;
+      diags.report('plan-not-written', e.message, { place: { file: planFile }, hint: e.hint });
+      return { diagnostics: diags, report, plan: loaded.plan, findings };
+    }
     const ids = additions.map((x) => loaded.plan!.priorities[x.priority]!.actions[x.action]!.id);
     return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: ids } };
   } catch (e) {

@@ -3,11 +3,13 @@
  * the bundled example (big inputs are generated when the case runs), with what boardpack must
  * do about it. Run them with `npm run hostile`; hostile.test.ts runs them in `npm test`.
  */
-import { existsSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Workspace } from '../helpers/workspace.js';
-import type { HostileCase } from './harness.js';
-import { packsWellFormed, reportText } from './harness.js';
+import type { HostileCase, Outcome } from './harness.js';
+import { CLI, cli, giveToNobody, packsWellFormed, reportText } from './harness.js';
 import { generateSheet, setNumber, setText } from './xlsx.js';
 
 const PLAN = 'examples/wexcombe/plan.yml';
@@ -19,6 +21,15 @@ const utf16 = (text: string, bom: boolean, bigEndian = false) => {
   const le = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
   return bigEndian ? le.swap16() : le;
 };
+
+/** Builds the example as it stands, before the case breaks something. */
+const buildNow = (w: Workspace, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, 'build', ...args], { cwd: w.dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the case's first build failed: ${r.stderr}`);
+};
+const PACK = 'packs/2026-10';
+/** The warnings of the example, which a run that fails at the archive must still print. */
+const STILL_WARNS = /plan\.yml:\d+:\d+ warning: action P4\.4 was due 2026-05-31/;
 
 /** The pack is archived, every part well-formed, and the report says `text`. */
 const archivedSaying = (text: string) => (w: Workspace) => {
@@ -272,6 +283,224 @@ export const CASES: HostileCase[] = [
     setup: (w) => w.edit('config.yml', 'plan: examples/wexcombe/plan.yml', 'plan: /dev/zero'),
     exit: 1,
     output: [/^config\.yml:7:7 error: plan \/dev\/zero is not a regular file \(a device or a pipe\?\) \[file-unreadable\]/m],
+  },
+  {
+    id: 'match-write-symlink',
+    area: 'paths',
+    was: 'match --write replaced a symlinked plan with a regular file, leaving the file it pointed to unchanged',
+    setup: (w) => {
+      renameSync(path.join(w.dir, PLAN), path.join(w.dir, 'examples/wexcombe/plan-2026.yml'));
+      symlinkSync('plan-2026.yml', path.join(w.dir, PLAN));
+    },
+    args: () => ['match', '--write'],
+    exit: 0,
+    output: [/wrote answers: for P4\.3 into examples\/wexcombe\/plan\.yml/],
+    check: (w) => [
+      ...(lstatSync(path.join(w.dir, PLAN)).isSymbolicLink() ? [] : ['the link was replaced by a file']),
+      ...(readFileSync(path.join(w.dir, 'examples/wexcombe/plan-2026.yml'), 'utf8').includes('suggested by boardpack match') ? [] : ['the file the link names was not changed']),
+    ],
+  },
+  {
+    id: 'match-write-keeps-mode',
+    area: 'paths',
+    was: 'match --write changed the plan\'s mode to 0644',
+    setup: (w) => chmodSync(path.join(w.dir, PLAN), 0o640),
+    args: () => ['match', '--write'],
+    exit: 0,
+    output: [/wrote answers: for P4\.3/],
+    check: (w) => {
+      const mode = statSync(path.join(w.dir, PLAN)).mode & 0o777;
+      return mode === 0o640 ? [] : [`mode is now ${mode.toString(8)}`];
+    },
+  },
+  {
+    id: 'match-write-read-only',
+    area: 'paths',
+    was: 'match --write replaced a read-only plan',
+    setup: (w) => chmodSync(path.join(w.dir, PLAN), 0o444),
+    args: () => ['match', '--write'],
+    exit: 1,
+    output: [/^examples\/wexcombe\/plan\.yml error: examples\/wexcombe\/plan\.yml is read-only; nothing was written \[plan-not-written\]/m],
+    check: (w) => {
+      const problems: string[] = [];
+      if (readFileSync(path.join(w.dir, PLAN), 'utf8').includes('suggested by boardpack match')) problems.push('the read-only plan was changed');
+      if ((statSync(path.join(w.dir, PLAN)).mode & 0o777) !== 0o444) problems.push('its mode changed');
+      return problems;
+    },
+  },
+
+  // ---- the archive
+  {
+    id: 'two-builds-at-once',
+    area: 'archive',
+    was: 'two builds into one output folder: one died with ENOTEMPTY, the other archived a pack missing a report its manifest lists',
+    run: async (w): Promise<Outcome> => {
+      const runs = await Promise.all([cli(w, ['build']), cli(w, ['build']), cli(w, ['build'])]);
+      return {
+        exit: Math.max(...runs.map((r) => r.exit ?? 99)),
+        signal: runs.find((r) => r.signal)?.signal ?? null,
+        stdout: runs.map((r) => r.stdout).join('\n'),
+        stderr: runs.map((r) => r.stderr).join('\n'),
+        ms: Math.max(...runs.map((r) => r.ms)),
+      };
+    },
+    exit: 0,
+    check: (w, o) => {
+      const problems: string[] = [];
+      const wrote = o.stdout.match(/^wrote packs\/2026-10\/$/gm)?.length ?? 0;
+      const same = o.stdout.match(/^already built, identical: packs\/2026-10\/$/gm)?.length ?? 0;
+      if (wrote !== 1 || same !== 2) problems.push(`${wrote} wrote and ${same} found it built; expected 1 and 2`);
+      const manifest = JSON.parse(readFileSync(path.join(w.dir, PACK, 'manifest.json'), 'utf8')) as { outputs: { path: string }[] };
+      for (const out of manifest.outputs) if (!existsSync(path.join(w.dir, PACK, out.path))) problems.push(`the manifest lists ${out.path}, which is missing`);
+      const left = readdirSync(path.join(w.dir, 'packs')).filter((n) => n !== '2026-10');
+      if (left.length > 0) problems.push(`left in packs/: ${left.join(', ')}`);
+      return [...problems, ...packsWellFormed(w)];
+    },
+  },
+  {
+    id: 'stale-lock-and-leftovers',
+    area: 'archive',
+    was: 'a build killed while writing left its temporary folder (and now a lock) behind',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs', '.2026-10.partial-999999-abcd1234', 'x'), { recursive: true });
+      writeFileSync(path.join(w.dir, 'packs', '.boardpack.lock'), JSON.stringify({ pid: 999999, host: hostname(), started: '2026-11-12T09:00:00.000Z' }));
+    },
+    exit: 0,
+    output: [/^wrote packs\/2026-10\/$/m],
+    check: (w) => {
+      const left = readdirSync(path.join(w.dir, 'packs')).filter((n) => n !== '2026-10');
+      return left.length > 0 ? [`left in packs/: ${left.join(', ')}`] : [];
+    },
+  },
+  {
+    id: 'pack-folder-is-a-file',
+    area: 'archive',
+    was: 'a file where the pack folder goes gave a stack trace',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs'));
+      writeFileSync(path.join(w.dir, PACK), 'notes');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10 error: packs\/2026-10 is a file, where the pack for 2026-10 goes \[pack-path-blocked\]\n {2}hint: move it away/m, STILL_WARNS],
+  },
+  {
+    id: 'pack-folder-is-a-symlink',
+    area: 'archive',
+    was: 'a symlink where the pack folder goes gave a stack trace',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs'));
+      mkdirSync(path.join(w.dir, 'elsewhere'));
+      symlinkSync('../elsewhere', path.join(w.dir, PACK));
+    },
+    exit: 1,
+    output: [/^packs\/2026-10 error: packs\/2026-10 is a symbolic link \(to \.\.\/elsewhere\), where the pack for 2026-10 goes \[pack-path-blocked\]/m, /remove the link, or set output: in config\.yml/, STILL_WARNS],
+  },
+  {
+    id: 'pack-folder-dangling-symlink',
+    area: 'archive',
+    was: 'a symlink to nowhere where the pack folder goes',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs'));
+      symlinkSync('/nonexistent/boardpack', path.join(w.dir, PACK));
+    },
+    exit: 1,
+    output: [/^packs\/2026-10 error: packs\/2026-10 is a symbolic link \(to \/nonexistent\/boardpack\)/m],
+  },
+  {
+    id: 'reissue-name-is-a-file',
+    area: 'archive',
+    was: 'a stray file named like a reissue folder gave a stack trace',
+    setup: (w) => {
+      buildNow(w);
+      w.edit(PLAN, 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
+      writeFileSync(path.join(w.dir, 'packs', '2026-10-reissue-2'), 'notes');
+    },
+    args: () => ['build', '--reissue'],
+    exit: 1,
+    output: [/^packs\/2026-10-reissue-2 error: packs\/2026-10-reissue-2 is a file, where reissue 2 of the pack for 2026-10 goes \[pack-path-blocked\]/m, STILL_WARNS],
+  },
+  {
+    id: 'packs-unwritable',
+    area: 'archive',
+    was: 'an unwritable packs/ folder gave a stack trace, and the run\'s warnings were lost',
+    setup: (w) => {
+      mkdirSync(path.join(w.dir, 'packs'));
+      giveToNobody(w);
+      chmodSync(path.join(w.dir, 'packs'), 0o555);
+    },
+    options: { unprivileged: true },
+    exit: 1,
+    output: [/^packs error: cannot lock the output folder packs: permission denied \[pack-write-failed\]\n {2}hint: check the permissions of the folder, or set output: in config\.yml to a folder you can write/m, STILL_WARNS],
+  },
+  {
+    id: 'stray-file-in-pack',
+    area: 'archive',
+    was: 'a stray file in a pack folder was reported only as "a different pack", naming no file',
+    setup: (w) => {
+      buildNow(w);
+      writeFileSync(path.join(w.dir, PACK, 'notes.txt'), 'taken at the meeting');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10\/notes\.txt error: notes\.txt is not part of the archived pack: its manifest does not list this file \[pack-stray-file\]/m, STILL_WARNS],
+    notOutput: [/different pack/],
+  },
+  {
+    id: 'word-lock-file-in-pack',
+    area: 'archive',
+    was: 'a Word lock file (~$...docx) in a pack folder was reported as "a different pack", with a hint to reissue',
+    setup: (w) => {
+      buildNow(w);
+      writeFileSync(path.join(w.dir, PACK, '~$provement-board-2026-10.docx'), 'Tom Gallagher');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10\/~\$provement-board-2026-10\.docx error: ~\$provement-board-2026-10\.docx is Word's lock file: a report of this pack is open in Word/m, /hint: close the report in Word and build again/],
+    notOutput: [/different pack|--reissue/],
+  },
+  {
+    id: 'tampered-report',
+    area: 'archive',
+    was: 'a tampered archived report was reported only as "a different pack", naming no file',
+    setup: (w) => {
+      buildNow(w);
+      appendFileSync(path.join(w.dir, PACK, 'scrutiny-committee-2026-10.docx'), 'x');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10\/scrutiny-committee-2026-10\.docx error: scrutiny-committee-2026-10\.docx has changed since it was archived: its SHA-256 no longer matches manifest\.json \[pack-tampered\]/m],
+    notOutput: [/different pack/],
+  },
+  {
+    id: 'report-deleted-from-pack',
+    area: 'archive',
+    was: 'a report deleted from an archived pack',
+    setup: (w) => {
+      buildNow(w);
+      rmSync(path.join(w.dir, PACK, 'improvement-board-2026-10.docx'));
+    },
+    exit: 1,
+    output: [/^packs\/2026-10\/improvement-board-2026-10\.docx error: improvement-board-2026-10\.docx is missing from the archived pack, whose manifest lists it \[pack-tampered\]/m],
+  },
+  {
+    id: 'different-pack-names-inputs',
+    area: 'archive',
+    was: 'a different pack for the period: which input changed was not said',
+    setup: (w) => {
+      buildNow(w);
+      w.edit(PLAN, 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
+    },
+    exit: 1,
+    output: [/^packs\/2026-10 error: packs\/2026-10 already holds a different pack for 2026-10; since it was archived, examples\/wexcombe\/plan\.yml has changed; archived packs are never overwritten \[pack-exists\]/m, /--reissue/],
+  },
+
+  // ---- the command line
+  {
+    id: 'published-impossible-date',
+    area: 'messages',
+    was: 'an impossible --published date was exit 1 with a zod dump, where a bad option is exit 2',
+    setup: (w) => w.write('report.txt', 'Ofsted\nInspection of Wexcombe City Council children\'s services\n'),
+    args: () => ['findings', 'import', 'report.txt', '--id', 'X-2026', '--published', '2026-02-30'],
+    exit: 2,
+    output: [/^error: --published 2026-02-30 is not a date in the calendar$/m],
+    notOutput: [/invalid_format|"code"|zod/i],
   },
 
   // ---- limits
