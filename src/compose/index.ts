@@ -8,13 +8,37 @@ import type { Line, ReportModel } from '../model/report.js';
 import type { Computed, Inputs, Linkage, ReportJob, TemplateSource } from '../model/types.js';
 import { actionTracker, findingsCoverage, scorecard, scorecardSummary } from './appendices.js';
 import { packContext, reportContext } from './context.js';
-import { parseInline, parseItems, parseNarrative, parseParagraphs } from './narrative.js';
+import { parseInline, parseItems, parseNarrative, parseParagraphs, unsupportedMarkup } from './narrative.js';
 import { checkTemplates, renderTemplate } from './templates.js';
 
 export { checkTemplates } from './templates.js';
 
 export function templatesOf(job: ReportJob): TemplateSource[] {
   return Object.values(job.layout.templates);
+}
+
+/** Places already warned of, per run: reports that share a layout share its templates. */
+const markupWarned = new WeakMap<Diagnostics, Set<string>>();
+
+/**
+ * Warns of markup the narrative prints as written (###, tables, links, italic...), at its line
+ * in the template; the narrative templates only, as titles and header lines are plain text.
+ */
+export function checkMarkup(job: ReportJob, diags: Diagnostics): void {
+  const seen = markupWarned.get(diags) ?? new Set<string>();
+  markupWarned.set(diags, seen);
+  for (const key of ['summary', 'recommendations', 'body'] as const) {
+    const t = job.layout.templates[key];
+    if (!t) continue;
+    for (const p of unsupportedMarkup(t.text, key === 'recommendations')) {
+      const line = t.firstLine + p.line - 1;
+      const column = p.column + (p.line === 1 ? t.firstColumn - 1 : 0);
+      const at = `${t.file}:${line}:${column}`;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      diags.report('template-unsupported-markup', `${p.what} is not markup a report understands; it will print as written`, { place: { file: t.file, line, column }, hint: p.hint });
+    }
+  }
 }
 
 /** "12th November" → 12, superscript "th", " November": the paper's way with dates. */

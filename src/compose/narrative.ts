@@ -111,3 +111,54 @@ export function parseParagraphs(text: string): Line[] {
 export function parseItems(text: string): Line[] {
   return parseParagraphs(text.replace(/^\s*\d+[.)]\s+/gm, '- '));
 }
+
+interface MarkupRule {
+  readonly re: RegExp;
+  readonly what: string;
+  readonly hint: string;
+  /** Supported in recommendations, where each numbered line is one recommendation. */
+  readonly exceptRecommendations?: boolean;
+}
+
+/** Markdown an author may reach for that the narrative prints as written. */
+const UNSUPPORTED: readonly MarkupRule[] = [
+  { re: /^\s*(#{3,})\s/, what: 'a third-level heading (###)', hint: 'use # for a numbered section or ## for a subheading' },
+  { re: /^\s*\|.*\|\s*$/, what: 'a table row (| ... |)', hint: 'tables belong in the appendices; write the figures as sentences or bullets' },
+  { re: /^\s*>\s?/, what: 'a quotation (>)', hint: 'write it as a paragraph' },
+  { re: /^\s*\d+[.)]\s+\S/, what: 'a numbered line', hint: 'paragraphs are numbered for you; use - for a bullet', exceptRecommendations: true },
+  { re: /\[[^\]\n]+\]\([^)\n]+\)/, what: 'a link ([text](address))', hint: 'write the address in full in the text' },
+  { re: /(^|[^*\w])\*(?!\s)[^*\n]+(?<!\s)\*(?!\*)/, what: 'italic (*text*)', hint: 'only **bold** is supported' },
+  { re: /__[^_\n]+__/, what: 'underscore bold (__text__)', hint: 'write **bold**' },
+  { re: /`[^`\n]+`/, what: 'code (`text`)', hint: 'write it as plain text' },
+  { re: /~~[^~\n]+~~/, what: 'struck-through text (~~text~~)', hint: 'remove it or write it plainly' },
+  { re: /<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?\/?>/, what: 'an HTML tag', hint: 'write plain text; use **bold**, # and ## headings and - bullets' },
+];
+
+export interface MarkupProblem {
+  /** 1-based line and column in the template's text. */
+  readonly line: number;
+  readonly column: number;
+  readonly what: string;
+  readonly hint: string;
+}
+
+/**
+ * Markup in a template's own text that the narrative does not support, found before rendering
+ * so the author sees the template line. What {{...}} prints is not known until it renders;
+ * mustaches and comments are blanked first, keeping columns.
+ */
+export function unsupportedMarkup(templateText: string, recommendations: boolean): MarkupProblem[] {
+  const blanked = templateText.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
+  const out: MarkupProblem[] = [];
+  blanked.split(/\r?\n/).forEach((line, i) => {
+    for (const rule of UNSUPPORTED) {
+      if (recommendations && rule.exceptRecommendations) continue;
+      const m = rule.re.exec(line);
+      if (!m) continue;
+      // Italic's pattern starts with the character before the *.
+      const at = rule.what.startsWith('italic') ? m.index + (m[1]?.length ?? 0) : m.index + Math.max(0, m[0].search(/\S/));
+      out.push({ line: i + 1, column: at + 1, what: rule.what, hint: rule.hint });
+    }
+  });
+  return out;
+}

@@ -59,6 +59,10 @@ export const CODES = {
   'template-unknown-helper': { severity: 'error', title: 'A template uses a helper that does not exist' },
   'template-missing-variable': { severity: 'error', title: 'A template uses a variable that does not exist' },
   'template-empty-heading': { severity: 'error', title: 'A template heading is empty' },
+  'template-helper-argument': { severity: 'error', title: 'A helper is given the wrong number or kind of arguments' },
+  'template-partial': { severity: 'error', title: 'A template uses a partial or decorator; boardpack templates have none' },
+  'template-log': { severity: 'warning', title: 'A template wrote with {{log}}' },
+  'template-unsupported-markup': { severity: 'warning', title: 'A template uses markup the narrative does not support; it prints as written' },
   // findings import
   'import-unreadable': { severity: 'error', title: 'The publication to import cannot be read' },
   'import-no-findings': { severity: 'warning', title: 'No list of findings was found in the publication' },

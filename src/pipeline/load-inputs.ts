@@ -23,7 +23,7 @@ import {
   checkUnknownIndicators,
 } from '../validate/rules.js';
 import { checkSchema } from '../validate/schema-check.js';
-import { checkTemplates, templatesOf } from '../compose/index.js';
+import { checkMarkup, checkTemplates, templatesOf } from '../compose/index.js';
 
 export interface LoadOptions {
   readonly configPath: string;
@@ -114,7 +114,10 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
 
   const { jobs, ok: reportsOk } = loadReports(config, configFile, configSrc, reader, diags);
   // Templates are checked even when other inputs failed, so one run shows every problem.
-  for (const job of jobs) checkTemplates(templatesOf(job), diags);
+  for (const job of jobs) {
+    checkTemplates(templatesOf(job), diags);
+    checkMarkup(job, diags);
+  }
   const reports = reportsOk ? jobs : undefined;
   const { indicators, known } = await indicatorsRead;
   // Ids are checked once the workbook is read: the catalogue may be one of its sheets.

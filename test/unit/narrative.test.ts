@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseItems, parseNarrative, parseParagraphs } from '../../src/compose/narrative.js';
+import { parseInline, parseItems, parseNarrative, parseParagraphs, unsupportedMarkup } from '../../src/compose/narrative.js';
 
 describe('narrative markup', () => {
   it('turns headings, paragraphs and bullets into blocks', () => {
@@ -33,5 +33,29 @@ describe('narrative markup', () => {
     expect(parseParagraphs('One\ntwo.\n\nThree.')).toHaveLength(2);
     expect(parseItems('- a\n- b\n- c')).toHaveLength(3);
     expect(parseItems('1. a\n2. b')).toEqual([[{ text: 'a' }], [{ text: 'b' }]]);
+  });
+});
+
+describe('markup the narrative does not support', () => {
+  const found = (text: string, recommendations = false) => unsupportedMarkup(text, recommendations).map((p) => `${p.line}:${p.column} ${p.what}`);
+
+  it('names each kind at its line and column in the template', () => {
+    expect(found('# Fine\n## Fine\n### Not\n| a | b |\n> quoted\n1. first\nsee [the plan](https://x.example)\nan *italic* word\n__bold__ `code` ~~gone~~ <b>x</b>')).toEqual([
+      '3:1 a third-level heading (###)',
+      '4:1 a table row (| ... |)',
+      '5:1 a quotation (>)',
+      '6:1 a numbered line',
+      '7:5 a link ([text](address))',
+      '8:4 italic (*text*)',
+      '9:1 underscore bold (__text__)',
+      '9:10 code (`text`)',
+      '9:17 struck-through text (~~text~~)',
+      '9:26 an HTML tag',
+    ]);
+  });
+
+  it('leaves what it supports, and what mustaches hold, alone', () => {
+    expect(found('# Heading\n\nA **bold** claim, 3 * 4 = 12.\n- bullet\n* star bullet\n{{#if (gt a 3)}}{{> nothing}}{{/if}} {{!-- | a | b | --}}\n**Bold.** more')).toEqual([]);
+    expect(found('1. A numbered recommendation', true)).toEqual([]);
   });
 });
