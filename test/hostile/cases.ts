@@ -503,6 +503,24 @@ export const CASES: HostileCase[] = [
     notOutput: [/invalid_format|"code"|zod/i],
   },
 
+  // ---- findings import: what is not a report
+  ...([
+    ['import-empty-file', 'an empty file asked for --title instead of saying what it is', (w: Workspace) => w.write('report.pdf', ''), /report\.pdf error: cannot read report\.pdf: the file is empty \[import-unreadable\]/],
+    ['import-text-named-pdf', 'a text file named .pdf asked for --title', (w: Workspace) => w.write('report.pdf', 'What needs to improve?\n- The timeliness of plans.\n'), /report\.pdf error: .*named \.pdf but holds plain text/],
+    ['import-utf16-text', 'UTF-16 text was read as noise', (w: Workspace) => writeBytes(w, 'report.pdf', utf16('Ofsted\nWhat needs to improve?\n', true)), /report\.pdf error: .*UTF-16 \(little-endian, with a byte order mark\)/],
+    ['import-44mb-text', 'a 44 MB text import ran out of heap after two minutes (exit 134)', (w: Workspace) => { w.write('report.pdf', ''); truncateSync(path.join(w.dir, 'report.pdf'), 44 * 1024 * 1024); }, /report\.pdf error: .*boardpack reads at most 25 MB/],
+  ] as const).map(([id, was, setup, message]): HostileCase => ({
+    id,
+    area: 'messages',
+    was,
+    setup,
+    args: () => ['findings', 'import', 'report.pdf', '--id', 'X-2026'],
+    exit: 1,
+    output: [message],
+    notOutput: [/--title/, /^\s+at /m],
+    check: (w) => (readdirSync(w.dir).some((f) => f.startsWith('X-2026')) || existsSync(path.join(w.dir, 'findings', 'X-2026.yml')) ? ['a register was written'] : []),
+  })),
+
   // ---- limits
   {
     id: 'million-junk-rows',
