@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The example pack, built once for the tests that only read it.
+    globalSetup: ['test/helpers/example-pack.ts'],
   },
 });

@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { build } from '../../src/pipeline/build.js';
-import { ROOT, docxParts, docxText, workspace, type Workspace } from '../helpers/workspace.js';
+import { ROOT, docxParts, docxText, existingWorkspace, workspace, type Workspace } from '../helpers/workspace.js';
 
 const HEADER_LABELS = [
   'Meeting Title',
@@ -27,9 +27,8 @@ const parts: Record<string, Record<string, string>> = {};
 const bytes: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
-  ws = workspace();
-  const result = await build({ configPath: ws.config });
-  expect(result.diagnostics.errorCount).toBe(0);
+  // The example built once for the run (test/helpers/example-pack.ts); only read here.
+  ws = existingWorkspace(inject('exampleDir'));
   packDir = path.join(ws.dir, 'packs', '2026-10');
   for (const r of REPORTS) {
     bytes[r] = readFileSync(path.join(packDir, r));

@@ -7,9 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/pipeline/build.js';
-import { workspace } from '../helpers/workspace.js';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { existingWorkspace } from '../helpers/workspace.js';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const tools = has('soffice') && has('pdftotext') && has('pdfinfo');
@@ -66,9 +65,7 @@ const converted: Record<string, Page[]> = {};
 
 beforeAll(async () => {
   if (!tools) return;
-  const w = workspace();
-  const result = await build({ configPath: w.config });
-  expect(result.diagnostics.errorCount).toBe(0);
+  const w = existingWorkspace(inject('exampleDir'));
   const out = mkdtempSync(path.join(tmpdir(), 'boardpack-pdf-'));
   const docs = ['improvement-board-2026-10.docx', 'scrutiny-committee-2026-10.docx'].map((f) => path.join(w.dir, 'packs/2026-10', f));
   // A profile of its own, so a LibreOffice already running elsewhere does not take the job.

@@ -29,6 +29,11 @@ export interface Workspace {
 export function workspace(): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-'));
   for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
+  return existingWorkspace(dir);
+}
+
+/** A working folder made earlier (the shared example pack of test/helpers/example-pack.ts). */
+export function existingWorkspace(dir: string): Workspace {
   const abs = (rel: string) => path.join(dir, rel);
   return {
     dir,
