@@ -87,7 +87,9 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
         return name ? [name] : [];
       });
       const ranked = findings.length > 0 && ((explicit.length === 0 && !a.answersNone) || suggestExplicit) ? matcher.rank({ id: a.id, text: a.text, context: p.title, measures }) : [];
-      rows.push({ id: a.id, explicit, ranked, stated: a.answersNone, business: businessShare(a.text, options.matcher ?? DEFAULT_MATCHER) });
+      // Only an action the matcher decides for needs its share of council business.
+      const decided = explicit.length === 0 && !a.answersNone;
+      rows.push({ id: a.id, explicit, ranked, stated: a.answersNone, business: decided ? businessShare(a.text, options.matcher ?? DEFAULT_MATCHER) : 0 });
     }
   }
 
