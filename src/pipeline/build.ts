@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { examineExisting, isWordLockFile, manifestJson, workingPath, type Existing, type Manifest, type PackFile } from '../archive/manifest.js';
-import { checkPackXml } from '../archive/xml-check.js';
+import type { XmlProblem } from '../archive/xml-check.js';
+import { XmlCheckThread } from '../archive/xml-check-thread.js';
 import { compute } from '../compute/index.js';
 import { composeReports } from '../compose/index.js';
 import { Diagnostics, StageStop } from '../diagnostics/index.js';
@@ -84,11 +85,22 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
   const { inputs, models } = prepared;
 
   const progress = options.progress ?? NO_PROGRESS;
-  const rendered = await renderAll(models, pool(), progress);
-  const reports: PackFile[] = models.map((m, i) => ({ name: m.fileName, bytes: rendered[i]! }));
-  // A report Word cannot open is never archived: every part is parsed as XML first.
-  progress({ stage: 'checking the reports' });
-  const invalid = checkPackXml(reports);
+  // A report Word cannot open is never archived: every part is parsed as XML first, each
+  // report on another thread as soon as it is made.
+  const checker = new XmlCheckThread();
+  let reports: PackFile[];
+  let invalid: XmlProblem[];
+  try {
+    const checks: Promise<XmlProblem[]>[] = [];
+    const rendered = await renderAll(models, pool(), progress, (i, bytes) => {
+      checks[i] = checker.check({ name: models[i]!.fileName, bytes });
+    });
+    reports = models.map((m, i) => ({ name: m.fileName, bytes: rendered[i]! }));
+    progress({ stage: 'checking the reports' });
+    invalid = (await Promise.all(reports.map((r, i) => checks[i] ?? checker.check(r)))).flat();
+  } finally {
+    await checker.close();
+  }
   for (const p of invalid) {
     diags.report('pack-invalid-xml', `${p.file}: ${p.part} is not well-formed XML (${p.message}); the pack was not archived`, {
       hint: 'this is a fault in boardpack, not in your inputs; please report it with the inputs that gave it',

@@ -25,7 +25,13 @@ function collectGarbage(): void {
  * is sent to the drawing workers first; this thread meanwhile builds and writes each report's
  * XML, and only then waits for the images.
  */
-export async function renderAll(given: readonly ReportModel[], pool?: ChartPool, progress: Progress = NO_PROGRESS): Promise<Uint8Array[]> {
+export async function renderAll(
+  given: readonly ReportModel[],
+  pool?: ChartPool,
+  progress: Progress = NO_PROGRESS,
+  /** Told of each report's bytes as soon as they are made, before the next report is built. */
+  onReport?: (index: number, bytes: Uint8Array) => void,
+): Promise<Uint8Array[]> {
   const models = given.map(xmlSafeModel);
   const charts = new Map<string, Chart>();
   for (const m of models) for (const c of chartsOf(m)) charts.set(chartKey(c), c);
@@ -49,7 +55,13 @@ export async function renderAll(given: readonly ReportModel[], pool?: ChartPool,
     for (const [i, m] of models.entries()) {
       if (i > 0) collectGarbage();
       progress({ stage: 'rendering reports', done: i, total: models.length, unit: 'reports' });
-      out.push(packageReport(compileReport(m), draw));
+      const report = packageReport(compileReport(m), draw);
+      out.push(report);
+      if (onReport) {
+        void report.then((bytes) => onReport(i, bytes), () => undefined);
+        // Lets a report already zipped (one without charts) be told of now, not after the last.
+        await Promise.resolve();
+      }
     }
     return await Promise.all(out);
   } finally {
