@@ -17,10 +17,19 @@ export interface StressSize {
 
 export const STRESS: StressSize = { actions: 2000, findings: 60, indicators: 300, months: 36 };
 
+/**
+ * What else a real export holds beside the catalogue's indicators: rows of indicators the pack
+ * does not report on, and commentary columns of text after the months. Read, and passed over.
+ */
+export interface StressExtras {
+  readonly rows: number;
+  readonly textColumns: number;
+}
+
 const WORDS = ['assessment', 'planning', 'supervision', 'caseload', 'foster', 'care', 'leavers', 'education', 'health', 'audit', 'threshold', 'partners', 'strategy', 'workforce', 'recruitment'];
 const phrase = (k: number, n: number) => Array.from({ length: n }, (_, i) => WORDS[(k * 7 + i * 3) % WORDS.length]).join(' ');
 
-export async function writeStressFolder(dir: string, root: string, size: StressSize = STRESS, period = '2026-10', charts = true): Promise<string> {
+export async function writeStressFolder(dir: string, root: string, size: StressSize = STRESS, period = '2026-10', charts = true, extras: StressExtras = { rows: 0, textColumns: 0 }): Promise<string> {
   mkdirSync(path.join(dir, 'findings'), { recursive: true });
   cpSync(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
 
@@ -69,16 +78,19 @@ export async function writeStressFolder(dir: string, root: string, size: StressS
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Data');
   const first = addMonths(period, -(size.months - 1));
-  ws.getRow(1).values = ['Ref', 'Indicator', ...Array.from({ length: size.months }, (_, m) => addMonths(first, m))];
-  for (let i = 0; i < size.indicators; i++) {
+  const textColumns = Array.from({ length: extras.textColumns }, (_, k) => `Commentary ${k + 1}`);
+  ws.getRow(1).values = ['Ref', 'Indicator', ...Array.from({ length: size.months }, (_, m) => addMonths(first, m)), ...textColumns];
+  for (let i = 0; i < size.indicators + extras.rows; i++) {
     const row = ws.getRow(i + 2);
-    row.getCell(1).value = `K${i + 1}`;
+    // The catalogue's indicators first, then others the pack does not report on.
+    row.getCell(1).value = i < size.indicators ? `K${i + 1}` : `X${i + 1 - size.indicators}`;
     row.getCell(2).value = `Indicator ${i + 1}`;
     for (let m = 0; m < size.months; m++) {
       const c = row.getCell(m + 3);
       c.value = Math.round((0.4 + 0.3 * Math.sin(i + m / 5)) * 1000) / 1000;
       c.numFmt = '0.0%';
     }
+    for (let k = 0; k < extras.textColumns; k++) row.getCell(size.months + 3 + k).value = `Note ${i + 1}.${k + 1}: ${phrase(i + k, 6)}.`;
   }
   await wb.xlsx.writeFile(path.join(dir, 'performance.xlsx'));
 

@@ -8,6 +8,7 @@ import { Diagnostics, formatReport, formatSummary } from '../diagnostics/index.j
 import { importFindings } from '../findings/import.js';
 import { runMatch } from '../pipeline/match.js';
 import { formatMatchTable } from './match-table.js';
+import { progressLine } from './progress.js';
 import { build, validate } from '../pipeline/build.js';
 import { toolVersion } from '../io/tool.js';
 
@@ -45,12 +46,22 @@ function program(): Command {
     .addOption(periodOption())
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
     .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
-      const result = await build({
-        configPath: opts.config,
-        ...(opts.period ? { period: opts.period } : {}),
-        reissue: opts.reissue ?? false,
-        onWait: (message) => process.stderr.write(`note: ${message}\n`),
-      });
+      const line = progressLine(process.stderr);
+      let result: Awaited<ReturnType<typeof build>>;
+      try {
+        result = await build({
+          configPath: opts.config,
+          ...(opts.period ? { period: opts.period } : {}),
+          reissue: opts.reissue ?? false,
+          onWait: (message) => {
+            line.clear();
+            process.stderr.write(`note: ${message}\n`);
+          },
+          progress: line.update,
+        });
+      } finally {
+        line.clear();
+      }
       printDiagnostics(result.diagnostics);
       if (result.diagnostics.hasErrors || !result.packDir) {
         process.stderr.write(`build failed: ${formatSummary(result.diagnostics)}; nothing was written\n`);
@@ -70,7 +81,13 @@ function program(): Command {
     .option('-c, --config <file>', 'the working folder\'s config file', 'config.yml')
     .addOption(periodOption())
     .action(async (opts: { config: string; period?: string }) => {
-      const diags = await validate({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}) });
+      const line = progressLine(process.stderr);
+      let diags: Diagnostics;
+      try {
+        diags = await validate({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}), progress: line.update });
+      } finally {
+        line.clear();
+      }
       printDiagnostics(diags);
       const summary = formatSummary(diags);
       if (diags.hasErrors) {

@@ -3,6 +3,7 @@
  * appendices, assembled into a ReportModel. Template errors are reported at their lines; a
  * report with any is not returned.
  */
+import { NO_PROGRESS, type Progress } from '../model/progress.js';
 import type { Diagnostics } from '../diagnostics/index.js';
 import type { Line, ReportModel } from '../model/report.js';
 import type { Computed, Inputs, Linkage, ReportJob, TemplateSource } from '../model/types.js';
@@ -55,10 +56,11 @@ function withOrdinals(line: string): Line {
   return out.flatMap((r) => (r.superscript ? [r] : parseInline(r.text)));
 }
 
-export function composeReports(inputs: Inputs, linkage: Linkage, computed: Computed, diags: Diagnostics): ReportModel[] | undefined {
+export function composeReports(inputs: Inputs, linkage: Linkage, computed: Computed, diags: Diagnostics, progress: Progress = NO_PROGRESS): ReportModel[] | undefined {
   const pack = packContext(inputs, linkage, computed);
   const models: ReportModel[] = [];
-  for (const job of inputs.reports) {
+  for (const [i, job] of inputs.reports.entries()) {
+    progress({ stage: 'composing reports', done: i, total: inputs.reports.length, unit: 'reports' });
     if (!checkTemplates(templatesOf(job), diags)) continue;
     const ctx = reportContext(pack, job.spec, job.layout.appendices.map((a) => a.kind));
     const t = job.layout.templates;

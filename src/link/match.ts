@@ -9,6 +9,7 @@
  * action is nearly as close to a finding nothing else answers as to its best one, it goes to the
  * unanswered finding.
  */
+import { NO_PROGRESS, type Progress } from '../model/progress.js';
 import type { Finding, Link, Plan } from '../model/types.js';
 import { analyse } from './analyse.js';
 import { createMatcher, DEFAULT_MATCHER, type MatcherOptions, type Suggestion } from './matcher.js';
@@ -67,6 +68,8 @@ export interface MatchPlanOptions {
   readonly indicators?: ReadonlyMap<string, string>;
   readonly matcher?: MatcherOptions;
   readonly bands?: Bands;
+  /** Told of each action as it is matched. */
+  readonly progress?: Progress;
 }
 
 export function matchPlan(plan: Plan, findings: readonly Finding[], options: MatchPlanOptions = {}): MatchReport {
@@ -79,17 +82,23 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   const known = new Set(findings.map((f) => f.id));
   const rows: { id: string; explicit: string[]; ranked: Suggestion[]; stated: boolean; business: number }[] = [];
   const floor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : bands.possible);
+  const progress = options.progress ?? NO_PROGRESS;
+  const total = plan.priorities.reduce((n, p) => n + p.actions.length, 0);
   for (const p of plan.priorities) {
     for (const a of p.actions) {
+      progress({ stage: 'matching actions', done: rows.length, total, unit: 'actions' });
       const explicit = [...new Set(a.answers)].filter((id) => known.has(id));
       const measures = a.measures.flatMap((m) => {
         const name = options.indicators?.get(m);
         return name ? [name] : [];
       });
       const ranked = findings.length > 0 && ((explicit.length === 0 && !a.answersNone) || suggestExplicit) ? matcher.rank({ id: a.id, text: a.text, context: p.title, measures }) : [];
-      rows.push({ id: a.id, explicit, ranked, stated: a.answersNone, business: businessShare(a.text, options.matcher ?? DEFAULT_MATCHER) });
+      // Only an action the matcher decides for needs its share of council business.
+      const decided = explicit.length === 0 && !a.answersNone;
+      rows.push({ id: a.id, explicit, ranked, stated: a.answersNone, business: decided ? businessShare(a.text, options.matcher ?? DEFAULT_MATCHER) : 0 });
     }
   }
+  progress({ stage: 'matching actions', done: total, total, unit: 'actions' });
 
   // First choices, then the plan as a whole: a finding no action answers takes an action for
   // which it is a close second, when that action's first finding stays answered.

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { examineExisting, isWordLockFile, manifestJson, workingPath, type Existing, type Manifest, type PackFile } from '../archive/manifest.js';
-import { checkPackXml } from '../archive/xml-check.js';
+import type { XmlProblem } from '../archive/xml-check.js';
+import { XmlCheckThread } from '../archive/xml-check-thread.js';
 import { compute } from '../compute/index.js';
 import { composeReports } from '../compose/index.js';
 import { Diagnostics, StageStop } from '../diagnostics/index.js';
@@ -14,6 +15,7 @@ import { inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFol
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../link/link.js';
 import { matchPlan, matchedLinks } from '../link/match.js';
+import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
 import type { Computed, Inputs } from '../model/types.js';
 import { ChartPool, renderAll } from '../render/index.js';
@@ -43,10 +45,13 @@ export async function prepare(options: LoadOptions, diags: Diagnostics): Promise
     // Actions without answers: are linked by the matcher; the report marks those as suggested, or
     // as needing confirmation when the matcher is unsure.
     const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
-    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators }));
+    const progress = options.progress ?? NO_PROGRESS;
+    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators, progress }));
+    progress({ stage: 'linking actions to findings' });
     const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
+    progress({ stage: 'computing figures' });
     const computed = compute(inputs, linkage, diags);
-    const models = composeReports(inputs, linkage, computed, diags);
+    const models = composeReports(inputs, linkage, computed, diags, progress);
     if (!models) return undefined;
     return { inputs, computed, models };
   } catch (e) {
@@ -79,10 +84,23 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
   if (!prepared) return { diagnostics: diags };
   const { inputs, models } = prepared;
 
-  const rendered = await renderAll(models, pool());
-  const reports: PackFile[] = models.map((m, i) => ({ name: m.fileName, bytes: rendered[i]! }));
-  // A report Word cannot open is never archived: every part is parsed as XML first.
-  const invalid = checkPackXml(reports);
+  const progress = options.progress ?? NO_PROGRESS;
+  // A report Word cannot open is never archived: every part is parsed as XML first, each
+  // report on another thread as soon as it is made.
+  const checker = new XmlCheckThread();
+  let reports: PackFile[];
+  let invalid: XmlProblem[];
+  try {
+    const checks: Promise<XmlProblem[]>[] = [];
+    const rendered = await renderAll(models, pool(), progress, (i, bytes) => {
+      checks[i] = checker.check({ name: models[i]!.fileName, bytes });
+    });
+    reports = models.map((m, i) => ({ name: m.fileName, bytes: rendered[i]! }));
+    progress({ stage: 'checking the reports' });
+    invalid = (await Promise.all(reports.map((r, i) => checks[i] ?? checker.check(r)))).flat();
+  } finally {
+    await checker.close();
+  }
   for (const p of invalid) {
     diags.report('pack-invalid-xml', `${p.file}: ${p.part} is not well-formed XML (${p.message}); the pack was not archived`, {
       hint: 'this is a fault in boardpack, not in your inputs; please report it with the inputs that gave it',
@@ -112,6 +130,7 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
 
   const periodId = inputs.period.id;
   let release: (() => void) | undefined;
+  progress({ stage: 'writing the pack' });
   try {
     // One build at a time per output folder: a second waits, then finds what the first wrote.
     release = await lockOutput(inputs.outputDir, { ...(options.onWait ? { onWait: options.onWait } : {}) });

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
+import { NO_PROGRESS, type Progress } from '../model/progress.js';
 import { InputReader } from '../io/files.js';
 import { cleanSourceText } from '../load/forbidden.js';
 import { parseYaml, type YamlSource } from '../load/yaml-source.js';
@@ -31,6 +32,8 @@ export interface LoadOptions {
   readonly period?: string;
   /** Told as soon as config.yml is read and valid, so that slow preparations can start early. */
   readonly onConfig?: (config: { readonly charts: boolean }) => void;
+  /** Told what is being done, for a progress line. */
+  readonly progress?: Progress;
 }
 
 /**
@@ -70,6 +73,8 @@ function withoutOptionalMistakes(data: unknown): ConfigInput | undefined {
 
 export async function loadInputs(options: LoadOptions, diags: Diagnostics): Promise<{ inputs?: Inputs; reader: InputReader }> {
   const reader = new InputReader(diags);
+  const progress = options.progress ?? NO_PROGRESS;
+  progress({ stage: 'reading config.yml' });
   const configFile = path.normalize(options.configPath);
   const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
   if (!configSrc) return { reader };
@@ -90,6 +95,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
   const indicatorsRead = loadIndicators(config, configFile, configSrc, period, reader, diags);
 
   // Plan and the registers it names.
+  progress({ stage: 'reading the plan and findings' });
   const planFile = resolveFrom(configFile, config.plan);
   const extra = config.findings.map((f, i) => ({ file: resolveFrom(configFile, f), from: configSrc.placeOf(['findings', i]) }));
   const { plan, planSrc, registers, registersOk, registerCount } = loadPlanAndRegisters(planFile, configSrc.placeOf(['plan']), extra, reader, diags);
@@ -119,6 +125,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
     checkMarkup(job, diags);
   }
   const reports = reportsOk ? jobs : undefined;
+  progress({ stage: 'reading the performance export' });
   const { indicators, known } = await indicatorsRead;
   // Ids are checked once the workbook is read: the catalogue may be one of its sheets.
   if (plan && planSrc && known) checkUnknownIndicators(plan, known, planSrc, diags);

@@ -2,14 +2,16 @@
  * render: ReportModel → .docx bytes. The only module that knows Word. Accessibility is built
  * in: real Heading styles, list numbering, header rows marked, the language set, and every
  * colour paired with a word. The parts: docx/text.ts (paragraphs and headings), docx/tables.ts
- * (tables and the chart grid), docx/styles.ts (styles, numbering, footer), docx/images.ts (chart
- * pictures), docx/package.ts (parts and zip); every measure is in theme.ts.
+ * (tables and the chart grid), docx/rows.ts (data tables' body rows, written without docx),
+ * docx/styles.ts (styles, numbering, footer), docx/images.ts (chart pictures), docx/package.ts
+ * (parts and zip); every measure is in theme.ts.
  */
 import { Document, PageOrientation, Paragraph, type ISectionOptions, type Table } from 'docx';
 import type { Chart } from '../model/chart.js';
 import type { ReportModel } from '../model/report.js';
 import { chartPng } from './chart.js';
 import { Images } from './docx/images.js';
+import { TableRows } from './docx/rows.js';
 import { CONTENT_TYPES, DOCUMENT, DOCUMENT_RELS, compileParts, packageParts, textPart, type Parts } from './docx/package.js';
 import { STYLES, footer, numberingConfig } from './docx/styles.js';
 import { appendixBlocks, headerTable } from './docx/tables.js';
@@ -21,7 +23,7 @@ export { chartKey, chartsOf } from './docx/images.js';
 
 const description = (model: ReportModel) => `${model.title}. Produced by boardpack.`;
 
-export function buildDocument(model: ReportModel, images = new Images()): Document {
+export function buildDocument(model: ReportModel, images = new Images(), rows = new TableRows()): Document {
   const portrait = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } };
   const m = LANDSCAPE_MARGIN;
   const landscape = { page: { size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE }, margin: { top: m, bottom: m, left: m, right: m } } };
@@ -41,7 +43,7 @@ export function buildDocument(model: ReportModel, images = new Images()): Docume
     ...model.appendices.map((a) => ({
       properties: landscape,
       footers: footer(),
-      children: [heading1(`Appendix ${a.number} \u2013 ${a.title}`), ...appendixBlocks(a.blocks, LANDSCAPE_TEXT_WIDTH, images)],
+      children: [heading1(`Appendix ${a.number} \u2013 ${a.title}`), ...appendixBlocks(a.blocks, LANDSCAPE_TEXT_WIDTH, images, rows)],
     })),
   ];
   return new Document({
@@ -79,7 +81,9 @@ export function compileReport(model: ReportModel): CompiledReport {
     language: model.language,
   });
   const images = new Images();
-  const parts = compileParts(buildDocument(model, images), [{ path: 'docProps/core.xml', data: core }]);
+  const rows = new TableRows();
+  const parts = compileParts(buildDocument(model, images, rows), [{ path: 'docProps/core.xml', data: core }]);
+  if (rows.count > 0) parts.set(DOCUMENT, rows.placeInDocument(textPart(parts, DOCUMENT)));
   const { drawings } = images;
   if (drawings.count > 0) {
     parts.set(DOCUMENT, drawings.placeInDocument(textPart(parts, DOCUMENT)));

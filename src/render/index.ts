@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Chart } from '../model/chart.js';
+import { NO_PROGRESS, type Progress } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
 import { ChartPool } from './chart-pool.js';
 import { chartKey, chartsOf, compileReport, packageReport } from './docx.js';
@@ -24,14 +25,27 @@ function collectGarbage(): void {
  * is sent to the drawing workers first; this thread meanwhile builds and writes each report's
  * XML, and only then waits for the images.
  */
-export async function renderAll(given: readonly ReportModel[], pool?: ChartPool): Promise<Uint8Array[]> {
+export async function renderAll(
+  given: readonly ReportModel[],
+  pool?: ChartPool,
+  progress: Progress = NO_PROGRESS,
+  /** Told of each report's bytes as soon as they are made, before the next report is built. */
+  onReport?: (index: number, bytes: Uint8Array) => void,
+): Promise<Uint8Array[]> {
   const models = given.map(xmlSafeModel);
   const charts = new Map<string, Chart>();
   for (const m of models) for (const c of chartsOf(m)) charts.set(chartKey(c), c);
   const own = !pool && charts.size > 0 ? new ChartPool() : undefined;
   const drawer = pool ?? own;
   try {
-    const drawn = new Map([...charts].map(([k, c]) => [k, drawer!.draw(c)]));
+    let charted = 0;
+    const drawn = new Map(
+      [...charts].map(([k, c]) => {
+        const png = drawer!.draw(c);
+        png.then(() => progress({ stage: 'drawing charts', done: ++charted, total: charts.size, unit: 'charts' }), () => undefined);
+        return [k, png];
+      }),
+    );
     // Handled here too, so that a failure while documents are still being built is not "unhandled".
     for (const p of drawn.values()) p.catch(() => undefined);
     const draw = (c: Chart) => drawn.get(chartKey(c)) ?? Promise.reject(new Error(`chart not drawn: ${c.title}`));
@@ -40,7 +54,14 @@ export async function renderAll(given: readonly ReportModel[], pool?: ChartPool)
     const out: Promise<Uint8Array>[] = [];
     for (const [i, m] of models.entries()) {
       if (i > 0) collectGarbage();
-      out.push(packageReport(compileReport(m), draw));
+      progress({ stage: 'rendering reports', done: i, total: models.length, unit: 'reports' });
+      const report = packageReport(compileReport(m), draw);
+      out.push(report);
+      if (onReport) {
+        void report.then((bytes) => onReport(i, bytes), () => undefined);
+        // Lets a report already zipped (one without charts) be told of now, not after the last.
+        await Promise.resolve();
+      }
     }
     return await Promise.all(out);
   } finally {

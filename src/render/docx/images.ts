@@ -11,9 +11,14 @@ export class Images {
 
   /** A picture of the chart at its display size, or narrower to fit `maxWidth` pixels, in proportion. */
   run(chart: Chart, maxWidth = Infinity): TextRun {
+    return new TextRun(this.mark(chart, maxWidth));
+  }
+
+  /** The marker text of such a picture, for XML written without docx (rows.ts). */
+  mark(chart: Chart, maxWidth = Infinity): string {
     const scale = Math.min(1, maxWidth / CHART_SIZE.width);
     const shown = { width: Math.floor(CHART_SIZE.width * scale), height: Math.floor(CHART_SIZE.height * scale) };
-    return new TextRun(this.drawings.mark(chart, chartKey(chart), shown));
+    return this.drawings.mark(chart, chartKey(chart), shown);
   }
 }
 

@@ -1,12 +1,11 @@
 /** Tables: the header table, data tables, the chart grid, and an appendix's blocks in order. */
 import { BorderStyle, LineRuleType, Paragraph, ShadingType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { Chart } from '../../model/chart.js';
-import type { AppendixBlock, ReportModel, Table as TableModel, TableCell as CellModel } from '../../model/report.js';
-import { LAYOUT, PORTRAIT_TEXT_WIDTH, SWATCH, TABLE_BORDER, TABLE_HEADER_FILL, TABLE_SIZE, TABLE_TEXT_STYLE, TWIPS_PER_PX } from '../theme.js';
+import type { AppendixBlock, ReportModel, Table as TableModel } from '../../model/report.js';
+import { LAYOUT, PORTRAIT_TEXT_WIDTH, TABLE_BORDER, TABLE_HEADER_FILL, TABLE_SIZE, TABLE_TEXT_STYLE, TWIPS_PER_PX } from '../theme.js';
 import type { Images } from './images.js';
+import { cellXml, type TableRows } from './rows.js';
 import { ALIGN, heading2, runs, spacing } from './text.js';
-
-type Align = 'left' | 'center' | 'right';
 
 export function headerTable(model: ReportModel): Table {
   const label = LAYOUT.headerLabelWidth;
@@ -41,32 +40,29 @@ export function headerTable(model: ReportModel): Table {
   });
 }
 
-function dataTable(t: TableModel, textWidth: number, images: Images): Table {
+/**
+ * Body rows: one paragraph per cell, its lines separated by line breaks (half the elements of
+ * a paragraph per line, which matters in a tracker of thousands of rows); within the cell, less
+ * its margins, each chart: LibreOffice crops a picture wider than its cell.
+ */
+function bodyRowsXml(t: TableModel, widths: readonly number[], images: Images): string {
+  const parts: string[] = [];
+  for (const r of t.rows) {
+    let row = '<w:tr>';
+    r.forEach((c, i) => {
+      row += cellXml(c, widths[i]!, t.columns[i]?.align, images, (widths[i]! - 2 * LAYOUT.cellMargin) / TWIPS_PER_PX);
+    });
+    parts.push(`${row}</w:tr>`);
+  }
+  return parts.join('');
+}
+
+const markerRow = (marker: string) => new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun(marker)] })] })] });
+
+function dataTable(t: TableModel, textWidth: number, images: Images, rows: TableRows): Table {
   const widths = t.columns.map((c) => Math.round(c.width * textWidth));
   widths[widths.length - 1]! += textWidth - widths.reduce((a, b) => a + b, 0);
   const border = { style: BorderStyle.SINGLE, size: 4, color: TABLE_BORDER };
-  const cell = (c: CellModel, w: number, align: Align | undefined) => {
-    const sw = c.swatch ? SWATCH[c.swatch] : undefined;
-    const a = c.align ?? align ?? 'left';
-    return new TableCell({
-      width: { size: w, type: WidthType.DXA },
-      ...(sw ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: sw.fill } } : {}),
-      // One paragraph per cell, its lines separated by line breaks: half the elements of a
-      // paragraph per line, which matters in a tracker of two thousand rows.
-      children: [
-        new Paragraph({
-          style: TABLE_TEXT_STYLE,
-          ...(a !== 'left' ? { alignment: ALIGN[a] } : {}),
-          children: (c.lines.length > 0 ? c.lines : [[{ text: '' }]]).flatMap((l, k) => {
-            const rs = runs(l, sw ? { color: sw.color } : {});
-            return k === 0 ? rs : [new TextRun({ break: 1 }), ...rs];
-          }),
-        }),
-        // Within the cell, less its margins: LibreOffice crops a picture wider than its cell.
-        ...(c.charts ?? []).map((chart) => new Paragraph({ style: TABLE_TEXT_STYLE, children: [images.run(chart, (w - 2 * LAYOUT.cellMargin) / TWIPS_PER_PX)] })),
-      ],
-    });
-  };
   return new Table({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
@@ -87,8 +83,9 @@ function dataTable(t: TableModel, textWidth: number, images: Images): Table {
         ),
       }),
       // Rows may break across pages: a row held whole leaves half a page empty before a long one.
-      // The header row repeats on each page.
-      ...t.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i]!, t.columns[i]?.align)) })),
+      // The header row repeats on each page. The body rows are written by rows.ts, in one
+      // marker row's place.
+      ...(t.rows.length > 0 ? [markerRow(rows.mark(bodyRowsXml(t, widths, images)))] : []),
     ],
   });
 }
@@ -138,7 +135,7 @@ function chartGrid(charts: readonly Chart[], textWidth: number, images: Images, 
   });
 }
 
-export function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, images: Images): (Paragraph | Table)[] {
+export function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, images: Images, rows: TableRows): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((b, i) => {
     if (b.kind === 'subheading') out.push(heading2(b.text));
@@ -149,7 +146,7 @@ export function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: numb
       out.push(chartGrid(b.charts, textWidth, images, b.notes));
       out.push(new Paragraph({ spacing: { after: LAYOUT.tableAfter }, children: [] }));
     } else {
-      out.push(dataTable(b.table, textWidth, images));
+      out.push(dataTable(b.table, textWidth, images, rows));
       out.push(new Paragraph({ spacing: { after: LAYOUT.tableAfter }, children: [] }));
     }
   });
