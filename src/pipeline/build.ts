@@ -8,7 +8,7 @@ import { examineExisting, isWordLockFile, manifestJson, workingPath, type Existi
 import { checkPackXml } from '../archive/xml-check.js';
 import { compute } from '../compute/index.js';
 import { composeReports } from '../compose/index.js';
-import { Diagnostics, StageStop } from '../diagnostics/index.js';
+import { Diagnostics } from '../diagnostics/index.js';
 import { sha256 } from '../io/files.js';
 import { inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
@@ -37,22 +37,17 @@ export interface BuildResult {
 
 /** Runs every check of a build and composes the reports, writing nothing. */
 export async function prepare(options: LoadOptions, diags: Diagnostics): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[] } | undefined> {
-  try {
-    const { inputs } = await loadInputs(options, diags);
-    if (!inputs) return undefined;
-    // Actions without answers: are linked by the matcher; the report marks those as suggested, or
-    // as needing confirmation when the matcher is unsure.
-    const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
-    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators }));
-    const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
-    const computed = compute(inputs, linkage, diags);
-    const models = composeReports(inputs, linkage, computed, diags);
-    if (!models) return undefined;
-    return { inputs, computed, models };
-  } catch (e) {
-    if (e instanceof StageStop) return undefined;
-    throw e;
-  }
+  const { inputs } = await loadInputs(options, diags);
+  if (!inputs) return undefined;
+  // Actions without answers: are linked by the matcher; the report marks those as suggested, or
+  // as needing confirmation when the matcher is unsure.
+  const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
+  const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators }));
+  const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
+  const computed = compute(inputs, linkage, diags);
+  const models = composeReports(inputs, linkage, computed, diags);
+  if (!models) return undefined;
+  return { inputs, computed, models };
 }
 
 export async function validate(options: LoadOptions): Promise<Diagnostics> {
