@@ -7,7 +7,7 @@ import path from 'node:path';
 import { examineExisting, isWordLockFile, manifestJson, workingPath, type Existing, type Manifest, type PackFile } from '../archive/manifest.js';
 import { checkPackXml } from '../archive/xml-check.js';
 import { compute } from '../compute/index.js';
-import { composeReports } from '../compose/index.js';
+import { checkMarkup, checkTemplates, composeReports, templatesOf } from '../compose/index.js';
 import { Diagnostics } from '../diagnostics/index.js';
 import { sha256 } from '../io/files.js';
 import { inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
@@ -37,8 +37,13 @@ export interface BuildResult {
 
 /** Runs every check of a build and composes the reports, writing nothing. */
 export async function prepare(options: LoadOptions, diags: Diagnostics): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[] } | undefined> {
-  const { inputs } = await loadInputs(options, diags);
-  if (!inputs) return undefined;
+  const { inputs, jobs } = await loadInputs(options, diags);
+  // Templates are checked even when other inputs failed, so one run shows every problem.
+  for (const job of jobs) {
+    checkTemplates(templatesOf(job), diags);
+    checkMarkup(job, diags);
+  }
+  if (!inputs || diags.hasErrors) return undefined;
   // Actions without answers: are linked by the matcher; the report marks those as suggested, or
   // as needing confirmation when the matcher is unsure.
   const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
