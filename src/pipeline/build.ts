@@ -9,11 +9,11 @@ import { checkPackXml } from '../archive/xml-check.js';
 import { compute } from '../compute/index.js';
 import { checkMarkup, checkTemplates, composeReports, templatesOf } from '../compose/index.js';
 import { Diagnostics } from '../diagnostics/index.js';
-import { sha256 } from '../io/files.js';
 import { inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../link/link.js';
 import { matchPlan, matchedLinks } from '../link/match.js';
+import { sha256 } from '../model/digest.js';
 import type { ReportModel } from '../model/report.js';
 import type { Computed, Inputs } from '../model/types.js';
 import { ChartPool, renderAll } from '../render/index.js';
@@ -132,7 +132,7 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
         return { diagnostics: diags };
       }
       const existing = there.state === 'folder' ? new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]) : undefined;
-      const verdict = examineExisting(fs, existing, sha256);
+      const verdict = examineExisting(fs, existing);
       if (verdict.kind === 'absent') {
         writePackFolder(dir, fs);
         return { diagnostics: diags, packDir: dir, files: summary(fs), models };
