@@ -1,7 +1,7 @@
 /**
  * The input formats, as zod schemas: the single source of truth for what a plan, a findings
  * register, config.yml and a report layout may hold. JSON Schema for editors is generated from
- * these (see write-json-schemas.ts), so every field carries a description.
+ * these (see tools/write-json-schemas.ts), so every field carries a description.
  */
 import { z } from 'zod';
 
