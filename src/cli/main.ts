@@ -10,6 +10,7 @@ import { runMatch } from '../pipeline/match.js';
 import { formatMatchTable } from './match-table.js';
 import { build, validate } from '../pipeline/build.js';
 import { toolVersion } from '../io/tool.js';
+import { isCalendarDate, PERIOD_PATTERN } from '../model/period.js';
 
 const EXIT = { done: 0, input: 1, usage: 2 } as const;
 
@@ -18,16 +19,9 @@ function printDiagnostics(diags: Diagnostics): void {
   process.stderr.write(`${formatReport(diags)}\n`);
 }
 
-/** 2026-02-28 is; 2026-02-30 is not. */
-function isCalendarDate(v: string): boolean {
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 function periodOption(): Option {
   return new Option('--period <YYYY-MM>', 'the month to report on (default: period in config.yml)').argParser((v) => {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.period', `--period must be a month written YYYY-MM, got "${v}"`);
+    if (!PERIOD_PATTERN.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.period', `--period must be a month written YYYY-MM, got "${v}"`);
     return v;
   });
 }

@@ -4,13 +4,14 @@
  * these (see tools/write-json-schemas.ts), so every field carries a description.
  */
 import { z } from 'zod';
+import { PERIOD_PATTERN } from './period.js';
 
 /** A calendar date written YYYY-MM-DD; impossible dates such as 2026-02-30 fail. */
 export const IsoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 /** A month written YYYY-MM. */
 export const IsoMonth = z
   .string({ error: 'expected a month written YYYY-MM' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected a month written YYYY-MM, e.g. 2026-10' });
+  .regex(PERIOD_PATTERN, { error: 'expected a month written YYYY-MM, e.g. 2026-10' });
 
 const Id = z
   .string({ error: 'expected an id (text)' })

@@ -10,7 +10,7 @@ import { InputReader } from '../io/files.js';
 import { cleanSourceText } from '../load/forbidden.js';
 import { parseYaml, type YamlSource } from '../load/yaml-source.js';
 import { readSheets } from '../load/workbook.js';
-import { periodOf } from '../model/period.js';
+import { PERIOD_PATTERN, periodOf } from '../model/period.js';
 import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
 import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
 import { readCatalogueSheet } from '../validate/catalogue-sheet.js';
@@ -86,7 +86,7 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
   const config = checkSchema(ConfigSchema, configSrc, diags, 'config') ?? withoutOptionalMistakes(configSrc.data);
   if (!config) return { reader, jobs: [] };
   const period = options.period ?? config.period;
-  if (options.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) {
+  if (options.period !== undefined && !PERIOD_PATTERN.test(options.period)) {
     diags.report('config-period-invalid', `--period "${options.period}" is not a month written YYYY-MM`);
     return { reader, jobs: [] };
   }
