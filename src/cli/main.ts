@@ -11,6 +11,7 @@ import { formatMatchTable } from './match-table.js';
 import { build, validate } from '../pipeline/build.js';
 import { toolVersion } from '../io/tool.js';
 import { isCalendarDate, PERIOD_PATTERN } from '../model/period.js';
+import { FINDING_KINDS, type FindingKind } from '../model/schemas.js';
 
 const EXIT = { done: 0, input: 1, usage: 2 } as const;
 
@@ -114,8 +115,8 @@ function program(): Command {
       if (!isCalendarDate(v)) throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published ${v} is not a date in the calendar`);
       return v;
     }))
-    .addOption(new Option('--kind <kind>', 'override the kind of publication').choices(['full-inspection', 'monitoring-visit', 'focused-visit']))
-    .action(async (report: string, opts: { id: string; out?: string; title?: string; published?: string; kind?: 'full-inspection' | 'monitoring-visit' | 'focused-visit' }) => {
+    .addOption(new Option('--kind <kind>', 'override the kind of publication').choices(FINDING_KINDS))
+    .action(async (report: string, opts: { id: string; out?: string; title?: string; published?: string; kind?: FindingKind }) => {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(opts.id)) {
         throw new CommanderError(EXIT.usage, 'boardpack.usage', `--id may hold only letters, digits, ".", "-" and "_", got "${opts.id}"`);
       }

@@ -24,7 +24,9 @@ export type Status = z.infer<typeof Status>;
 // ---------------------------------------------------------------------------------------------
 // Findings register
 
+/** The kinds of Ofsted publication a register comes from: every list of them derives from this one. */
 export const FINDING_KINDS = ['full-inspection', 'monitoring-visit', 'focused-visit'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 export const FRAMEWORKS = ['ILACS', 'SIF', 'LAC', 'SAFEGUARDING', 'JTAI'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
