@@ -78,7 +78,6 @@ export const ActionSchema = z.strictObject({
   measures: z.array(Id).optional().describe('Ids of the indicators that show its impact'),
   update: z.string().optional().describe("This month's line of progress"),
 });
-export type ActionInput = z.infer<typeof ActionSchema>;
 
 export const PlanSchema = z
   .strictObject({
