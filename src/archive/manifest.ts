@@ -3,6 +3,7 @@
  * decides whether an existing folder may be kept; the pipeline does the writing.
  */
 import path from 'node:path';
+import { sha256 } from '../model/digest.js';
 import type { InputFile } from '../model/types.js';
 
 export interface PackFile {
@@ -48,11 +49,11 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
 export const isWordLockFile = (name: string) => /(^|\/)~\$[^/]*$/.test(name);
 
 /**
- * Compares a pack folder already there with what would be written. The files `fileSha`
- * gives are checked against the folder's own manifest first, so a report edited or added after
- * archiving is named as such, not taken for "a different pack".
+ * Compares a pack folder already there with what would be written. The files are checked
+ * against the folder's own manifest first, so a report edited or added after archiving is
+ * named as such, not taken for "a different pack".
  */
-export function examineExisting(files: readonly PackFile[], existing: ReadonlyMap<string, Uint8Array> | undefined, fileSha: (bytes: Uint8Array) => string): Existing {
+export function examineExisting(files: readonly PackFile[], existing: ReadonlyMap<string, Uint8Array> | undefined): Existing {
   if (!existing) return { kind: 'absent' };
   if (existing.size === files.length && files.every((f) => existing.has(f.name) && sameBytes(existing.get(f.name)!, f.bytes))) return { kind: 'identical' };
   let archived: Manifest | undefined;
@@ -69,7 +70,7 @@ export function examineExisting(files: readonly PackFile[], existing: ReadonlyMa
   const listed = new Set(['manifest.json', ...archived.outputs.map((o) => o.path)]);
   const stray = [...existing.keys()].filter((n) => !listed.has(n)).sort();
   const missing = archived.outputs.filter((o) => !existing.has(o.path)).map((o) => o.path);
-  const changed = archived.outputs.filter((o) => existing.has(o.path) && fileSha(existing.get(o.path)!) !== o.sha256).map((o) => o.path);
+  const changed = archived.outputs.filter((o) => existing.has(o.path) && sha256(existing.get(o.path)!) !== o.sha256).map((o) => o.path);
   if (stray.length > 0 || missing.length > 0 || changed.length > 0) return { kind: 'not-as-archived', stray, missing, changed, noManifest: false };
   // Intact: the inputs say why this build differs.
   const now = files.find((f) => f.name === 'manifest.json');

@@ -11,6 +11,8 @@ import { formatMatchTable } from './match-table.js';
 import { progressLine } from './progress.js';
 import { build, validate } from '../pipeline/build.js';
 import { toolVersion } from '../io/tool.js';
+import { isCalendarDate, PERIOD_PATTERN } from '../model/period.js';
+import { FINDING_KINDS, type FindingKind } from '../model/schemas.js';
 
 const EXIT = { done: 0, input: 1, usage: 2 } as const;
 
@@ -19,16 +21,9 @@ function printDiagnostics(diags: Diagnostics): void {
   process.stderr.write(`${formatReport(diags)}\n`);
 }
 
-/** 2026-02-28 is; 2026-02-30 is not. */
-function isCalendarDate(v: string): boolean {
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 function periodOption(): Option {
   return new Option('--period <YYYY-MM>', 'the month to report on (default: period in config.yml)').argParser((v) => {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.period', `--period must be a month written YYYY-MM, got "${v}"`);
+    if (!PERIOD_PATTERN.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.period', `--period must be a month written YYYY-MM, got "${v}"`);
     return v;
   });
 }
@@ -137,8 +132,8 @@ function program(): Command {
       if (!isCalendarDate(v)) throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published ${v} is not a date in the calendar`);
       return v;
     }))
-    .addOption(new Option('--kind <kind>', 'override the kind of publication').choices(['full-inspection', 'monitoring-visit', 'focused-visit']))
-    .action(async (report: string, opts: { id: string; out?: string; title?: string; published?: string; kind?: 'full-inspection' | 'monitoring-visit' | 'focused-visit' }) => {
+    .addOption(new Option('--kind <kind>', 'override the kind of publication').choices(FINDING_KINDS))
+    .action(async (report: string, opts: { id: string; out?: string; title?: string; published?: string; kind?: FindingKind }) => {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(opts.id)) {
         throw new CommanderError(EXIT.usage, 'boardpack.usage', `--id may hold only letters, digits, ".", "-" and "_", got "${opts.id}"`);
       }

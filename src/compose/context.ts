@@ -4,7 +4,7 @@
  * list comes from the named sets of compute/facts.ts, each given here as { count, list }, so a
  * number in the summary and the same number in a recommendation are one number.
  */
-import { monthLabel, ordinalDate, plainDate } from '../model/period.js';
+import { monthLabel, ordinalDate, PERIOD_PATTERN, plainDate } from '../model/period.js';
 import type { ActionResult, Computed, Coverage, FindingCoverage, IndicatorResult, Inputs, Linkage, Person, ReportSpec, Source } from '../model/types.js';
 import { COVERAGE_LABEL, DIRECTION_LABEL, FRAMEWORK_NAME, KIND_LABEL, RAG_LABEL, STATUS_LABEL, formatChange, formatValue, kindCounts, numberWord, shownStatus, UNIT_LABEL } from './labels.js';
 
@@ -177,7 +177,7 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
     nextVisit: inputs.nextVisit
       ? {
           kindLabel: inputs.nextVisit.kind === 'joint-targeted-area-inspection' ? 'joint targeted area inspection' : KIND_LABEL[inputs.nextVisit.kind],
-          expectedText: /^\d{4}-\d{2}$/.test(inputs.nextVisit.expected) ? monthLabel(inputs.nextVisit.expected) : plainDate(inputs.nextVisit.expected),
+          expectedText: PERIOD_PATTERN.test(inputs.nextVisit.expected) ? monthLabel(inputs.nextVisit.expected) : plainDate(inputs.nextVisit.expected),
           focus: inputs.nextVisit.focus ?? '',
         }
       : undefined,

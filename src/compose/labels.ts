@@ -1,6 +1,6 @@
 /** Words for codes: what a reader sees instead of an enum value. */
 import type { ActionResult, Coverage, Direction, Rag, Status } from '../model/types.js';
-import type { Framework } from '../model/schemas.js';
+import type { FindingKind, Framework } from '../model/schemas.js';
 import type { Swatch } from '../model/report.js';
 import type { IndicatorSpec } from '../model/schemas.js';
 
@@ -70,12 +70,12 @@ export const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
 
 /** "a monitoring visit", "two monitoring visits and a focused visit": visits by kind, in words. */
 export function kindCounts(kinds: readonly Status[] | readonly string[]): string {
-  const order = ['monitoring-visit', 'focused-visit', 'full-inspection'];
+  const order: readonly FindingKind[] = ['monitoring-visit', 'focused-visit', 'full-inspection'];
   const parts: string[] = [];
   for (const k of order) {
     const n = kinds.filter((x) => x === k).length;
     if (n === 0) continue;
-    const label = KIND_LABEL[k as keyof typeof KIND_LABEL];
+    const label = KIND_LABEL[k];
     parts.push(n === 1 ? `a ${label}` : `${numberWord(n)} ${label}s`);
   }
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
@@ -91,11 +91,11 @@ export const DIRECTION_LABEL: Record<Direction, string> = {
   unknown: 'Not available',
 };
 
-export const KIND_LABEL = {
+export const KIND_LABEL: Record<FindingKind, string> = {
   'full-inspection': 'full inspection',
   'monitoring-visit': 'monitoring visit',
   'focused-visit': 'focused visit',
-} as const;
+};
 
 /** Fixed decimals with thousands separators; Intl would cost 40 ms to start for this. */
 export function formatNumber(v: number, decimals: number): string {

@@ -8,7 +8,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
-import { monthLabel, ordinalDate, plainDate, shortMonth } from '../model/period.js';
+import { isCalendarDate, monthLabel, ordinalDate, PERIOD_PATTERN, plainDate, shortMonth } from '../model/period.js';
 import type { TemplateSource } from '../model/types.js';
 
 type Helper = (...args: unknown[]) => unknown;
@@ -74,14 +74,6 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 /** Why `v` is not of `kind`, or undefined when it is. */
 function kindProblem(kind: Kind, v: unknown): string | undefined {
   switch (kind) {
@@ -99,7 +91,7 @@ function kindProblem(kind: Kind, v: unknown): string | undefined {
     case 'month':
       // A month, or a date whose month is meant: {{month meeting.date}}.
       if (typeof v !== 'string' || !/^\d{4}-\d{2}(-\d{2})?$/.test(v)) return `a month written YYYY-MM, got ${describe(v)}`;
-      return (v.length === 7 ? /^\d{4}-(0[1-9]|1[0-2])$/.test(v) : isCalendarDate(v)) ? undefined : `a month in the calendar, got "${v}", which is not one`;
+      return (v.length === 7 ? PERIOD_PATTERN.test(v) : isCalendarDate(v)) ? undefined : `a month in the calendar, got "${v}", which is not one`;
     case 'any':
       return undefined;
   }

@@ -32,7 +32,6 @@ export const CODES = {
   'action-matched': { severity: 'warning', title: 'An action without answers: was matched to a finding, to be confirmed' },
   'action-status-overdue': { severity: 'warning', title: 'An action past its due date says it is on track or not started' },
   'action-possible': { severity: 'warning', title: 'An action without answers: may answer a finding; a person must confirm which' },
-  'action-due-before-period': { severity: 'warning', title: 'An action is overdue' },
   'finding-duplicate-id': { severity: 'error', title: 'Two findings share an id' },
   'finding-unanswered': { severity: 'warning', title: 'No action answers a finding' },
   'register-duplicate-source': { severity: 'error', title: 'Two registers share a source id' },
@@ -78,7 +77,6 @@ export const CODES = {
   'pack-not-as-archived': { severity: 'error', title: 'A pack folder has no readable manifest' },
   'pack-write-failed': { severity: 'error', title: 'The pack could not be written (permissions, disk ...)' },
   'pack-locked': { severity: 'error', title: 'Another build kept the output folder locked' },
-  'pack-unchanged': { severity: 'warning', title: 'The pack is already archived with identical files' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; title: string }>;
 
 export type Code = keyof typeof CODES;

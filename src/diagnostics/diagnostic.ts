@@ -30,13 +30,6 @@ export interface ReportOptions {
   readonly hint?: string;
 }
 
-/** Thrown by `fail()` to stop a stage that cannot go on; the pipeline catches it. */
-export class StageStop extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
-
 /**
  * How many diagnostics of one kind (one code) a run keeps and shows; the rest are counted. A
  * sheet of a million junk rows is then 20 warnings and "and 999,985 more like this", not a
@@ -80,11 +73,6 @@ export class Diagnostics {
   /** Diagnostics counted but not kept, by code. */
   get omitted(): ReadonlyMap<Code, number> {
     return new Map([...this.perCode].filter(([, n]) => n > SHOWN_PER_KIND).map(([c, n]) => [c, n - SHOWN_PER_KIND]));
-  }
-
-  /** Records an error and stops the current stage. */
-  fail(code: Code, message: string, options: ReportOptions = {}): never {
-    throw new StageStop(this.report(code, message, options));
   }
 
   /** The diagnostics kept: every one, except beyond SHOWN_PER_KIND of one kind. */

@@ -2,13 +2,13 @@
  * `boardpack findings import`: an Ofsted publication (.pdf or .txt) in, a findings register out.
  * Reading is at this edge; parsing and building are pure.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import type { Diagnostics } from '../diagnostics/index.js';
 import { decodeUtf8 } from '../io/encoding.js';
-import { sha256 } from '../io/files.js';
+import { fileExists, pathInfo, readBytes, writeFileAtomically } from '../io/files.js';
 import { readPdfText } from '../load/pdf-text.js';
+import { sha256 } from '../model/digest.js';
 import { FindingsRegisterSchema, type FindingsRegisterInput } from '../model/schemas.js';
 import { pagesOfText, preparePages } from './lines.js';
 import { parseFindings, type Framework, type ParseResult } from './parse.js';
@@ -45,17 +45,17 @@ export async function readPublication(file: string, diags: Diagnostics): Promise
     diags.report('import-unreadable', `cannot read ${file}: ${message}`, { place, hint });
     return undefined;
   };
-  if (!existsSync(file)) {
+  const st = pathInfo(file);
+  if (!st) {
     diags.report('file-not-found', `${file} does not exist`, { place });
     return undefined;
   }
-  const st = statSync(file);
-  if (!st.isFile()) return refuse(st.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file', 'give the path of the report\'s PDF (or its text)');
+  if (st.kind !== 'file') return refuse(st.kind === 'folder' ? 'it is a folder, not a file' : 'it is not a regular file', 'give the path of the report\'s PDF (or its text)');
   if (st.size === 0) return refuse('the file is empty', 'download the report\'s PDF again from Ofsted\'s site');
   if (st.size > IMPORT_LIMITS.pdfBytes) {
     return refuse(`it is ${mb(st.size)}, and boardpack reads at most ${mb(IMPORT_LIMITS.pdfBytes)} (an Ofsted report is under 1 MB)`, 'check that the path names the report, not another file');
   }
-  const bytes = new Uint8Array(readFileSync(file));
+  const bytes = new Uint8Array(readBytes(file));
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
     const pdf = await readPdfText(file, bytes, diags);
     return pdf?.pages.map((p) => [...p]);
@@ -118,16 +118,13 @@ export async function importFindings(options: ImportOptions, diags: Diagnostics)
   const checked = FindingsRegisterSchema.safeParse(register);
   if (!checked.success) throw new Error(`imported register does not fit its schema: ${checked.error.message}`);
   const out = options.out ?? path.join('findings', `${options.id}.yml`);
-  if (existsSync(out)) {
+  if (fileExists(out)) {
     diags.report('import-register-exists', `${out} already exists; a register is never overwritten`, { place: { file: out }, hint: 'choose another file with --out, or remove the old one first' });
     return { framework: parsed.framework as Framework, register, notes: parsed.notes };
   }
-  const yamlText = registerYaml(register, { file: path.basename(options.file), sha256: sha256(readFileSync(options.file)), notes: parsed.notes });
+  const yamlText = registerYaml(register, { file: path.basename(options.file), sha256: sha256(readBytes(options.file)), notes: parsed.notes });
   // The text written reads back as the same register.
   if (JSON.stringify(parseYamlText(yamlText)) !== JSON.stringify(register)) throw new Error('imported register does not read back as written');
-  mkdirSync(path.dirname(out), { recursive: true });
-  const tmp = `${out}.partial`;
-  writeFileSync(tmp, yamlText);
-  renameSync(tmp, out);
+  writeFileAtomically(out, yamlText);
   return { out, framework: parsed.framework as Framework, register, notes: parsed.notes };
 }

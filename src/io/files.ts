@@ -2,10 +2,11 @@
  * All file-system access of the pipeline: reading inputs (with their checksums, for the
  * manifest) and writing a pack atomically. Nothing else in src/ touches fs.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, chownSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
+import { sha256 } from '../model/digest.js';
 import type { InputFile } from '../model/types.js';
 import { decodeUtf8, lineColumnAt } from './encoding.js';
 
@@ -16,10 +17,6 @@ export const MAX_FILE_BYTES = 64 * MB;
 export const MAX_TEXT_BYTES = 32 * MB;
 
 const megabytes = (n: number) => `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Reads the inputs of one run and remembers each for the manifest. */
 export class InputReader {
@@ -86,6 +83,33 @@ export class InputReader {
   get files(): InputFile[] {
     return [...this.read.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
+}
+
+export function fileExists(file: string): boolean {
+  return existsSync(file);
+}
+
+/** What a path names: undefined when nothing is there, else its kind and size in bytes. */
+export function pathInfo(file: string): { readonly kind: 'file' | 'folder' | 'other'; readonly size: number } | undefined {
+  if (!existsSync(file)) return undefined;
+  const st = statSync(file);
+  return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'other', size: st.size };
+}
+
+/** The bytes of a file the caller has already looked at (pathInfo); a failure is thrown. */
+export function readBytes(file: string): Uint8Array {
+  return readFileSync(file);
+}
+
+/**
+ * Writes a new file (its folder made if need be) whole or not at all: under `<file>.partial`,
+ * then renamed into place, so a reader never sees half of it.
+ */
+export function writeFileAtomically(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.partial`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
 
 /** Why a file could not be changed, in words for the user. */

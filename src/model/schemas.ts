@@ -1,16 +1,17 @@
 /**
  * The input formats, as zod schemas: the single source of truth for what a plan, a findings
  * register, config.yml and a report layout may hold. JSON Schema for editors is generated from
- * these (see write-json-schemas.ts), so every field carries a description.
+ * these (see tools/write-json-schemas.ts), so every field carries a description.
  */
 import { z } from 'zod';
+import { PERIOD_PATTERN } from './period.js';
 
 /** A calendar date written YYYY-MM-DD; impossible dates such as 2026-02-30 fail. */
 export const IsoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 /** A month written YYYY-MM. */
 export const IsoMonth = z
   .string({ error: 'expected a month written YYYY-MM' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected a month written YYYY-MM, e.g. 2026-10' });
+  .regex(PERIOD_PATTERN, { error: 'expected a month written YYYY-MM, e.g. 2026-10' });
 
 const Id = z
   .string({ error: 'expected an id (text)' })
@@ -23,7 +24,9 @@ export type Status = z.infer<typeof Status>;
 // ---------------------------------------------------------------------------------------------
 // Findings register
 
+/** The kinds of Ofsted publication a register comes from: every list of them derives from this one. */
 export const FINDING_KINDS = ['full-inspection', 'monitoring-visit', 'focused-visit'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 export const FRAMEWORKS = ['ILACS', 'SIF', 'LAC', 'SAFEGUARDING', 'JTAI'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
@@ -75,7 +78,6 @@ export const ActionSchema = z.strictObject({
   measures: z.array(Id).optional().describe('Ids of the indicators that show its impact'),
   update: z.string().optional().describe("This month's line of progress"),
 });
-export type ActionInput = z.infer<typeof ActionSchema>;
 
 export const PlanSchema = z
   .strictObject({

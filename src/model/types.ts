@@ -3,7 +3,7 @@
  * printed as JSON, and tests can start from any of them.
  */
 import type { Place } from '../diagnostics/index.js';
-import type { Framework, IndicatorSpec, Person, ReportSpec, Status, LayoutInput } from './schemas.js';
+import type { FindingKind, Framework, IndicatorSpec, Person, ReportSpec, Status, LayoutInput } from './schemas.js';
 
 export type { Status, Person, ReportSpec, IndicatorSpec };
 
@@ -19,7 +19,7 @@ export interface Period {
 export interface Source {
   readonly id: string;
   readonly title: string;
-  readonly kind: 'full-inspection' | 'monitoring-visit' | 'focused-visit';
+  readonly kind: FindingKind;
   readonly published: string;
   /** The inspection framework of a full inspection (ILACS, SIF ...), from the register or inferred. */
   readonly framework?: Framework;

@@ -8,13 +8,13 @@ import { examineExisting, isWordLockFile, manifestJson, workingPath, type Existi
 import type { XmlProblem } from '../archive/xml-check.js';
 import { XmlCheckThread } from '../archive/xml-check-thread.js';
 import { compute } from '../compute/index.js';
-import { composeReports } from '../compose/index.js';
-import { Diagnostics, StageStop } from '../diagnostics/index.js';
-import { sha256 } from '../io/files.js';
+import { checkMarkup, checkTemplates, composeReports, templatesOf } from '../compose/index.js';
+import { Diagnostics } from '../diagnostics/index.js';
 import { inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../link/link.js';
 import { matchPlan, matchedLinks } from '../link/match.js';
+import { sha256 } from '../model/digest.js';
 import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
 import type { Computed, Inputs } from '../model/types.js';
@@ -39,25 +39,25 @@ export interface BuildResult {
 
 /** Runs every check of a build and composes the reports, writing nothing. */
 export async function prepare(options: LoadOptions, diags: Diagnostics): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[] } | undefined> {
-  try {
-    const { inputs } = await loadInputs(options, diags);
-    if (!inputs) return undefined;
-    // Actions without answers: are linked by the matcher; the report marks those as suggested, or
-    // as needing confirmation when the matcher is unsure.
-    const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
-    const progress = options.progress ?? NO_PROGRESS;
-    const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators, progress }));
-    progress({ stage: 'linking actions to findings' });
-    const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
-    progress({ stage: 'computing figures' });
-    const computed = compute(inputs, linkage, diags);
-    const models = composeReports(inputs, linkage, computed, diags, progress);
-    if (!models) return undefined;
-    return { inputs, computed, models };
-  } catch (e) {
-    if (e instanceof StageStop) return undefined;
-    throw e;
+  const { inputs, jobs } = await loadInputs(options, diags);
+  // Templates are checked even when other inputs failed, so one run shows every problem.
+  for (const job of jobs) {
+    checkTemplates(templatesOf(job), diags);
+    checkMarkup(job, diags);
   }
+  if (!inputs || diags.hasErrors) return undefined;
+  // Actions without answers: are linked by the matcher; the report marks those as suggested, or
+  // as needing confirmation when the matcher is unsure.
+  const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
+  const progress = options.progress ?? NO_PROGRESS;
+  const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators, progress }));
+  progress({ stage: 'linking actions to findings' });
+  const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
+  progress({ stage: 'computing figures' });
+  const computed = compute(inputs, linkage, diags);
+  const models = composeReports(inputs, linkage, computed, diags, progress);
+  if (!models) return undefined;
+  return { inputs, computed, models };
 }
 
 export async function validate(options: LoadOptions): Promise<Diagnostics> {
@@ -151,7 +151,7 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
         return { diagnostics: diags };
       }
       const existing = there.state === 'folder' ? new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]) : undefined;
-      const verdict = examineExisting(fs, existing, sha256);
+      const verdict = examineExisting(fs, existing);
       if (verdict.kind === 'absent') {
         writePackFolder(dir, fs);
         return { diagnostics: diags, packDir: dir, files: summary(fs), models };

@@ -1,7 +1,8 @@
 /**
  * load + validate: reads config.yml and everything it names, checks each file against its
  * schema and the records against each other. Every problem is reported; the result is
- * undefined when any error means later stages cannot be trusted.
+ * undefined when any error means later stages cannot be trusted. The report templates are
+ * read here and checked by the pipeline (compose knows what a template may say).
  */
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
@@ -10,7 +11,7 @@ import { InputReader } from '../io/files.js';
 import { cleanSourceText } from '../load/forbidden.js';
 import { parseYaml, type YamlSource } from '../load/yaml-source.js';
 import { readSheets } from '../load/workbook.js';
-import { periodOf } from '../model/period.js';
+import { PERIOD_PATTERN, periodOf } from '../model/period.js';
 import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
 import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
 import { readCatalogueSheet } from '../validate/catalogue-sheet.js';
@@ -24,7 +25,6 @@ import {
   checkUnknownIndicators,
 } from '../validate/rules.js';
 import { checkSchema } from '../validate/schema-check.js';
-import { checkMarkup, checkTemplates, templatesOf } from '../compose/index.js';
 
 export interface LoadOptions {
   readonly configPath: string;
@@ -71,22 +71,29 @@ function withoutOptionalMistakes(data: unknown): ConfigInput | undefined {
   return second.success ? second.data : undefined;
 }
 
-export async function loadInputs(options: LoadOptions, diags: Diagnostics): Promise<{ inputs?: Inputs; reader: InputReader }> {
+export interface Loaded {
+  readonly inputs?: Inputs;
+  readonly reader: InputReader;
+  /** Every report whose layout and templates were read, for checking even when other inputs failed. */
+  readonly jobs: readonly ReportJob[];
+}
+
+export async function loadInputs(options: LoadOptions, diags: Diagnostics): Promise<Loaded> {
   const reader = new InputReader(diags);
   const progress = options.progress ?? NO_PROGRESS;
   progress({ stage: 'reading config.yml' });
   const configFile = path.normalize(options.configPath);
   const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
-  if (!configSrc) return { reader };
+  if (!configSrc) return { reader, jobs: [] };
   // A mistake in a setting the run can do without (a misspelt key, chartMonths out of range)
   // is reported, and the other inputs are still read and checked, so that one run shows every
   // problem; the errors already reported keep anything from being written.
   const config = checkSchema(ConfigSchema, configSrc, diags, 'config') ?? withoutOptionalMistakes(configSrc.data);
-  if (!config) return { reader };
+  if (!config) return { reader, jobs: [] };
   const period = options.period ?? config.period;
-  if (options.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) {
+  if (options.period !== undefined && !PERIOD_PATTERN.test(options.period)) {
     diags.report('config-period-invalid', `--period "${options.period}" is not a month written YYYY-MM`);
-    return { reader };
+    return { reader, jobs: [] };
   }
   options.onConfig?.(config);
   checkDates(config, period, options.period !== undefined, configSrc, diags);
@@ -119,20 +126,16 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
   }
 
   const { jobs, ok: reportsOk } = loadReports(config, configFile, configSrc, reader, diags);
-  // Templates are checked even when other inputs failed, so one run shows every problem.
-  for (const job of jobs) {
-    checkTemplates(templatesOf(job), diags);
-    checkMarkup(job, diags);
-  }
   const reports = reportsOk ? jobs : undefined;
   progress({ stage: 'reading the performance export' });
   const { indicators, known } = await indicatorsRead;
   // Ids are checked once the workbook is read: the catalogue may be one of its sheets.
   if (plan && planSrc && known) checkUnknownIndicators(plan, known, planSrc, diags);
 
-  if (diags.hasErrors || !plan || !reports) return { reader };
+  if (diags.hasErrors || !plan || !reports) return { reader, jobs };
   return {
     reader,
+    jobs,
     inputs: {
       council: config.council,
       period: periodOf(period),

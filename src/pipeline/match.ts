@@ -3,7 +3,7 @@
  * with `write`, the accepted matches added to the plan as `answers:`.
  */
 import path from 'node:path';
-import { Diagnostics, StageStop } from '../diagnostics/index.js';
+import { Diagnostics } from '../diagnostics/index.js';
 import { FileWriteRefused, InputReader, replaceFileText } from '../io/files.js';
 import { matchPlan, type MatchReport } from '../link/match.js';
 import { addAnswers } from '../link/write-answers.js';
@@ -32,53 +32,48 @@ export interface MatchOutcome {
 
 export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
   const diags = new Diagnostics();
-  try {
-    const reader = new InputReader(diags);
-    let planFile: string;
-    let extra: { file: string }[] = [];
-    // What an action measures is evidence too: the catalogue in config.yml names the indicators.
-    let catalogueNames = new Map<string, string>();
-    if (options.plan) {
-      planFile = path.normalize(options.plan);
-    } else {
-      const configFile = path.normalize(options.configPath);
-      const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
-      const config = configSrc ? checkSchema(ConfigSchema, configSrc, diags, 'config') : undefined;
-      if (!config || !configSrc) return { diagnostics: diags };
-      planFile = resolveFrom(configFile, config.plan);
-      catalogueNames = new Map(config.indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])));
-      extra = config.findings.map((f) => ({ file: resolveFrom(configFile, f) }));
-    }
-    if (options.findings && options.findings.length > 0) extra = options.findings.map((f) => ({ file: path.normalize(f) }));
-    const loaded = loadPlanAndRegisters(planFile, undefined, extra, reader, diags, { planRegisters: !(options.findings && options.findings.length > 0) });
-    if (diags.hasErrors || !loaded.plan) return { diagnostics: diags };
-    const findings = loaded.registers.flatMap((r) => r.findings);
-    const report = matchPlan(loaded.plan, findings, { indicators: catalogueNames });
-    if (!options.write) return { diagnostics: diags, report, plan: loaded.plan, findings };
-
-    const additions = loaded.plan.priorities.flatMap((p, pi) =>
-      p.actions.flatMap((a, ai) => {
-        const m = report.actions.find((x) => x.id === a.id)!;
-        if (m.source !== 'matched') return [];
-        const best = m.suggestions.find((s) => s.finding === m.linked[0]);
-        const why = best?.because.length ? `: ${best.because.join(', ')}` : '';
-        return [{ priority: pi, action: ai, findings: m.linked, note: `suggested by boardpack match (score ${(best?.score ?? 0).toFixed(2)}${why}); check it` }];
-      }),
-    );
-    if (additions.length === 0) return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: [] } };
-    const text = loaded.planSrc!.text;
-    const edited = addAnswers(text, additions);
-    try {
-      replaceFileText(planFile, edited, text);
-    } catch (e) {
-      if (!(e instanceof FileWriteRefused)) throw e;
-      diags.report('plan-not-written', e.message, { place: { file: planFile }, hint: e.hint });
-      return { diagnostics: diags, report, plan: loaded.plan, findings };
-    }
-    const ids = additions.map((x) => loaded.plan!.priorities[x.priority]!.actions[x.action]!.id);
-    return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: ids } };
-  } catch (e) {
-    if (e instanceof StageStop) return { diagnostics: diags };
-    throw e;
+  const reader = new InputReader(diags);
+  let planFile: string;
+  let extra: { file: string }[] = [];
+  // What an action measures is evidence too: the catalogue in config.yml names the indicators.
+  let catalogueNames = new Map<string, string>();
+  if (options.plan) {
+    planFile = path.normalize(options.plan);
+  } else {
+    const configFile = path.normalize(options.configPath);
+    const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
+    const config = configSrc ? checkSchema(ConfigSchema, configSrc, diags, 'config') : undefined;
+    if (!config || !configSrc) return { diagnostics: diags };
+    planFile = resolveFrom(configFile, config.plan);
+    catalogueNames = new Map(config.indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])));
+    extra = config.findings.map((f) => ({ file: resolveFrom(configFile, f) }));
   }
+  if (options.findings && options.findings.length > 0) extra = options.findings.map((f) => ({ file: path.normalize(f) }));
+  const loaded = loadPlanAndRegisters(planFile, undefined, extra, reader, diags, { planRegisters: !(options.findings && options.findings.length > 0) });
+  if (diags.hasErrors || !loaded.plan) return { diagnostics: diags };
+  const findings = loaded.registers.flatMap((r) => r.findings);
+  const report = matchPlan(loaded.plan, findings, { indicators: catalogueNames });
+  if (!options.write) return { diagnostics: diags, report, plan: loaded.plan, findings };
+
+  const additions = loaded.plan.priorities.flatMap((p, pi) =>
+    p.actions.flatMap((a, ai) => {
+      const m = report.actions.find((x) => x.id === a.id)!;
+      if (m.source !== 'matched') return [];
+      const best = m.suggestions.find((s) => s.finding === m.linked[0]);
+      const why = best?.because.length ? `: ${best.because.join(', ')}` : '';
+      return [{ priority: pi, action: ai, findings: m.linked, note: `suggested by boardpack match (score ${(best?.score ?? 0).toFixed(2)}${why}); check it` }];
+    }),
+  );
+  if (additions.length === 0) return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: [] } };
+  const text = loaded.planSrc!.text;
+  const edited = addAnswers(text, additions);
+  try {
+    replaceFileText(planFile, edited, text);
+  } catch (e) {
+    if (!(e instanceof FileWriteRefused)) throw e;
+    diags.report('plan-not-written', e.message, { place: { file: planFile }, hint: e.hint });
+    return { diagnostics: diags, report, plan: loaded.plan, findings };
+  }
+  const ids = additions.map((x) => loaded.plan!.priorities[x.priority]!.actions[x.action]!.id);
+  return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: ids } };
 }

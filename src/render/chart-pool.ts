@@ -4,10 +4,10 @@
  * the document, so on a two-core machine the documents and the charts are made side by side.
  * A chart's bytes depend only on the chart, never on which worker drew it or when.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { fileExists } from '../io/files.js';
 import type { Chart } from '../model/chart.js';
 import { chartPng, tuneChartAllocator } from './chart.js';
 import type { ChartJob, ChartReply } from './chart-worker.js';
@@ -18,9 +18,9 @@ import type { ChartJob, ChartReply } from './chart-worker.js';
  */
 function workerScript(): URL {
   const here = new URL('./chart-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
+  if (fileExists(fileURLToPath(here))) return here;
   const built = new URL('../../dist/render/chart-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
+  if (fileExists(fileURLToPath(built))) return built;
   throw new Error(`chart worker not found at ${fileURLToPath(here)} or ${fileURLToPath(built)}: run npm run build:ts`);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examineExisting, manifestJson, workingPath } from '../../src/archive/manifest.js';
 import { Diagnostics } from '../../src/diagnostics/index.js';
+import { sha256 } from '../../src/model/digest.js';
 import { linkActions } from '../../src/link/link.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
 
@@ -66,7 +67,8 @@ describe('link', () => {
 
 describe('archive', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
-  const sha = (b: Uint8Array) => `sha-of-${new TextDecoder().decode(b)}`;
+  // The archive checks files by the digest the manifest records.
+  const sha = sha256;
   const manifest = (docx: string, input = 'i1') => enc(JSON.stringify({
     tool: { name: 'boardpack', version: '1' },
     inputs: [{ path: 'plan.yml', sha256: input, bytes: 1 }],
@@ -76,21 +78,21 @@ describe('archive', () => {
   const folder = (...entries: [string, Uint8Array][]) => new Map(entries);
 
   it('tells an absent or identical pack folder', () => {
-    expect(examineExisting(files, undefined, sha)).toEqual({ kind: 'absent' });
-    expect(examineExisting(files, folder(...files.map((f) => [f.name, f.bytes] as [string, Uint8Array])), sha)).toEqual({ kind: 'identical' });
+    expect(examineExisting(files, undefined)).toEqual({ kind: 'absent' });
+    expect(examineExisting(files, folder(...files.map((f) => [f.name, f.bytes] as [string, Uint8Array])))).toEqual({ kind: 'identical' });
   });
 
   it('names the files of a pack that is not as archived: stray (a Word lock file), missing, changed', () => {
     const archived = folder(['a.docx', enc('A')], ['manifest.json', manifest('A')], ['~$a.docx', enc('lock')], ['notes.txt', enc('x')]);
-    expect(examineExisting(files, archived, sha)).toEqual({ kind: 'not-as-archived', stray: ['notes.txt', '~$a.docx'], missing: [], changed: [], noManifest: false });
-    expect(examineExisting(files, folder(['a.docx', enc('edited')], ['manifest.json', manifest('A')]), sha)).toMatchObject({ kind: 'not-as-archived', changed: ['a.docx'] });
-    expect(examineExisting(files, folder(['manifest.json', manifest('A')]), sha)).toMatchObject({ kind: 'not-as-archived', missing: ['a.docx'] });
-    expect(examineExisting(files, folder(['a.docx', enc('A')]), sha)).toMatchObject({ kind: 'not-as-archived', noManifest: true });
+    expect(examineExisting(files, archived)).toEqual({ kind: 'not-as-archived', stray: ['notes.txt', '~$a.docx'], missing: [], changed: [], noManifest: false });
+    expect(examineExisting(files, folder(['a.docx', enc('edited')], ['manifest.json', manifest('A')]))).toMatchObject({ kind: 'not-as-archived', changed: ['a.docx'] });
+    expect(examineExisting(files, folder(['manifest.json', manifest('A')]))).toMatchObject({ kind: 'not-as-archived', missing: ['a.docx'] });
+    expect(examineExisting(files, folder(['a.docx', enc('A')]))).toMatchObject({ kind: 'not-as-archived', noManifest: true });
   });
 
   it('says which inputs changed when an intact pack differs from what the inputs now give', () => {
     const archived = folder(['a.docx', enc('B')], ['manifest.json', manifest('B', 'i0')]);
-    expect(examineExisting(files, archived, sha)).toEqual({ kind: 'different', inputs: ['plan.yml'] });
+    expect(examineExisting(files, archived)).toEqual({ kind: 'different', inputs: ['plan.yml'] });
   });
 
   it('records paths relative to the working folder with forward slashes', () => {

@@ -12,8 +12,8 @@ import { DEFAULT_BANDS, matchPlan } from '../../src/link/match.js';
 import { createMatcher } from '../../src/link/matcher.js';
 import { addAnswers } from '../../src/link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
-import { byMatcher, byOverlap, decideAll, overlapThreshold, score } from '../../src/bench/eval-match.js';
-import { readEvalSet } from '../../src/bench/match-eval-set.js';
+import { byMatcher, byOverlap, decideAll, overlapThreshold, score } from '../../tools/eval-match.js';
+import { readEvalSet } from '../../tools/match-eval-set.js';
 import { ROOT } from '../helpers/workspace.js';
 
 const features = (t: string) => [...analyse(t).weights.keys()];

@@ -7,10 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeStressFolder } from './stress.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'dist/cli/main.js');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 /** Runs of the builds that take tens of seconds each. */

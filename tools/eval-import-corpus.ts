@@ -13,12 +13,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { Diagnostics } from '../diagnostics/index.js';
-import { importText, readPublication } from '../findings/import.js';
+import { Diagnostics } from '../src/diagnostics/index.js';
+import { importText, readPublication } from '../src/findings/import.js';
 import { CHECKS, checkRegister, type CheckFailure, type CheckName } from './import-checks.js';
 import { readExpected, textDigest, type ExpectedReport, type Split } from './import-expected.js';
+import { ROOT } from './root.js';
 
 export interface CorpusOptions {
   /** Reports read at once, each on its own worker thread (default: one a core, at most two). */
@@ -176,13 +177,13 @@ async function runJobs(jobs: readonly Job[], size: number, each: (r: ReportResul
   return results as ReportResult[];
 }
 
-/** The worker's compiled script; run from TypeScript sources (the tests), the build's. */
+/** The worker's compiled script; run from TypeScript sources (the tests), the tools' build's. */
 function workerScript(): URL {
   const here = new URL('./eval-import-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
-  const built = new URL('../../dist/bench/eval-import-worker.js', import.meta.url);
+  const built = pathToFileURL(path.join(ROOT, '.tools/tools/eval-import-worker.js'));
   if (existsSync(fileURLToPath(built))) return built;
-  throw new Error(`eval-import worker not found at ${fileURLToPath(here)} or ${fileURLToPath(built)}: run npm run build:ts`);
+  throw new Error(`eval-import worker not found at ${fileURLToPath(here)} or ${fileURLToPath(built)}: run tsc -p tsconfig.tools.json`);
 }
 
 export async function importOne(root: string, rel: string, e: ExpectedReport | undefined): Promise<ReportResult> {

@@ -5,8 +5,8 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { addMonths } from '../model/period.js';
-import { STATUSES } from '../model/schemas.js';
+import { addMonths } from '../src/model/period.js';
+import { STATUSES } from '../src/model/schemas.js';
 
 export interface StressSize {
   readonly actions: number;

@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { Diagnostics } from '../diagnostics/index.js';
-import { importText, readPublication } from '../findings/import.js';
-import { FindingsRegisterSchema, PlanSchema } from '../model/schemas.js';
+import { Diagnostics } from '../src/diagnostics/index.js';
+import { importText, readPublication } from '../src/findings/import.js';
+import { FindingsRegisterSchema, PlanSchema } from '../src/model/schemas.js';
 
 /**
  * dev: settings are chosen on it; heldout: frozen before any change, measured only; validation:

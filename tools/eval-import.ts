@@ -11,13 +11,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Diagnostics } from '../diagnostics/index.js';
-import { importText, readPublication } from '../findings/import.js';
-import { judgementsOf } from '../findings/register.js';
+import { Diagnostics } from '../src/diagnostics/index.js';
+import { importText, readPublication } from '../src/findings/import.js';
+import { judgementsOf } from '../src/findings/register.js';
 import { evalCorpus } from './eval-import-corpus.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => {

@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { JSON_SCHEMAS, jsonSchemaText } from './json-schemas.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JSON_SCHEMAS, jsonSchemaText } from '../src/model/json-schemas.js';
+import { ROOT } from './root.js';
 
-const dir = new URL('../../schemas/', import.meta.url);
+const dir = pathToFileURL(path.join(ROOT, 'schemas/'));
 mkdirSync(dir, { recursive: true });
 for (const [name, schema] of Object.entries(JSON_SCHEMAS)) {
   writeFileSync(new URL(name, dir), jsonSchemaText(schema));

@@ -5,12 +5,13 @@
  * text is kept: an item is compared by its digest, so the fixtures can be committed.
  *
  * Run as a script, it turns the readers' files (with text) into fixtures:
- *   node dist/bench/import-expected.js --from <readers' folder> --split <sample.json> [--out DIR]
+ *   node .tools/tools/import-expected.js --from <readers' folder> --split <sample.json> [--out DIR]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROOT } from './root.js';
 
 export type Split = 'dev' | 'heldout';
 
@@ -31,7 +32,7 @@ export interface ExpectedReport {
   readonly findings: readonly ExpectedItem[];
 }
 
-export const EXPECTED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/import-expected');
+export const EXPECTED_DIR = path.join(ROOT, 'test/fixtures/import-expected');
 
 /** The text an item is compared on: NFKC, lower case, letters and digits only. */
 export const normalisedText = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -82,7 +83,7 @@ function main(args: readonly string[]): void {
   const splitFile = arg('--split');
   const out = arg('--out') ?? EXPECTED_DIR;
   if (!from || !splitFile) {
-    console.error('usage: node dist/bench/import-expected.js --from <readers\' folder> --split <sample.json> [--out DIR]');
+    console.error('usage: node .tools/tools/import-expected.js --from <readers\' folder> --split <sample.json> [--out DIR]');
     process.exit(2);
   }
   const splits = new Map((JSON.parse(readFileSync(splitFile, 'utf8')) as { file: string; split: Split }[]).map((s) => [s.file, s.split]));

@@ -9,12 +9,12 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { wordOverlap, type MatcherOptions } from '../link/matcher.js';
-import { matchPlan, type ActionMatch, type Bands } from '../link/match.js';
-import type { Action, Finding, Plan } from '../model/types.js';
+import { wordOverlap, type MatcherOptions } from '../src/link/matcher.js';
+import { matchPlan, type ActionMatch, type Bands } from '../src/link/match.js';
+import type { Action, Finding, Plan } from '../src/model/types.js';
 import { evalMaterialPresent, readEvalSet, readPlanAsEval, type EvalAction, type EvalPlan, type Split } from './match-eval-set.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
 const where = {
   dir: path.join(ROOT, 'test/fixtures/match-eval'),

@@ -4,13 +4,12 @@
  * figures never see. The held-out split is not read here at all.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEFAULT_BANDS, type Bands } from '../link/match.js';
-import { DEFAULT_MATCHER, type MatcherOptions } from '../link/matcher.js';
+import { DEFAULT_BANDS, type Bands } from '../src/link/match.js';
+import { DEFAULT_MATCHER, type MatcherOptions } from '../src/link/matcher.js';
 import { byMatcher, decideAll, score, setTrial, type Scores } from './eval-match.js';
 import { readEvalSet } from './match-eval-set.js';
+import { ROOT } from './root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
 const where = { dir: path.join(ROOT, 'test/fixtures/match-eval'), samples: path.join(SHARED, 'ofsted-samples'), seeds: path.join(SHARED, 'seeds') };
 
