@@ -5,9 +5,9 @@
  * is checkPackXml's, whichever thread gives it; without the worker's script (or should the
  * worker fail) the check is made on this thread.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { fileExists } from '../io/files.js';
 import type { PackFile } from './manifest.js';
 import { checkPackXml, type XmlProblem } from './xml-check.js';
 import type { XmlCheckJob, XmlCheckReply } from './xml-check-worker.js';
@@ -15,9 +15,9 @@ import type { XmlCheckJob, XmlCheckReply } from './xml-check-worker.js';
 /** The compiled worker; run from TypeScript sources (the tests), the build in dist/. */
 function workerScript(): URL | undefined {
   const here = new URL('./xml-check-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
+  if (fileExists(fileURLToPath(here))) return here;
   const built = new URL('../../dist/archive/xml-check-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(built)) ? built : undefined;
+  return fileExists(fileURLToPath(built)) ? built : undefined;
 }
 
 export class XmlCheckThread {
