@@ -170,7 +170,10 @@ function check(text: string): void {
       if (attributes.includes(attr)) throw new NotWellFormed(pos, `attribute ${attr} given twice`);
       attributes.push(attr);
       if (value.includes('&')) textOk(value, pos);
-      if (attr.startsWith('xmlns:')) (own ??= []).push(attr.slice(6));
+      if (attr.startsWith('xmlns:')) {
+        own ??= [];
+        own.push(attr.slice(6));
+      }
       pos = ATTRIBUTE.lastIndex;
     }
     TAG_END.lastIndex = pos;

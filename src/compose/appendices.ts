@@ -139,7 +139,7 @@ function changeWithVerdict(c: number | null, ind: Indicator): string {
   return `${shown}, ${better ? 'better' : 'worse'}`;
 }
 
-function scorecardTable(inputs: Inputs, computed: Computed, full: boolean): Table {
+function scorecardTable(computed: Computed, full: boolean): Table {
   const rows = computed.indicators.map((r): TableCell[] => {
     const ind = r.indicator;
     const latest = formatValue(r.latest?.value, ind) + (r.stale && r.latest ? ` (${monthLabel(r.latest.month)})` : '');
@@ -195,12 +195,12 @@ function scorecardLead(inputs: Inputs, computed: Computed): AppendixBlock {
 }
 
 export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
-  return [scorecardLead(inputs, computed), { kind: 'table', table: scorecardTable(inputs, computed, true) }, ...definitions(computed), ...(inputs.charts ? chartBlocks(inputs, computed) : [])];
+  return [scorecardLead(inputs, computed), { kind: 'table', table: scorecardTable(computed, true) }, ...definitions(computed), ...(inputs.charts ? chartBlocks(inputs, computed) : [])];
 }
 
 /** The scorecard without comparators, definitions or charts: for a report that points to the full one. */
 export function scorecardSummary(inputs: Inputs, computed: Computed): AppendixBlock[] {
-  return [scorecardLead(inputs, computed), { kind: 'table', table: scorecardTable(inputs, computed, false) }];
+  return [scorecardLead(inputs, computed), { kind: 'table', table: scorecardTable(computed, false) }];
 }
 
 /** What each indicator counts, for readers who do not know the measures by heart. */

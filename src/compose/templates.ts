@@ -442,7 +442,7 @@ function staticProblems(ast: hbs.AST.Program): StaticProblem[] {
         // {{name}} alone is a variable unless name is a helper's ({{lower}} is a call with nothing).
         call(c);
         c.params.forEach(walk);
-        c.hash?.pairs.forEach((x) => walk(x.value));
+        for (const x of c.hash?.pairs ?? []) walk(x.value);
         if (node.type === 'BlockStatement') {
           walk((node as hbs.AST.BlockStatement).program);
           walk((node as hbs.AST.BlockStatement).inverse);

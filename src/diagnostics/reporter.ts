@@ -63,7 +63,9 @@ export function formatReport(diags: Diagnostics | readonly Diagnostic[]): string
   const omitted: ReadonlyMap<Code, number> = isCollector(diags) ? diags.omitted : new Map();
   const sorted = sortDiagnostics(items);
   const lastOf = new Map<Code, number>();
-  sorted.forEach((d, i) => lastOf.set(d.code, i));
+  sorted.forEach((d, i) => {
+    lastOf.set(d.code, i);
+  });
   const lines: string[] = [];
   sorted.forEach((d, i) => {
     // A run of one kind with one hint gives the hint once, under the first.

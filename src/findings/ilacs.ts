@@ -26,7 +26,7 @@ export function parseIlacs(lines: readonly Line[]): ParseResult {
   const items: { parts: string[]; page: number; subs?: boolean }[] = [];
   let i = head + 1;
   const first = lines[i];
-  if (!first || !first.bullet) {
+  if (!first?.bullet) {
     notes.push('"What needs to improve" is followed by prose, not a list: no findings were taken from it; read the report to confirm.');
     return { framework: 'ilacs', ...(kind ? { kind } : {}), findings: [], notes };
   }

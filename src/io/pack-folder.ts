@@ -4,7 +4,7 @@
  * absent. Every failure is a PackFolderError naming the path and what to do, for a diagnostic.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { type Dirent, type Stats, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -45,7 +45,7 @@ export type PackPath =
 
 /** What is at `dir`, without following a symbolic link in the way. */
 export function inspectPack(dir: string): PackPath {
-  let st;
+  let st: Stats;
   try {
     st = lstatSync(dir);
   } catch (e) {
@@ -66,7 +66,7 @@ export function inspectPack(dir: string): PackPath {
   const files = new Map<string, Uint8Array>();
   const odd: string[] = [];
   const walk = (sub: string) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(path.join(dir, sub), { withFileTypes: true });
     } catch (e) {

@@ -39,9 +39,9 @@ export function linkActions(plan: Plan, findings: readonly Finding[], diags: Dia
     for (const a of p.actions) {
       const own = byAction.get(a.id);
       const hint = 'confirm it with `boardpack match --write`, or add answers: yourself';
-      if (own && own.every((l) => l.via === 'matched')) {
+      if (own?.every((l) => l.via === 'matched')) {
         diags.report('action-matched', `action ${a.id} names no finding; matched to ${scored(own)}, shown in the report as suggested`, { place: a.place, hint });
-      } else if (own && own.every((l) => l.via === 'possible')) {
+      } else if (own?.every((l) => l.via === 'possible')) {
         diags.report('action-possible', `action ${a.id} names no finding; it may answer ${scored(own)}, shown in the report as needing confirmation`, {
           place: a.place,
           hint: 'run `boardpack match` to see the runner-up and why, then add answers: (or answers: [] if it answers none)',

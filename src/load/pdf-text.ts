@@ -12,7 +12,7 @@ export interface PdfText {
 
 export async function readPdfText(file: string, bytes: Uint8Array, diags: Diagnostics): Promise<PdfText | undefined> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let doc;
+  let doc: Awaited<ReturnType<typeof getDocument>['promise']>;
   try {
     doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (e) {

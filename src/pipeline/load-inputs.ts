@@ -59,11 +59,11 @@ function withoutOptionalMistakes(data: unknown): ConfigInput | undefined {
   if (first.success) return first.data;
   const drop = new Set<string>();
   for (const issue of first.error.issues) {
-    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) issue.keys.forEach((k) => drop.add(k));
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) for (const k of issue.keys) drop.add(k);
     else {
       const key = issue.path[0];
       const field = typeof key === 'string' ? ConfigSchema.shape[key as keyof typeof ConfigSchema.shape] : undefined;
-      if (!field || !field.safeParse(undefined).success) return undefined;
+      if (!field?.safeParse(undefined).success) return undefined;
       drop.add(key as string);
     }
   }
@@ -265,7 +265,9 @@ export function loadPlanAndRegisters(
   const plan = planInput && planSrc ? toPlan(planInput, planSrc) : undefined;
   const refs: { file: string; from?: Place }[] = [];
   if (options.planRegisters !== false) {
-    planInput?.findings?.forEach((f, i) => refs.push({ file: resolveFrom(planFile, f), from: planSrc!.placeOf(['findings', i]) }));
+    planInput?.findings?.forEach((f, i) => {
+      refs.push({ file: resolveFrom(planFile, f), from: planSrc!.placeOf(['findings', i]) });
+    });
   }
   refs.push(...extra);
   const seen = new Set<string>();
@@ -373,7 +375,9 @@ function loadReports(
       templates[key] = { file: layoutFile, text, firstLine: p.line ?? 1, firstColumn: p.column ?? 1 };
     };
     inline('documentTitle', layoutInput.documentTitle, src.placeOf(['documentTitle']));
-    layoutInput.header.forEach((h, k) => inline(`header.${k}`, h.value, src.placeOf(['header', k, 'value'])));
+    layoutInput.header.forEach((h, k) => {
+      inline(`header.${k}`, h.value, src.placeOf(['header', k, 'value']));
+    });
     for (const [key, name] of [['summary', layoutInput.summary], ['recommendations', layoutInput.recommendations], ['body', layoutInput.body]] as const) {
       const file = path.join(dir, name);
       const raw = reader.text(file, src.placeOf([key]), 'template');

@@ -220,7 +220,10 @@ export function lineGroups(chart: Chart): { keys: RuleKey[]; value: number; labe
     if (v === undefined) continue;
     const text = value(v);
     const same = groups.find((g) => g.text === text);
-    if (same) same.keys.push(r.key), same.names.push(r.name);
+    if (same) {
+      same.keys.push(r.key);
+      same.names.push(r.name);
+    }
     else groups.push({ keys: [r.key], names: [r.name], value: v, text });
   }
   return groups.map((g) => {
@@ -251,7 +254,10 @@ export function stackBlocks(blocks: readonly { want: number; height: number }[],
     const own = blocks.slice(r.first, r.last + 1);
     let offset = 0;
     let sum = 0;
-    for (const b of own) (sum += b.want - offset), (offset += b.height + gap);
+    for (const b of own) {
+      sum += b.want - offset;
+      offset += b.height + gap;
+    }
     r.top = Math.min(Math.max(sum / own.length, from), to - r.height);
   };
   const runs: Run[] = [];
@@ -271,7 +277,10 @@ export function stackBlocks(blocks: readonly { want: number; height: number }[],
   const tops: number[] = [];
   for (const r of runs) {
     let y = r.top;
-    for (let i = r.first; i <= r.last; i++) tops.push(y), (y += blocks[i]!.height + gap);
+    for (let i = r.first; i <= r.last; i++) {
+      tops.push(y);
+      y += blocks[i]!.height + gap;
+    }
   }
   return tops;
 }
@@ -401,12 +410,13 @@ export function tuneChartAllocator(): void {
 
 let libraries: Promise<{ vega: typeof import('vega'); vl: typeof import('vega-lite'); resvg: typeof import('@resvg/resvg-js') }> | undefined;
 /** vega and resvg take a third of a second to load: only when a pack has charts. */
-export const loadLibraries = () =>
-  (libraries ??= (tuneChartAllocator(), Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')])).then(([vega, vl, resvg]) => ({
-    vega,
-    vl,
-    resvg,
-  })));
+export const loadLibraries = () => {
+  if (!libraries) {
+    tuneChartAllocator();
+    libraries = Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(([vega, vl, resvg]) => ({ vega, vl, resvg }));
+  }
+  return libraries;
+};
 
 /**
  * The parsed vega spec, the same for every chart. Compiling and parsing cost a tenth of a

@@ -16,7 +16,7 @@ const parse = (s: string): V => {
 const cmp = (x: V, y: V) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
 
 /** A small reading of npm's ranges: `||` of space-separated comparators (>=, >, <=, <, ^, ~, =). */
-export function satisfies(version: string, range: string): boolean {
+function satisfies(version: string, range: string): boolean {
   const v = parse(version);
   return range.split('||').some((part) =>
     part

@@ -15,7 +15,6 @@ import { preparePages } from '../../src/findings/lines.js';
 import { sourceFacts } from '../../src/findings/register.js';
 
 const PUA = '\uF06E';
-const DASH = '\uF02D';
 const rows = (parsed: ReturnType<typeof importText>['parsed']) => parsed.findings.map((f) => [f.section, f.ref, f.text]);
 
 describe('2013: inspections of looked after children services', () => {

@@ -114,7 +114,10 @@ describe('ranking findings for an action', () => {
     const a = m.rank(q);
     expect(m.rank(q)).toEqual(a);
     expect(a).toHaveLength(4);
-    for (const s of a) expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(1);
+    for (const s of a) {
+      expect(s.score).toBeGreaterThanOrEqual(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+    }
   });
 });
 

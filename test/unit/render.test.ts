@@ -86,7 +86,10 @@ describe('render', () => {
     };
     const drawn: Chart[] = [];
     const png = await chartPng(chart('A'));
-    const bytes = await renderDocx(withCharts, async (c) => (drawn.push(c), png));
+    const bytes = await renderDocx(withCharts, async (c) => {
+      drawn.push(c);
+      return png;
+    });
     // A chart shown twice is drawn once: two images for three pictures.
     expect(drawn.map((c) => c.title)).toEqual(['A', 'B']);
     const parts = docxParts(bytes);

@@ -44,15 +44,15 @@ export function bodyBlocks(blocks: readonly BodyBlock[]): Paragraph[] {
       if (b.line.length > 0) {
         out.push(new Paragraph({ numbering: { reference: NUMBERING.sections, level: 1 }, spacing, children: runs(b.line) }));
       }
-      b.bullets.forEach((item, i) =>
+      b.bullets.forEach((item, i) => {
         out.push(
           new Paragraph({
             numbering: { reference: NUMBERING.bullets, level: 0 },
             spacing: { after: i === b.bullets.length - 1 ? LAYOUT.paragraphAfter : LAYOUT.bulletAfter },
             children: runs(item),
           }),
-        ),
-      );
+        );
+      });
     }
   }
   return out;
