@@ -15,13 +15,18 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 /** Runs of the builds that take tens of seconds each. */
 const LARGE_RUNS = Number(process.env['BENCH_LARGE_RUNS'] ?? 1);
 
-interface Run { ms: number; rssMb: number; cpuMs: number }
+interface Run {
+  ms: number;
+  rssMb: number;
+  cpuMs: number;
+}
 
 /**
  * One build as a user runs it, timed from spawn to exit; the process reports its own peak RSS
  * at exit.
  */
-const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("@@rss "+u.maxRSS+" "+u.userCPUTime+"\\n")})';
+const RSS_HOOK =
+  'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("@@rss "+u.maxRSS+" "+u.userCPUTime+"\\n")})';
 function runBuild(config: string): Run {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', RSS_HOOK, CLI, 'build', '--config', config], { encoding: 'utf8' });
@@ -49,56 +54,84 @@ function measure(name: string, fresh: () => string, targets: { ms: number; mb: n
 const work = mkdtempSync(path.join(tmpdir(), 'boardpack-bench-'));
 try {
   let k = 0;
-  measure('example', () => {
-    const dir = path.join(work, `example-${k++}`);
-    for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
-    return path.join(dir, 'config.yml');
-  }, { ms: 2000, mb: 400 });
-  measure('example, no charts', () => {
-    const dir = path.join(work, `example-${k++}`);
-    for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
-    const config = path.join(dir, 'config.yml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace(/^output: packs$/m, 'output: packs\ncharts: false'));
-    return config;
-  }, { ms: 1000, mb: 400 });
+  measure(
+    'example',
+    () => {
+      const dir = path.join(work, `example-${k++}`);
+      for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
+      return path.join(dir, 'config.yml');
+    },
+    { ms: 2000, mb: 400 },
+  );
+  measure(
+    'example, no charts',
+    () => {
+      const dir = path.join(work, `example-${k++}`);
+      for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
+      const config = path.join(dir, 'config.yml');
+      writeFileSync(config, readFileSync(config, 'utf8').replace(/^output: packs$/m, 'output: packs\ncharts: false'));
+      return config;
+    },
+    { ms: 1000, mb: 400 },
+  );
 
   const plain = path.join(work, 'stress-plain');
   await writeStressFolder(plain, ROOT, undefined, undefined, false);
-  const without = measure('stress, no charts', () => {
-    const dir = path.join(work, `stress-${k++}`);
-    cpSync(plain, dir, { recursive: true });
-    return path.join(dir, 'config.yml');
-  }, { ms: 5000, mb: 400 });
+  const without = measure(
+    'stress, no charts',
+    () => {
+      const dir = path.join(work, `stress-${k++}`);
+      cpSync(plain, dir, { recursive: true });
+      return path.join(dir, 'config.yml');
+    },
+    { ms: 5000, mb: 400 },
+  );
 
   const charted = path.join(work, 'stress-charts');
   await writeStressFolder(charted, ROOT);
-  const withCharts = measure('stress, 300 charts', () => {
-    const dir = path.join(work, `stress-${k++}`);
-    cpSync(charted, dir, { recursive: true });
-    return path.join(dir, 'config.yml');
-  }, { ms: 10000, mb: 500 });
-  console.log(`stress: 2,000 actions, 60 findings, 300 indicators x 36 months, 2 reports; charts cost ${((withCharts - without) / 300).toFixed(1)} ms each (difference of medians / 300)`);
+  const withCharts = measure(
+    'stress, 300 charts',
+    () => {
+      const dir = path.join(work, `stress-${k++}`);
+      cpSync(charted, dir, { recursive: true });
+      return path.join(dir, 'config.yml');
+    },
+    { ms: 10000, mb: 500 },
+  );
+  console.log(
+    `stress: 2,000 actions, 60 findings, 300 indicators x 36 months, 2 reports; charts cost ${((withCharts - without) / 300).toFixed(1)} ms each (difference of medians / 300)`,
+  );
 
   // Issue 11: a plan of 50,000 actions builds in under a minute with memory bounded (target
   // 40 s, to hold on a slower machine); 5,000 of its actions have no answers: for the matcher.
   const huge = path.join(work, 'stress-50k');
   await writeStressFolder(huge, ROOT, { actions: 50_000, findings: 60, indicators: 30, months: 24 }, '2026-10', false);
-  measure('50,000 actions', () => {
-    const dir = path.join(work, `stress-${k++}`);
-    cpSync(huge, dir, { recursive: true });
-    return path.join(dir, 'config.yml');
-  }, { ms: 40_000, mb: 1500 }, LARGE_RUNS);
+  measure(
+    '50,000 actions',
+    () => {
+      const dir = path.join(work, `stress-${k++}`);
+      cpSync(huge, dir, { recursive: true });
+      return path.join(dir, 'config.yml');
+    },
+    { ms: 40_000, mb: 1500 },
+    LARGE_RUNS,
+  );
 
   // A 3.5 MB export: the stress pack's 300 indicators, 14,000 rows of others and ten columns
   // of commentary, read past.
   const wide = path.join(work, 'stress-export');
   await writeStressFolder(wide, ROOT, undefined, undefined, false, { rows: 14_000, textColumns: 10 });
   const exportMb = statSync(path.join(wide, 'performance.xlsx')).size / 1e6;
-  measure(`${exportMb.toFixed(1)} MB export`, () => {
-    const dir = path.join(work, `stress-${k++}`);
-    cpSync(wide, dir, { recursive: true });
-    return path.join(dir, 'config.yml');
-  }, { ms: 15_000, mb: 600 }, LARGE_RUNS);
+  measure(
+    `${exportMb.toFixed(1)} MB export`,
+    () => {
+      const dir = path.join(work, `stress-${k++}`);
+      cpSync(wide, dir, { recursive: true });
+      return path.join(dir, 'config.yml');
+    },
+    { ms: 15_000, mb: 600 },
+    LARGE_RUNS,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

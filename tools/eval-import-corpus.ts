@@ -61,7 +61,10 @@ interface Comparison {
   readonly kindOk: boolean;
 }
 
-function compare(e: ExpectedReport, got: { framework?: string; kind?: string; findings: readonly { ref: string; section: string; text: string }[] }): Comparison {
+function compare(
+  e: ExpectedReport,
+  got: { framework?: string; kind?: string; findings: readonly { ref: string; section: string; text: string }[] },
+): Comparison {
   const key = (f: { section: string; ref: string }) => `${f.section}|${f.ref}`;
   const found = new Map(got.findings.map((f) => [key(f), f]));
   const want = new Set(e.findings.map(key));
@@ -77,7 +80,9 @@ function compare(e: ExpectedReport, got: { framework?: string; kind?: string; fi
   const extra = got.findings.filter((f) => !want.has(key(f))).map((f) => `${f.section} ${f.ref}`);
   const inOrder =
     got.findings.length === e.findings.length &&
-    got.findings.every((f, i) => f.section === e.findings[i]!.section && f.ref === e.findings[i]!.ref && textDigest(f.text) === e.findings[i]!.sha256);
+    got.findings.every(
+      (f, i) => f.section === e.findings[i]!.section && f.ref === e.findings[i]!.ref && textDigest(f.text) === e.findings[i]!.sha256,
+    );
   return {
     expected: e.findings.length,
     exactItems,
@@ -194,12 +199,26 @@ export async function importOne(root: string, rel: string, e: ExpectedReport | u
     const error = diags.all.map((d) => d.message.replace(path.join(root, rel), 'it')).join('; ') || 'unreadable';
     const ms = performance.now() - t;
     const checked = checkRegister({ framework: undefined, findings: [], notes: [], error });
-    return { file: rel, framework: 'unreadable', items: 0, ms, error, failures: checked.failures, checksRun: checked.run, ...(e ? { split: e.split, comparison: compare(e, { findings: [] }) } : {}) };
+    return {
+      file: rel,
+      framework: 'unreadable',
+      items: 0,
+      ms,
+      error,
+      failures: checked.failures,
+      checksRun: checked.run,
+      ...(e ? { split: e.split, comparison: compare(e, { findings: [] }) } : {}),
+    };
   }
   const { parsed } = importText(pages);
   const ms = performance.now() - t;
   const error = parsed.error;
-  const checked = checkRegister({ framework: parsed.framework, findings: parsed.findings, notes: parsed.notes, ...(error ? { error } : {}) });
+  const checked = checkRegister({
+    framework: parsed.framework,
+    findings: parsed.findings,
+    notes: parsed.notes,
+    ...(error ? { error } : {}),
+  });
   return {
     file: rel,
     framework: parsed.framework ?? 'unknown',
@@ -229,7 +248,12 @@ function printReport(r: ReportResult): void {
   }
 }
 
-function printTotals(results: readonly ReportResult[], seconds: number, threads: number, hidden: { hiddenLines: number; skipped: number }): void {
+function printTotals(
+  results: readonly ReportResult[],
+  seconds: number,
+  threads: number,
+  hidden: { hiddenLines: number; skipped: number },
+): void {
   const byFramework = new Map<string, number>();
   for (const r of results) byFramework.set(r.framework, (byFramework.get(r.framework) ?? 0) + 1);
   const items = results.reduce((s, r) => s + r.items, 0);
@@ -239,13 +263,20 @@ function printTotals(results: readonly ReportResult[], seconds: number, threads:
   for (const r of results) for (const c of new Set(r.failures.map((f) => f.check))) perCheck.set(c, (perCheck.get(c) ?? 0) + 1);
   const importMs = results.reduce((s, r) => s + r.ms, 0);
   console.log('');
-  if (hidden.hiddenLines > 0) console.log(`(${hidden.hiddenLines} held-out reports are counted below but their own lines are not printed; --show-heldout prints them)`);
+  if (hidden.hiddenLines > 0)
+    console.log(
+      `(${hidden.hiddenLines} held-out reports are counted below but their own lines are not printed; --show-heldout prints them)`,
+    );
   if (hidden.skipped > 0) console.log(`(--dev: ${hidden.skipped} held-out reports were not read and are not counted)`);
   console.log(`corpus: ${results.length} reports; ${[...byFramework].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  items: ${items}`);
-  console.log(`  checks: ${run} run (${Object.keys(CHECKS).length} a report), ${run - failedChecks} passed, ${failedChecks} failed in ${results.filter((r) => r.failures.length > 0).length} reports`);
+  console.log(
+    `  checks: ${run} run (${Object.keys(CHECKS).length} a report), ${run - failedChecks} passed, ${failedChecks} failed in ${results.filter((r) => r.failures.length > 0).length} reports`,
+  );
   for (const [c, n] of [...perCheck].sort((a, b) => b[1] - a[1])) console.log(`    ${c}: ${n} reports (${CHECKS[c]})`);
-  console.log(`  time: ${seconds.toFixed(1)} s in all, reading ${threads} report${threads > 1 ? 's' : ''} at a time (${(importMs / Math.max(1, results.length)).toFixed(0)} ms a report on its thread)`);
+  console.log(
+    `  time: ${seconds.toFixed(1)} s in all, reading ${threads} report${threads > 1 ? 's' : ''} at a time (${(importMs / Math.max(1, results.length)).toFixed(0)} ms a report on its thread)`,
+  );
   for (const split of ['dev', 'heldout'] as const) {
     const rs = results.filter((r) => r.split === split && r.comparison);
     if (rs.length === 0) continue;

@@ -35,7 +35,12 @@ if (corpus) {
   }
   const only = option('--only');
   const jobs = option('--jobs');
-  await evalCorpus(corpus, { dev: flag('--dev'), showHeldout: flag('--show-heldout'), ...(only ? { only } : {}), ...(jobs ? { jobs: Number(jobs) } : {}) });
+  await evalCorpus(corpus, {
+    dev: flag('--dev'),
+    showHeldout: flag('--show-heldout'),
+    ...(only ? { only } : {}),
+    ...(jobs ? { jobs: Number(jobs) } : {}),
+  });
 } else {
   await evalSamples();
 }
@@ -86,8 +91,12 @@ async function evalSamples(): Promise<void> {
     );
     if (e.framework === 'ILACS') {
       const want = Object.entries(e.judgements);
-      const same = want.filter(([area, grade]) => judgements.some((j) => norm(j.area).toLowerCase() === norm(area).toLowerCase() && j.grade.toLowerCase() === grade.toLowerCase())).length;
-      console.log(`    judgements: ${same} of ${want.length} read${judgements.length !== want.length ? ` (${judgements.length} found)` : ''}`);
+      const same = want.filter(([area, grade]) =>
+        judgements.some((j) => norm(j.area).toLowerCase() === norm(area).toLowerCase() && j.grade.toLowerCase() === grade.toLowerCase()),
+      ).length;
+      console.log(
+        `    judgements: ${same} of ${want.length} read${judgements.length !== want.length ? ` (${judgements.length} found)` : ''}`,
+      );
     }
     for (const w of wrong) console.log(`    missing or different: ${w}`);
     for (const x of extra) console.log(`    not expected: ${x.section} ${x.ref}`);

@@ -51,10 +51,26 @@ export function asPipelinePlan(p: EvalPlan): { plan: Plan; findings: Finding[]; 
       lead: '',
       actions: p.actions
         .filter((a) => a.priority === title)
-        .map((a): Action => ({ id: a.id, text: a.text, owner: '', due: '2026-01-01', status: 'on-track', answers: [], answersNone: false, measures: a.measures.map(idOf), update: '', priorityId: `P${i + 1}`, place })),
+        .map(
+          (a): Action => ({
+            id: a.id,
+            text: a.text,
+            owner: '',
+            due: '2026-01-01',
+            status: 'on-track',
+            answers: [],
+            answersNone: false,
+            measures: a.measures.map(idOf),
+            update: '',
+            priorityId: `P${i + 1}`,
+            place,
+          }),
+        ),
     })),
   };
-  const findings = p.findings.map((f): Finding => ({ id: f.id, ref: f.ref, section: '', text: f.text, sourceId: p.code, review: false, place }));
+  const findings = p.findings.map(
+    (f): Finding => ({ id: f.id, ref: f.ref, section: '', text: f.text, sourceId: p.code, review: false, place }),
+  );
   return { plan, findings, indicators };
 }
 
@@ -102,7 +118,15 @@ export interface Scores {
 }
 
 export function score(items: readonly { a: EvalAction; d: Decision }[]): Scores {
-  let linked = 0, none = 0, top1 = 0, top3 = 0, calledNone = 0, trueNone = 0, missed = 0, confident = 0, confidentRight = 0;
+  let linked = 0,
+    none = 0,
+    top1 = 0,
+    top3 = 0,
+    calledNone = 0,
+    trueNone = 0,
+    missed = 0,
+    confident = 0,
+    confidentRight = 0;
   for (const { a, d } of items) {
     const saysNone = d.band === 'none';
     if (saysNone) calledNone++;
@@ -164,12 +188,16 @@ const line = (name: string, s: Scores) =>
 
 async function main() {
   if (!evalMaterialPresent(where)) {
-    console.error(`the published findings the set is labelled against are not here: ${where.samples}/expected.json and ${where.seeds} (set BOARDPACK_SHARED to the folder holding ofsted-samples/ and seeds/)`);
+    console.error(
+      `the published findings the set is labelled against are not here: ${where.samples}/expected.json and ${where.seeds} (set BOARDPACK_SHARED to the folder holding ofsted-samples/ and seeds/)`,
+    );
     process.exit(1);
   }
   const plans = await readEvalSet(where);
   // DEV_ONLY=1 while trying changes: held-out figures are for reporting, not for steering.
-  const splits: Split[] = process.env['DEV_ONLY'] ? ['dev'] : (['dev', 'heldout', 'validation'] as Split[]).filter((s) => plans.some((p) => p.split === s));
+  const splits: Split[] = process.env['DEV_ONLY']
+    ? ['dev']
+    : (['dev', 'heldout', 'validation'] as Split[]).filter((s) => plans.some((p) => p.split === s));
   if (!where.corpus) console.log('(the validation split needs the public corpus: set BOARDPACK_CORPUS to its inspection_reports folder)');
   const of = (s: Split) => plans.filter((p) => p.split === s);
   const threshold = overlapThreshold(of('dev'));
@@ -180,7 +208,9 @@ async function main() {
   for (const s of splits) {
     const ps = of(s);
     const acts = ps.flatMap((p) => p.actions);
-    console.log(`  ${s.padEnd(8)} ${ps.map((p) => p.key).join(', ')}: ${acts.length} actions (${acts.filter((a) => a.answers.length === 0).length} answer nothing, ${acts.filter((a) => a.answers.length > 1).length} answer two)`);
+    console.log(
+      `  ${s.padEnd(8)} ${ps.map((p) => p.key).join(', ')}: ${acts.length} actions (${acts.filter((a) => a.answers.length === 0).length} answer nothing, ${acts.filter((a) => a.answers.length > 1).length} answer two)`,
+    );
   }
   console.log('\ntop-1/top-3: of actions that answer a finding, the right one ranked first / in the first three.');
   console.log('none-R/none-P: recall and precision of "answers nothing"; real→none: real answers called none;');
@@ -207,7 +237,9 @@ async function main() {
   }
   if (splits.includes('heldout')) {
     const example = readPlanAsEval(path.join(ROOT, 'examples/wexcombe/plan.yml'), 'EX');
-    console.log(`\nthe bundled example plan, written before the matcher: ${example.actions.length} actions with answers:, ${example.findings.length} findings`);
+    console.log(
+      `\nthe bundled example plan, written before the matcher: ${example.actions.length} actions with answers:, ${example.findings.length} findings`,
+    );
     console.log(line('  matcher', score(decideAll([example], byMatcher))));
     console.log(line('  word overlap', score(decideAll([example], byOverlap(threshold)))));
   }
@@ -217,7 +249,9 @@ async function main() {
       const gold = x.a.answers;
       const ok = gold.length === 0 ? x.d.band === 'none' : gold.includes(x.d.ranked[0] ?? '') && x.d.band !== 'none';
       if (!ok && (process.env['VERBOSE'] !== 'dev' || x.plan.split === 'dev')) {
-        console.log(`  ${x.plan.split} ${x.a.id} gold ${gold.join(',') || 'none'} got ${x.d.band} ${x.d.ranked.slice(0, 3).join(' ')} :: ${x.a.text}`);
+        console.log(
+          `  ${x.plan.split} ${x.a.id} gold ${gold.join(',') || 'none'} got ${x.d.band} ${x.d.ranked.slice(0, 3).join(' ')} :: ${x.a.text}`,
+        );
       }
     }
   }
@@ -234,7 +268,9 @@ async function stressTiming() {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  console.log(`\nstress plan (${plan.priorities.reduce((n, p) => n + p.actions.length, 0)} actions, ${findings.length} findings): matched in ${(times[2]! / 1000).toFixed(2)} s (median of 5)`);
+  console.log(
+    `\nstress plan (${plan.priorities.reduce((n, p) => n + p.actions.length, 0)} actions, ${findings.length} findings): matched in ${(times[2]! / 1000).toFixed(2)} s (median of 5)`,
+  );
 }
 
 /** 2,000 actions and 60 findings of real text: the set's actions cycled, its findings in order. */

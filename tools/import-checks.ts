@@ -67,11 +67,12 @@ const HEADING_WHOLE = new RegExp(`^(${HEADINGS.join('|')})\\s*[?:]?\\s*\\d{0,2}$
 /** A heading run onto the end of an item: "... and care. Areas for improvement". */
 const HEADING_TAIL = new RegExp(`[.;:!?)]\\s+(${HEADINGS.join('|')})\\s*[?:]?\\s*\\d{0,2}$`, 'i');
 
-const CONTENTS = /(\.\s*){4,}|…{2,}|^(what|areas|priority|recommendations|section|summary|information|contents|the effectiveness)\b[^.]{0,100}\s\d{1,3}$/i;
+const CONTENTS =
+  /(\.\s*){4,}|…{2,}|^(what|areas|priority|recommendations|section|summary|information|contents|the effectiveness)\b[^.]{0,100}\s\d{1,3}$/i;
 const FOOTNOTE = /(have|has) been cross-referenced with|www\.|https?:\/\/|\.gov\.uk|crown copyright|©|\bisbn\b|further information about/i;
 const HEADER_FOOTER = new RegExp(
   [
-    'inspection of .{0,60}local authority children[\'’]s services',
+    "inspection of .{0,60}local authority children['’]s services",
     'report published',
     'inspection dates?\\s*:',
     'page \\d+ of \\d+',
@@ -83,7 +84,8 @@ const HEADER_FOOTER = new RegExp(
   'i',
 );
 const JUDGEMENT_ROW = new RegExp(`^[^.;]{0,120}\\b${GRADES}\\s*$`, 'i');
-const DECOY = /\b(did not (find|identify) any|there (are|were) no (areas|recommendations|priority)|no (areas|recommendations) for|no priority (and immediate )?action)\b/i;
+const DECOY =
+  /\b(did not (find|identify) any|there (are|were) no (areas|recommendations|priority)|no (areas|recommendations) for|no priority (and immediate )?action)\b/i;
 const CUT_OFF = /(\b(the|a|an|and|or|of|to|for|with|that|in|on|by|from|as|be|is|are|their|its|which|who)|[-,])$/i;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -122,7 +124,8 @@ export function checkRegister(r: CheckInput): { run: number; failures: CheckFail
     if (DECOY.test(t)) fail('decoy', `"${around(t, DECOY)}"`, f.ref);
     if (CUT_OFF.test(t)) fail('cut-off', `"${tail(t)}"`, f.ref);
   }
-  if (items.length === 0 && !r.error && r.notes.length === 0) fail('silently-empty', `no findings and no word why (framework ${r.framework ?? 'none'})`);
+  if (items.length === 0 && !r.error && r.notes.length === 0)
+    fail('silently-empty', `no findings and no word why (framework ${r.framework ?? 'none'})`);
   return { run: Object.keys(CHECKS).length, failures };
 }
 

@@ -35,7 +35,11 @@ export interface ExpectedReport {
 export const EXPECTED_DIR = path.join(ROOT, 'test/fixtures/import-expected');
 
 /** The text an item is compared on: NFKC, lower case, letters and digits only. */
-export const normalisedText = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
+export const normalisedText = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 export const textDigest = (s: string) => createHash('sha256').update(normalisedText(s)).digest('hex');
 
 export function readExpected(dir = EXPECTED_DIR): ExpectedReport[] {
@@ -62,7 +66,12 @@ export function fixtureOf(reader: ReaderFile, split: Split): ExpectedReport {
     split,
     framework: reader.framework,
     kind: reader.kind,
-    findings: reader.findings.map((f) => ({ ref: f.ref, section: f.section, ...(f.theme ? { theme: f.theme } : {}), sha256: textDigest(f.text) })),
+    findings: reader.findings.map((f) => ({
+      ref: f.ref,
+      section: f.section,
+      ...(f.theme ? { theme: f.theme } : {}),
+      sha256: textDigest(f.text),
+    })),
   };
 }
 
@@ -83,13 +92,15 @@ function main(args: readonly string[]): void {
   const splitFile = arg('--split');
   const out = arg('--out') ?? EXPECTED_DIR;
   if (!from || !splitFile) {
-    console.error('usage: node .tools/tools/import-expected.js --from <readers\' folder> --split <sample.json> [--out DIR]');
+    console.error("usage: node .tools/tools/import-expected.js --from <readers' folder> --split <sample.json> [--out DIR]");
     process.exit(2);
   }
   const splits = new Map((JSON.parse(readFileSync(splitFile, 'utf8')) as { file: string; split: Split }[]).map((s) => [s.file, s.split]));
   mkdirSync(out, { recursive: true });
   let n = 0;
-  for (const name of readdirSync(from).filter((x) => x.endsWith('.json')).sort()) {
+  for (const name of readdirSync(from)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     const reader = JSON.parse(readFileSync(path.join(from, name), 'utf8')) as ReaderFile;
     const split = splits.get(reader.file);
     if (!split) throw new Error(`${name}: ${reader.file} is in no split of ${splitFile}`);

@@ -74,7 +74,11 @@ export const digestOf = (findings: readonly EvalFinding[]) =>
     .digest('hex')
     .slice(0, 16);
 
-async function findingsOf(spec: SetSpec, where: EvalLocations, expected: Map<string, { ref: string; text: string }[]>): Promise<EvalFinding[]> {
+async function findingsOf(
+  spec: SetSpec,
+  where: EvalLocations,
+  expected: Map<string, { ref: string; text: string }[]>,
+): Promise<EvalFinding[]> {
   const out: EvalFinding[] = [];
   for (const s of spec.sources) {
     if ('sample' in s) {
@@ -86,26 +90,34 @@ async function findingsOf(spec: SetSpec, where: EvalLocations, expected: Map<str
       const file = path.join(where.corpus, s.corpus);
       const pages = await readPublication(file, new Diagnostics());
       if (!pages) throw new Error(`${spec.key}: cannot read ${file}`);
-      for (const f of importText(pages).parsed.findings) out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, text: f.text.replace(/\s+/g, ' ').trim() });
+      for (const f of importText(pages).parsed.findings)
+        out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, text: f.text.replace(/\s+/g, ' ').trim() });
     } else {
       const file = path.join(where.seeds, s.seed);
       const diags = new Diagnostics();
       const pages = await readPublication(file, diags);
       if (!pages) throw new Error(`${spec.key}: cannot read ${file}`);
       const prefix = s.refPrefix ?? '';
-      for (const f of importText(pages).parsed.findings) out.push({ id: `${spec.code}-${prefix}${f.ref}`, ref: `${prefix}${f.ref}`, text: f.text.replace(/\s+/g, ' ').trim() });
+      for (const f of importText(pages).parsed.findings)
+        out.push({ id: `${spec.code}-${prefix}${f.ref}`, ref: `${prefix}${f.ref}`, text: f.text.replace(/\s+/g, ' ').trim() });
     }
   }
   return out;
 }
 
 /** True when the published material the set reads is beside this checkout. */
-export const evalMaterialPresent = (where: EvalLocations) => existsSync(path.join(where.samples, 'expected.json')) && existsSync(where.seeds);
+export const evalMaterialPresent = (where: EvalLocations) =>
+  existsSync(path.join(where.samples, 'expected.json')) && existsSync(where.seeds);
 
 export async function readEvalSet(where: EvalLocations): Promise<EvalPlan[]> {
   const sets = (parse(readFileSync(path.join(where.dir, 'sets.yml'), 'utf8')) as { sets: SetSpec[] }).sets;
   const expected = new Map(
-    (JSON.parse(readFileSync(path.join(where.samples, 'expected.json'), 'utf8')) as { file: string; findings: { ref: string; text: string }[] }[]).map((e) => [e.file, e.findings]),
+    (
+      JSON.parse(readFileSync(path.join(where.samples, 'expected.json'), 'utf8')) as {
+        file: string;
+        findings: { ref: string; text: string }[];
+      }[]
+    ).map((e) => [e.file, e.findings]),
   );
   const voiceDir = path.join(where.dir, 'actions');
   const voices = readdirSync(voiceDir)
@@ -118,7 +130,9 @@ export async function readEvalSet(where: EvalLocations): Promise<EvalPlan[]> {
     if (spec.sources.some((x) => 'corpus' in x) && !where.corpus) continue;
     const findings = await findingsOf(spec, where, expected);
     if (spec.digest && digestOf(findings) !== spec.digest) {
-      throw new Error(`${spec.key}: the findings read now differ from those the actions were labelled against (digest ${digestOf(findings)}, expected ${spec.digest})`);
+      throw new Error(
+        `${spec.key}: the findings read now differ from those the actions were labelled against (digest ${digestOf(findings)}, expected ${spec.digest})`,
+      );
     }
     const byRef = new Map(findings.map((f) => [f.ref, f.id]));
     const actions: EvalAction[] = [];
@@ -145,10 +159,16 @@ export async function readEvalSet(where: EvalLocations): Promise<EvalPlan[]> {
 export function readPlanAsEval(planFile: string, code: string): EvalPlan {
   const plan = PlanSchema.parse(parse(readFileSync(planFile, 'utf8')));
   const findings = (plan.findings ?? []).flatMap((rel) =>
-    FindingsRegisterSchema.parse(parse(readFileSync(path.join(path.dirname(planFile), rel), 'utf8'))).findings.map((f) => ({ id: f.id, ref: f.ref, text: f.text })),
+    FindingsRegisterSchema.parse(parse(readFileSync(path.join(path.dirname(planFile), rel), 'utf8'))).findings.map((f) => ({
+      id: f.id,
+      ref: f.ref,
+      text: f.text,
+    })),
   );
   const actions = plan.priorities.flatMap((p) =>
-    p.actions.filter((a) => (a.answers ?? []).length > 0).map((a) => ({ id: a.id, voice: 'example', priority: p.title, text: a.action, answers: a.answers ?? [], measures: [] })),
+    p.actions
+      .filter((a) => (a.answers ?? []).length > 0)
+      .map((a) => ({ id: a.id, voice: 'example', priority: p.title, text: a.action, answers: a.answers ?? [], measures: [] })),
   );
   return { key: path.basename(path.dirname(planFile)), code, split: 'heldout', findings, actions };
 }

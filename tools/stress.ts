@@ -26,10 +26,33 @@ export interface StressExtras {
   readonly textColumns: number;
 }
 
-const WORDS = ['assessment', 'planning', 'supervision', 'caseload', 'foster', 'care', 'leavers', 'education', 'health', 'audit', 'threshold', 'partners', 'strategy', 'workforce', 'recruitment'];
+const WORDS = [
+  'assessment',
+  'planning',
+  'supervision',
+  'caseload',
+  'foster',
+  'care',
+  'leavers',
+  'education',
+  'health',
+  'audit',
+  'threshold',
+  'partners',
+  'strategy',
+  'workforce',
+  'recruitment',
+];
 const phrase = (k: number, n: number) => Array.from({ length: n }, (_, i) => WORDS[(k * 7 + i * 3) % WORDS.length]).join(' ');
 
-export async function writeStressFolder(dir: string, root: string, size: StressSize = STRESS, period = '2026-10', charts = true, extras: StressExtras = { rows: 0, textColumns: 0 }): Promise<string> {
+export async function writeStressFolder(
+  dir: string,
+  root: string,
+  size: StressSize = STRESS,
+  period = '2026-10',
+  charts = true,
+  extras: StressExtras = { rows: 0, textColumns: 0 },
+): Promise<string> {
   mkdirSync(path.join(dir, 'findings'), { recursive: true });
   cpSync(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
 
@@ -49,14 +72,24 @@ export async function writeStressFolder(dir: string, root: string, size: StressS
     for (let k = 0; k < perRegister && findingIds.length < size.findings; k++) {
       const fid = `${id}-R${k + 1}`;
       findingIds.push(fid);
-      lines.push(`  - id: ${fid}`, `    ref: R${k + 1}`, '    section: What needs to improve?', `    text: The ${phrase(k + r, 8)} of children's services.`);
+      lines.push(
+        `  - id: ${fid}`,
+        `    ref: R${k + 1}`,
+        '    section: What needs to improve?',
+        `    text: The ${phrase(k + r, 8)} of children's services.`,
+      );
     }
     writeFileSync(path.join(dir, 'findings', `${id}.yml`), `${lines.join('\n')}\n`);
   }
 
   const priorities = 20;
   const perPriority = Math.ceil(size.actions / priorities);
-  const plan = ['title: Generated stress plan', 'findings:', ...Array.from({ length: registers }, (_, r) => `  - findings/SRC${r + 1}.yml`), 'priorities:'];
+  const plan = [
+    'title: Generated stress plan',
+    'findings:',
+    ...Array.from({ length: registers }, (_, r) => `  - findings/SRC${r + 1}.yml`),
+    'priorities:',
+  ];
   let n = 0;
   for (let p = 0; p < priorities; p++) {
     plan.push(`  - id: P${p + 1}`, `    title: Priority ${p + 1} ${phrase(p, 3)}`, '    lead: A Lead, Director', '    actions:');
@@ -94,8 +127,10 @@ export async function writeStressFolder(dir: string, root: string, size: StressS
   }
   await wb.xlsx.writeFile(path.join(dir, 'performance.xlsx'));
 
-  const catalogue = Array.from({ length: size.indicators }, (_, i) =>
-    `  - { id: K${i + 1}, unit: '%', polarity: ${i % 3 === 0 ? 'lower' : i % 3 === 1 ? 'higher' : 'contextual'}, target: ${40 + (i % 20)}, tolerance: 3, comparators: { england: 45 } }`,
+  const catalogue = Array.from(
+    { length: size.indicators },
+    (_, i) =>
+      `  - { id: K${i + 1}, unit: '%', polarity: ${i % 3 === 0 ? 'lower' : i % 3 === 1 ? 'higher' : 'contextual'}, target: ${40 + (i % 20)}, tolerance: 3, comparators: { england: 45 } }`,
   );
   const report = (id: string) => [
     `  - id: ${id}`,

@@ -11,12 +11,24 @@ import { readEvalSet } from './match-eval-set.js';
 import { ROOT } from './root.js';
 
 const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
-const where = { dir: path.join(ROOT, 'test/fixtures/match-eval'), samples: path.join(SHARED, 'ofsted-samples'), seeds: path.join(SHARED, 'seeds') };
+const where = {
+  dir: path.join(ROOT, 'test/fixtures/match-eval'),
+  samples: path.join(SHARED, 'ofsted-samples'),
+  seeds: path.join(SHARED, 'seeds'),
+};
 
 /** One number to rank settings by: the issue's targets, each counted up to the target only. */
 export function objective(s: Scores): number {
   const cap = (x: number, t: number) => Math.min(x, t) / t;
-  return cap(s.top1, 0.9) + cap(s.top3, 0.98) + cap(s.noneRecall, 0.85) + cap(s.nonePrecision, 0.8) + cap(1 - s.missedAsNone, 0.9) + 0.5 * s.top1 + 0.25 * s.confidentRight;
+  return (
+    cap(s.top1, 0.9) +
+    cap(s.top3, 0.98) +
+    cap(s.noneRecall, 0.85) +
+    cap(s.nonePrecision, 0.8) +
+    cap(1 - s.missedAsNone, 0.9) +
+    0.5 * s.top1 +
+    0.25 * s.confidentRight
+  );
 }
 
 const dev = (await readEvalSet(where)).filter((p) => p.split === 'dev');
@@ -74,5 +86,7 @@ results.sort((a, b) => objective(b.s) - objective(a.s));
 console.log(`dev split only; ${results.length} settings, best first`);
 console.log('objective  top-1  top-3  none-R  none-P  real→none  sure-right  setting');
 for (const { name, s } of results.slice(0, Number(process.env['TOP'] ?? 15))) {
-  console.log(`${objective(s).toFixed(3).padStart(9)}  ${pct(s.top1)}  ${pct(s.top3)}   ${pct(s.noneRecall)}   ${pct(s.nonePrecision)}      ${pct(s.missedAsNone)}       ${pct(s.confidentRight)}  ${name}`);
+  console.log(
+    `${objective(s).toFixed(3).padStart(9)}  ${pct(s.top1)}  ${pct(s.top3)}   ${pct(s.noneRecall)}   ${pct(s.nonePrecision)}      ${pct(s.missedAsNone)}       ${pct(s.confidentRight)}  ${name}`,
+  );
 }

@@ -85,6 +85,8 @@ ws.getRow(4 + 3).getCell(4 + 3).value = null; // CSC04, January 2026: not yet re
 ws.getRow(4 + 11).getCell(4 + 5).value = 'n/a'; // CSC12, March 2026: cohort not reported
 ws.getCell(`B${4 + INDICATORS.length + 1}`).value = 'Source: case management system, snapshot at month end. Provisional figures.';
 
-ws.columns.forEach((col, i) => { col.width = i === 1 ? 42 : 10; });
+ws.columns.forEach((col, i) => {
+  col.width = i === 1 ? 42 : 10;
+});
 await wb.xlsx.writeFile(out);
 console.log(`wrote ${out}`);

@@ -39,7 +39,13 @@ export type Existing =
    * lock file among them), files it lists that are missing or whose SHA-256 differs
    * (`changed`), or no readable manifest at all.
    */
-  | { readonly kind: 'not-as-archived'; readonly stray: readonly string[]; readonly missing: readonly string[]; readonly changed: readonly string[]; readonly noManifest: boolean }
+  | {
+      readonly kind: 'not-as-archived';
+      readonly stray: readonly string[];
+      readonly missing: readonly string[];
+      readonly changed: readonly string[];
+      readonly noManifest: boolean;
+    }
   /** Intact, but not what these inputs give: which inputs differ, and the tool versions. */
   | { readonly kind: 'different'; readonly inputs: readonly string[]; readonly tool?: { readonly archived: string; readonly now: string } };
 
@@ -55,7 +61,8 @@ export const isWordLockFile = (name: string) => /(^|\/)~\$[^/]*$/.test(name);
  */
 export function examineExisting(files: readonly PackFile[], existing: ReadonlyMap<string, Uint8Array> | undefined): Existing {
   if (!existing) return { kind: 'absent' };
-  if (existing.size === files.length && files.every((f) => existing.has(f.name) && sameBytes(existing.get(f.name)!, f.bytes))) return { kind: 'identical' };
+  if (existing.size === files.length && files.every((f) => existing.has(f.name) && sameBytes(existing.get(f.name)!, f.bytes)))
+    return { kind: 'identical' };
   let archived: Manifest | undefined;
   try {
     const m = existing.get('manifest.json');
@@ -65,13 +72,20 @@ export function examineExisting(files: readonly PackFile[], existing: ReadonlyMa
     archived = undefined;
   }
   if (!archived) {
-    return { kind: 'not-as-archived', stray: [...existing.keys()].filter((n) => n !== 'manifest.json').sort(), missing: [], changed: [], noManifest: true };
+    return {
+      kind: 'not-as-archived',
+      stray: [...existing.keys()].filter((n) => n !== 'manifest.json').sort(),
+      missing: [],
+      changed: [],
+      noManifest: true,
+    };
   }
   const listed = new Set(['manifest.json', ...archived.outputs.map((o) => o.path)]);
   const stray = [...existing.keys()].filter((n) => !listed.has(n)).sort();
   const missing = archived.outputs.filter((o) => !existing.has(o.path)).map((o) => o.path);
   const changed = archived.outputs.filter((o) => existing.has(o.path) && sha256(existing.get(o.path)!) !== o.sha256).map((o) => o.path);
-  if (stray.length > 0 || missing.length > 0 || changed.length > 0) return { kind: 'not-as-archived', stray, missing, changed, noManifest: false };
+  if (stray.length > 0 || missing.length > 0 || changed.length > 0)
+    return { kind: 'not-as-archived', stray, missing, changed, noManifest: false };
   // Intact: the inputs say why this build differs.
   const now = files.find((f) => f.name === 'manifest.json');
   let current: Manifest | undefined;
@@ -83,6 +97,9 @@ export function examineExisting(files: readonly PackFile[], existing: ReadonlyMa
   const before = new Map(archived.inputs.map((i) => [i.path, i.sha256]));
   const after = new Map((current?.inputs ?? []).map((i) => [i.path, i.sha256]));
   const inputs = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p)).sort();
-  const tool = current && archived.tool?.version !== current.tool.version ? { archived: String(archived.tool?.version), now: current.tool.version } : undefined;
+  const tool =
+    current && archived.tool?.version !== current.tool.version
+      ? { archived: String(archived.tool?.version), now: current.tool.version }
+      : undefined;
   return { kind: 'different', inputs, ...(tool ? { tool } : {}) };
 }

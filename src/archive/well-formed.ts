@@ -9,7 +9,8 @@
  */
 import { XML_FORBIDDEN } from '../model/xml-chars.js';
 
-const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START =
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const NAME = `[${NAME_START}][${NAME_CHAR}]*`;
 
@@ -46,7 +47,13 @@ function lineColumn(text: string, offset: number): string {
 function referencesOk(s: string, at: number): void {
   for (const m of s.matchAll(CHAR_REFERENCE)) {
     const code = m[1]!.startsWith('x') ? parseInt(m[1]!.slice(1), 16) : parseInt(m[1]!, 10);
-    const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const ok =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!ok) throw new NotWellFormed(at + m.index, `character reference ${m[0]} is to a character XML does not allow`);
   }
 }
@@ -81,7 +88,11 @@ const prefixOf = (n: string): string | undefined => {
 function check(text: string): void {
   if (MAYBE_FORBIDDEN.test(text)) {
     const forbidden = XML_FORBIDDEN.exec(text);
-    if (forbidden) throw new NotWellFormed(forbidden.index, `character U+${forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`);
+    if (forbidden)
+      throw new NotWellFormed(
+        forbidden.index,
+        `character U+${forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
+      );
   }
   // The next "&" and "]]>" at or after pos, found once each and kept until passed, so that
   // looking for them in each run of text costs one pass over the document, not one per run.
@@ -96,7 +107,8 @@ function check(text: string): void {
   if (text.charCodeAt(0) === 0xfeff) pos = 1;
   XML_DECL.lastIndex = pos;
   if (XML_DECL.test(text)) pos = XML_DECL.lastIndex;
-  else if (text.startsWith('<?xml', pos) && /^<\?xml[ \t\r\n?]/.test(text.slice(pos, pos + 6))) throw new NotWellFormed(pos, 'malformed XML declaration');
+  else if (text.startsWith('<?xml', pos) && /^<\?xml[ \t\r\n?]/.test(text.slice(pos, pos + 6)))
+    throw new NotWellFormed(pos, 'malformed XML declaration');
 
   /** Open elements, and the prefixes each declares. */
   const stack: string[] = [];
@@ -125,7 +137,8 @@ function check(text: string): void {
         const end = text.indexOf('-->', pos + 4);
         if (end < 0) throw new NotWellFormed(pos, 'a comment that does not end');
         const dashes = text.indexOf('--', pos + 4);
-        if ((dashes >= 0 && dashes < end) || (end > pos + 4 && text[end - 1] === '-')) throw new NotWellFormed(dashes, '"--" inside a comment');
+        if ((dashes >= 0 && dashes < end) || (end > pos + 4 && text[end - 1] === '-'))
+          throw new NotWellFormed(dashes, '"--" inside a comment');
         pos = end + 3;
       } else if (text.startsWith('<![CDATA[', pos)) {
         if (stack.length === 0) throw new NotWellFormed(pos, 'a CDATA section outside the root element');
@@ -181,10 +194,12 @@ function check(text: string): void {
     if (!end) throw new NotWellFormed(pos, `a malformed start tag <${name}>`);
     for (const p of own ?? []) inScope.set(p, (inScope.get(p) ?? 0) + 1);
     const elementPrefix = prefixOf(name);
-    if (elementPrefix !== undefined && !declared(elementPrefix)) throw new NotWellFormed(pos, `prefix "${elementPrefix}" of <${name}> is not declared`);
+    if (elementPrefix !== undefined && !declared(elementPrefix))
+      throw new NotWellFormed(pos, `prefix "${elementPrefix}" of <${name}> is not declared`);
     for (const attr of attributes) {
       const p = prefixOf(attr);
-      if (p !== undefined && p !== 'xmlns' && !declared(p)) throw new NotWellFormed(pos, `prefix "${p}" of attribute ${attr} is not declared`);
+      if (p !== undefined && p !== 'xmlns' && !declared(p))
+        throw new NotWellFormed(pos, `prefix "${p}" of attribute ${attr} is not declared`);
     }
     pos = TAG_END.lastIndex;
     rootSeen = true;

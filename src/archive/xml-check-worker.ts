@@ -3,7 +3,10 @@ import { parentPort } from 'node:worker_threads';
 import type { PackFile } from './manifest.js';
 import { checkPackXml, type XmlProblem } from './xml-check.js';
 
-export interface XmlCheckJob { readonly id: number; readonly file: PackFile }
+export interface XmlCheckJob {
+  readonly id: number;
+  readonly file: PackFile;
+}
 export type XmlCheckReply = { readonly id: number; readonly problems: XmlProblem[] } | { readonly id: number; readonly error: string };
 
 const port = parentPort;

@@ -23,7 +23,8 @@ function printDiagnostics(diags: Diagnostics): void {
 
 function periodOption(): Option {
   return new Option('--period <YYYY-MM>', 'the month to report on (default: period in config.yml)').argParser((v) => {
-    if (!PERIOD_PATTERN.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.period', `--period must be a month written YYYY-MM, got "${v}"`);
+    if (!PERIOD_PATTERN.test(v))
+      throw new CommanderError(EXIT.usage, 'boardpack.period', `--period must be a month written YYYY-MM, got "${v}"`);
     return v;
   });
 }
@@ -37,7 +38,7 @@ function program(): Command {
 
   p.command('build')
     .description('build the pack: validate every input, then write packs/<period>/ with its reports and manifest')
-    .option('-c, --config <file>', 'the working folder\'s config file', 'config.yml')
+    .option('-c, --config <file>', "the working folder's config file", 'config.yml')
     .addOption(periodOption())
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
     .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
@@ -73,7 +74,7 @@ function program(): Command {
 
   p.command('validate')
     .description('run every check of build and write nothing')
-    .option('-c, --config <file>', 'the working folder\'s config file', 'config.yml')
+    .option('-c, --config <file>', "the working folder's config file", 'config.yml')
     .addOption(periodOption())
     .action(async (opts: { config: string; period?: string }) => {
       const line = progressLine(process.stderr);
@@ -94,13 +95,21 @@ function program(): Command {
     });
   p.command('match')
     .description('match actions without answers: to the findings they answer; review, print as JSON, or write them into the plan')
-    .option('-c, --config <file>', 'the working folder\'s config file', 'config.yml')
+    .option('-c, --config <file>', "the working folder's config file", 'config.yml')
     .option('--plan <file>', 'match this plan instead of the one in config.yml')
     .option('--findings <files...>', 'match against these registers instead of those the plan names')
     .option('--json', 'print the matches as JSON')
-    .option('--write', 'add the confident matches to the plan as answers:, keeping its comments and layout (possible ones are left for you to decide)')
+    .option(
+      '--write',
+      'add the confident matches to the plan as answers:, keeping its comments and layout (possible ones are left for you to decide)',
+    )
     .action(async (opts: { config: string; plan?: string; findings?: string[]; json?: boolean; write?: boolean }) => {
-      const outcome = await runMatch({ configPath: opts.config, ...(opts.plan ? { plan: opts.plan } : {}), ...(opts.findings ? { findings: opts.findings } : {}), write: opts.write ?? false });
+      const outcome = await runMatch({
+        configPath: opts.config,
+        ...(opts.plan ? { plan: opts.plan } : {}),
+        ...(opts.findings ? { findings: opts.findings } : {}),
+        write: opts.write ?? false,
+      });
       printDiagnostics(outcome.diagnostics);
       if (outcome.diagnostics.hasErrors || !outcome.report) {
         process.stderr.write(`match failed: ${formatSummary(outcome.diagnostics)}\n`);
@@ -113,9 +122,11 @@ function program(): Command {
       }
       process.stdout.write(formatMatchTable(outcome.report, outcome.findings ?? []));
       if (outcome.written) {
-        process.stdout.write(outcome.written.actions.length === 0
-          ? 'nothing to write: no action was matched\n'
-          : `wrote answers: for ${outcome.written.actions.join(', ')} into ${outcome.written.file}\n`);
+        process.stdout.write(
+          outcome.written.actions.length === 0
+            ? 'nothing to write: no action was matched\n'
+            : `wrote answers: for ${outcome.written.actions.join(', ')} into ${outcome.written.file}\n`,
+        );
       }
     });
 
@@ -127,11 +138,14 @@ function program(): Command {
     .requiredOption('--id <ID>', 'short id of the publication, e.g. ILACS-2025; finding ids are <ID>-<ref>')
     .option('--out <file>', 'where to write the register (default: findings/<ID>.yml)')
     .option('--title <text>', 'the publication title, when the report does not give it clearly')
-    .addOption(new Option('--published <YYYY-MM-DD>', 'the publication date, when the report does not give it clearly').argParser((v) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published must be a date written YYYY-MM-DD, got "${v}"`);
-      if (!isCalendarDate(v)) throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published ${v} is not a date in the calendar`);
-      return v;
-    }))
+    .addOption(
+      new Option('--published <YYYY-MM-DD>', 'the publication date, when the report does not give it clearly').argParser((v) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+          throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published must be a date written YYYY-MM-DD, got "${v}"`);
+        if (!isCalendarDate(v)) throw new CommanderError(EXIT.usage, 'boardpack.usage', `--published ${v} is not a date in the calendar`);
+        return v;
+      }),
+    )
     .addOption(new Option('--kind <kind>', 'override the kind of publication').choices(FINDING_KINDS))
     .action(async (report: string, opts: { id: string; out?: string; title?: string; published?: string; kind?: FindingKind }) => {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(opts.id)) {
@@ -147,8 +161,16 @@ function program(): Command {
       }
       const r = outcome.register!;
       const sections = [...new Set(r.findings.map((f) => f.section))];
-      process.stdout.write(`wrote ${outcome.out}: ${r.findings.length} findings from ${r.source.kind} "${r.source.title}" (${r.source.published})\n`);
-      for (const sec of sections) process.stdout.write(`  ${sec}: ${r.findings.filter((f) => f.section === sec).map((f) => f.ref).join(', ')}\n`);
+      process.stdout.write(
+        `wrote ${outcome.out}: ${r.findings.length} findings from ${r.source.kind} "${r.source.title}" (${r.source.published})\n`,
+      );
+      for (const sec of sections)
+        process.stdout.write(
+          `  ${sec}: ${r.findings
+            .filter((f) => f.section === sec)
+            .map((f) => f.ref)
+            .join(', ')}\n`,
+        );
       for (const n of outcome.notes) process.stdout.write(`  note: ${n}\n`);
     });
   return p;
@@ -164,7 +186,9 @@ async function main(argv: string[]): Promise<void> {
       if (e.code === 'boardpack.period' || e.code === 'boardpack.usage') process.stderr.write(`error: ${e.message}\n`);
       return;
     }
-    process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nThis is a bug in boardpack, not in your inputs; please report it with the command you ran.\n`);
+    process.stderr.write(
+      `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nThis is a bug in boardpack, not in your inputs; please report it with the command you ran.\n`,
+    );
     process.exitCode = EXIT.input;
   }
 }

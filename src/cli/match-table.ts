@@ -8,7 +8,12 @@ import type { Finding } from '../model/types.js';
 
 const shorten = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}\u2026`);
 
-const LINK: Record<MatchReport['actions'][number]['source'], string> = { explicit: 'linked', matched: 'matched', possible: 'possible', none: 'none' };
+const LINK: Record<MatchReport['actions'][number]['source'], string> = {
+  explicit: 'linked',
+  matched: 'matched',
+  possible: 'possible',
+  none: 'none',
+};
 
 export function formatMatchTable(report: MatchReport, findings: readonly Finding[]): string {
   const text = new Map(findings.map((f) => [f.id, f.text]));
@@ -24,21 +29,35 @@ export function formatMatchTable(report: MatchReport, findings: readonly Finding
     const s = a.suggestions.find((x) => x.finding === shown);
     const why = a.source === 'explicit' ? '' : (s?.because ?? []).join(', ');
     lines.push(row(a.id, shown ?? '-', s ? s.score.toFixed(2) : '-', LINK[a.source], why, shown ? shorten(text.get(shown) ?? '', 60) : ''));
-    if (a.source !== 'explicit' && a.linked.length > 1) lines.push(row('', a.linked[1]!, '', 'and', '', shorten(text.get(a.linked[1]!) ?? '', 60)));
+    if (a.source !== 'explicit' && a.linked.length > 1)
+      lines.push(row('', a.linked[1]!, '', 'and', '', shorten(text.get(a.linked[1]!) ?? '', 60)));
     if (a.source === 'possible') {
       const runnerUp = a.suggestions.find((x) => !a.linked.includes(x.finding));
-      if (runnerUp) lines.push(row('', runnerUp.finding, runnerUp.score.toFixed(2), 'or', runnerUp.because.join(', '), shorten(text.get(runnerUp.finding) ?? '', 60)));
+      if (runnerUp)
+        lines.push(
+          row(
+            '',
+            runnerUp.finding,
+            runnerUp.score.toFixed(2),
+            'or',
+            runnerUp.because.join(', '),
+            shorten(text.get(runnerUp.finding) ?? '', 60),
+          ),
+        );
     }
   }
   const unanswered = report.findings.filter((f) => f.actions.length === 0);
   lines.push('');
-  lines.push(unanswered.length === 0 ? 'Every finding is answered by at least one action.' : `Findings no action answers (${unanswered.length}):`);
+  lines.push(
+    unanswered.length === 0 ? 'Every finding is answered by at least one action.' : `Findings no action answers (${unanswered.length}):`,
+  );
   for (const f of unanswered) lines.push(`  ${f.id.padEnd(fWidth)}  ${shorten(text.get(f.id) ?? '', 80)}`);
   const count = (src: string) => report.actions.filter((a) => a.source === src).length;
   lines.push('');
   lines.push(
     `${report.actions.length} actions: ${count('explicit')} linked in the plan, ${count('matched')} matched, ${count('possible')} possible (to be confirmed), ${count('none')} answer no finding`,
   );
-  if (count('possible') > 0) lines.push('A possible link is shown in the reports as needing confirmation; add answers: to the action to settle it.');
+  if (count('possible') > 0)
+    lines.push('A possible link is shown in the reports as needing confirmation; add answers: to the action to settle it.');
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,19 @@
 import type { AppendixBlock, Line, Table, TableCell } from '../model/report.js';
 import { monthLabel, plainDate } from '../model/period.js';
 import type { ActionResult, Computed, Indicator, IndicatorResult, Inputs, Linkage } from '../model/types.js';
-import { COVERAGE_LABEL, COVERAGE_SWATCH, DIRECTION_LABEL, RAG_LABEL, RAG_SWATCH, STATUS_LABEL, STATUS_SWATCH, UNIT_LABEL, formatChange, formatValue, shownStatus } from './labels.js';
+import {
+  COVERAGE_LABEL,
+  COVERAGE_SWATCH,
+  DIRECTION_LABEL,
+  RAG_LABEL,
+  RAG_SWATCH,
+  STATUS_LABEL,
+  STATUS_SWATCH,
+  UNIT_LABEL,
+  formatChange,
+  formatValue,
+  shownStatus,
+} from './labels.js';
 import { chartOf } from './charts.js';
 
 const text = (s: string): TableCell => ({ lines: [[{ text: s }]] });
@@ -20,8 +32,13 @@ const LINK_NOTE = { explicit: '', matched: ' (suggested)', possible: ' (possible
  * with the status the plan gives under it.
  */
 function statusCell(a: ActionResult): TableCell {
-  if (!a.overdue) return { lines: [[{ text: STATUS_LABEL[a.action.status], bold: true }]], swatch: STATUS_SWATCH[a.action.status], align: 'center' };
-  return { lines: [[{ text: 'Overdue', bold: true }], [{ text: `(${STATUS_LABEL[a.action.status].toLowerCase()})` }]], swatch: 'red', align: 'center' };
+  if (!a.overdue)
+    return { lines: [[{ text: STATUS_LABEL[a.action.status], bold: true }]], swatch: STATUS_SWATCH[a.action.status], align: 'center' };
+  return {
+    lines: [[{ text: 'Overdue', bold: true }], [{ text: `(${STATUS_LABEL[a.action.status].toLowerCase()})` }]],
+    swatch: 'red',
+    align: 'center',
+  };
 }
 
 const n = (k: number, one: string, many: string) => `${k === 0 ? 'no' : k} ${k === 1 ? one : many}`;
@@ -43,11 +60,14 @@ export function actionTracker(inputs: Inputs, linkage: Linkage, computed: Comput
     const rows = p.actions.map((action): TableCell[] => {
       const a = byId.get(action.id)!;
       const links = linkage.byAction.get(action.id) ?? [];
-      const answers = links.length === 0 ? 'Answers: no finding' : `Answers: ${links.map((l) => `${l.findingId}${LINK_NOTE[l.via]}`).join(', ')}`;
+      const answers =
+        links.length === 0 ? 'Answers: no finding' : `Answers: ${links.map((l) => `${l.findingId}${LINK_NOTE[l.via]}`).join(', ')}`;
       const measured = action.measures.map((id) => results.get(id)).filter((r): r is IndicatorResult => r !== undefined);
       const measureLines: Line[] = measured.map((r) => [
         { text: 'Measured by: ', bold: true },
-        { text: `${r.indicator.name}, ${formatValue(r.latest?.value, r.indicator)} (${RAG_LABEL[r.rag].toLowerCase()})${refs.charts && inputs.charts && r.indicator.series.length > 0 ? `; chart in Appendix ${refs.charts}` : ''}` },
+        {
+          text: `${r.indicator.name}, ${formatValue(r.latest?.value, r.indicator)} (${RAG_LABEL[r.rag].toLowerCase()})${refs.charts && inputs.charts && r.indicator.series.length > 0 ? `; chart in Appendix ${refs.charts}` : ''}`,
+        },
       ]);
       return [
         text(action.id),
@@ -83,28 +103,38 @@ export function findingsCoverage(inputs: Inputs, linkage: Linkage, computed: Com
   const parts = [
     `${answered} of ${f.all.length} findings ${answered === 1 ? 'is' : 'are'} answered by at least one action`,
     ...(f.atRisk.length > 0 ? [`${n(f.atRisk.length, 'of them has', 'of them have')} an action off track, at risk or overdue`] : []),
-    ...(f.unconfirmed.length > 0 ? [`${n(f.unconfirmed.length, 'finding has', 'findings have')} only a possible action, to be confirmed`] : []),
+    ...(f.unconfirmed.length > 0
+      ? [`${n(f.unconfirmed.length, 'finding has', 'findings have')} only a possible action, to be confirmed`]
+      : []),
     ...(f.notAnswered.length > 0 ? [`${n(f.notAnswered.length, 'finding has', 'findings have')} no action`] : []),
   ];
   const blocks: AppendixBlock[] = [
-    { kind: 'text', line: [{ text: `${cap(parts.join('; '))}. ` }, { text: 'The coverage shown is the worst that applies to the finding\u2019s actions.' }] },
+    {
+      kind: 'text',
+      line: [
+        { text: `${cap(parts.join('; '))}. ` },
+        { text: 'The coverage shown is the worst that applies to the finding\u2019s actions.' },
+      ],
+    },
   ];
   for (const s of inputs.sources) {
     blocks.push({ kind: 'subheading', text: s.title });
-    const rows = inputs.findings.filter((x) => x.sourceId === s.id).map((x): TableCell[] => {
-      const links = linkage.byFinding.get(x.id) ?? [];
-      const actionLines: Line[] = links.map((l) => {
-        const a = byId.get(l.actionId)!;
-        return [{ text: `${a.action.id} ${shownStatus(a).toLowerCase()}${LINK_NOTE[l.via]}` }];
+    const rows = inputs.findings
+      .filter((x) => x.sourceId === s.id)
+      .map((x): TableCell[] => {
+        const links = linkage.byFinding.get(x.id) ?? [];
+        const actionLines: Line[] = links.map((l) => {
+          const a = byId.get(l.actionId)!;
+          return [{ text: `${a.action.id} ${shownStatus(a).toLowerCase()}${LINK_NOTE[l.via]}` }];
+        });
+        const c = coverageOf.get(x.id)!;
+        return [
+          lines(x.ref, x.id),
+          text(x.text),
+          links.length === 0 ? text('No action in the plan') : { lines: actionLines },
+          { lines: [[{ text: COVERAGE_LABEL[c], bold: true }]], swatch: COVERAGE_SWATCH[c], align: 'center' },
+        ];
       });
-      const c = coverageOf.get(x.id)!;
-      return [
-        lines(x.ref, x.id),
-        text(x.text),
-        links.length === 0 ? text('No action in the plan') : { lines: actionLines },
-        { lines: [[{ text: COVERAGE_LABEL[c], bold: true }]], swatch: COVERAGE_SWATCH[c], align: 'center' },
-      ];
-    });
     blocks.push({
       kind: 'table',
       table: {
@@ -144,7 +174,8 @@ function scorecardTable(computed: Computed, full: boolean): Table {
     const ind = r.indicator;
     const latest = formatValue(r.latest?.value, ind) + (r.stale && r.latest ? ` (${monthLabel(r.latest.month)})` : '');
     const swatch = RAG_SWATCH[r.rag];
-    const polarity = ind.polarity === 'higher' ? 'Higher is better' : ind.polarity === 'lower' ? 'Lower is better' : 'Neither higher nor lower is better';
+    const polarity =
+      ind.polarity === 'higher' ? 'Higher is better' : ind.polarity === 'lower' ? 'Lower is better' : 'Neither higher nor lower is better';
     const cells: TableCell[] = [
       lines(ind.name, polarity),
       text(latest),
@@ -195,7 +226,12 @@ function scorecardLead(inputs: Inputs, computed: Computed): AppendixBlock {
 }
 
 export function scorecard(inputs: Inputs, computed: Computed): AppendixBlock[] {
-  return [scorecardLead(inputs, computed), { kind: 'table', table: scorecardTable(computed, true) }, ...definitions(computed), ...(inputs.charts ? chartBlocks(inputs, computed) : [])];
+  return [
+    scorecardLead(inputs, computed),
+    { kind: 'table', table: scorecardTable(computed, true) },
+    ...definitions(computed),
+    ...(inputs.charts ? chartBlocks(inputs, computed) : []),
+  ];
 }
 
 /** The scorecard without comparators, definitions or charts: for a report that points to the full one. */
@@ -218,7 +254,11 @@ function definitions(computed: Computed): AppendixBlock[] {
           { header: 'What is counted', width: 0.55 },
           { header: 'Unit', width: 0.15 },
         ],
-        rows: defined.map((r) => [text(r.indicator.name), text(r.indicator.definition!), text(UNIT_LABEL[r.indicator.unit] ?? r.indicator.unit)]),
+        rows: defined.map((r) => [
+          text(r.indicator.name),
+          text(r.indicator.definition!),
+          text(UNIT_LABEL[r.indicator.unit] ?? r.indicator.unit),
+        ]),
       },
     },
   ];

@@ -27,18 +27,22 @@ export function trendInWords(r: IndicatorResult, points: Chart['points']): strin
     const last = held[held.length - 1]!;
     const f = formatValue(first.value, ind);
     const l = formatValue(last.value, ind);
-    if (f === l) parts.push(`Unchanged at ${l} from ${monthLabel(first.month)} to ${monthLabel(last.month)}${judged ? ` (${polarity})` : ''}`);
+    if (f === l)
+      parts.push(`Unchanged at ${l} from ${monthLabel(first.month)} to ${monthLabel(last.month)}${judged ? ` (${polarity})` : ''}`);
     else {
       const rose = last.value > first.value;
       const better = rose === (ind.polarity === 'higher');
-      parts.push(`${rose ? 'Rose' : 'Fell'} from ${f} in ${monthLabel(first.month)} to ${l} in ${monthLabel(last.month)}${judged ? `, ${better ? 'better' : 'worse'} (${polarity})` : ''}`);
+      parts.push(
+        `${rose ? 'Rose' : 'Fell'} from ${f} in ${monthLabel(first.month)} to ${l} in ${monthLabel(last.month)}${judged ? `, ${better ? 'better' : 'worse'} (${polarity})` : ''}`,
+      );
     }
   }
   if (judged && held.length < 2) parts.push(polarity);
   if (judged && r.worseningRun >= 2) parts.push(`worse for ${r.worseningRun} months running`);
   if (ind.target !== undefined) parts.push(`target ${formatValue(ind.target, ind)}`);
   if (ind.comparators?.england !== undefined) parts.push(`England ${formatValue(ind.comparators.england, ind)}`);
-  if (ind.comparators?.statisticalNeighbours !== undefined) parts.push(`statistical neighbours ${formatValue(ind.comparators.statisticalNeighbours, ind)}`);
+  if (ind.comparators?.statisticalNeighbours !== undefined)
+    parts.push(`statistical neighbours ${formatValue(ind.comparators.statisticalNeighbours, ind)}`);
   return `${parts.join('; ')}.`;
 }
 

@@ -5,12 +5,43 @@
  * number in the summary and the same number in a recommendation are one number.
  */
 import { monthLabel, ordinalDate, PERIOD_PATTERN, plainDate } from '../model/period.js';
-import type { ActionResult, Computed, Coverage, FindingCoverage, IndicatorResult, Inputs, Linkage, Person, ReportSpec, Source } from '../model/types.js';
-import { COVERAGE_LABEL, DIRECTION_LABEL, FRAMEWORK_NAME, KIND_LABEL, RAG_LABEL, STATUS_LABEL, formatChange, formatValue, kindCounts, numberWord, shownStatus, UNIT_LABEL } from './labels.js';
+import type {
+  ActionResult,
+  Computed,
+  Coverage,
+  FindingCoverage,
+  IndicatorResult,
+  Inputs,
+  Linkage,
+  Person,
+  ReportSpec,
+  Source,
+} from '../model/types.js';
+import {
+  COVERAGE_LABEL,
+  DIRECTION_LABEL,
+  FRAMEWORK_NAME,
+  KIND_LABEL,
+  RAG_LABEL,
+  STATUS_LABEL,
+  formatChange,
+  formatValue,
+  kindCounts,
+  numberWord,
+  shownStatus,
+  UNIT_LABEL,
+} from './labels.js';
 
 const personLine = (p: Person) => [p.name, p.role].filter(Boolean).join(', ');
 const contactLine = (p: Person) => [p.name, p.role, p.email, p.phone].filter(Boolean).join(', ');
-const person = (p: Person) => ({ name: p.name, role: p.role ?? '', email: p.email ?? '', phone: p.phone ?? '', line: personLine(p), contact: contactLine(p) });
+const person = (p: Person) => ({
+  name: p.name,
+  role: p.role ?? '',
+  email: p.email ?? '',
+  phone: p.phone ?? '',
+  line: personLine(p),
+  contact: contactLine(p),
+});
 const people = (list: readonly Person[]) => list.map(person);
 
 /** A named set as templates see it. */
@@ -34,14 +65,17 @@ function sourceView(s: Source, findingCount: number) {
     /** The overall effectiveness grade, lower case ("inadequate"); empty when the report has no such row. */
     overall: overall ? overall.grade.toLowerCase() : '',
     /** The other judgements, without the overall one. */
-    otherJudgements: s.judgements.filter((j) => j !== overall).map((j) => ({ area: j.area, grade: j.grade, gradeLower: j.grade.toLowerCase() })),
+    otherJudgements: s.judgements
+      .filter((j) => j !== overall)
+      .map((j) => ({ area: j.area, grade: j.grade, gradeLower: j.grade.toLowerCase() })),
     findingCount,
   };
 }
 
 function indicatorView(r: IndicatorResult, rank: number) {
   const ind = r.indicator;
-  const better = ind.polarity === 'higher' ? 'higher is better' : ind.polarity === 'lower' ? 'lower is better' : 'neither higher nor lower is better';
+  const better =
+    ind.polarity === 'higher' ? 'higher is better' : ind.polarity === 'lower' ? 'lower is better' : 'neither higher nor lower is better';
   return {
     id: ind.id,
     name: ind.name,
@@ -57,7 +91,10 @@ function indicatorView(r: IndicatorResult, rank: number) {
     target: ind.target === undefined ? 'no target' : formatValue(ind.target, ind),
     hasTarget: ind.target !== undefined && ind.polarity !== 'contextual',
     /** How far from target, which way: "22.0 points below it", "1.6 above it"; empty when on or without target. */
-    gap: r.rag === 'red' || r.rag === 'amber' ? `${formatChange(Math.abs((r.latest?.value ?? 0) - (ind.target ?? 0)), ind).replace(/^[+\u2212]/, '')} ${ind.polarity === 'higher' ? 'below' : 'above'} it` : '',
+    gap:
+      r.rag === 'red' || r.rag === 'amber'
+        ? `${formatChange(Math.abs((r.latest?.value ?? 0) - (ind.target ?? 0)), ind).replace(/^[+\u2212]/, '')} ${ind.polarity === 'higher' ? 'below' : 'above'} it`
+        : '',
     england: formatValue(ind.comparators?.england, ind),
     rag: r.rag,
     ragLabel: RAG_LABEL[r.rag],
@@ -158,7 +195,9 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
   const byCoverage = (c: Coverage) => findings.filter((f) => f.coverage === c);
   const full = sources.filter((s) => s.kind === 'full-inspection');
   const visits = sources.filter((s) => s.kind !== 'full-inspection');
-  const unlinked = linkage.unlinkedActions.map((id) => facts.actions.all.find((a) => a.action.id === id)!).filter((a) => !a.action.answersNone);
+  const unlinked = linkage.unlinkedActions
+    .map((id) => facts.actions.all.find((a) => a.action.id === id)!)
+    .filter((a) => !a.action.answersNone);
 
   return {
     council: inputs.council,
@@ -176,8 +215,13 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
     visitsText: kindCounts(visits.map((v) => v.kind)),
     nextVisit: inputs.nextVisit
       ? {
-          kindLabel: inputs.nextVisit.kind === 'joint-targeted-area-inspection' ? 'joint targeted area inspection' : KIND_LABEL[inputs.nextVisit.kind],
-          expectedText: PERIOD_PATTERN.test(inputs.nextVisit.expected) ? monthLabel(inputs.nextVisit.expected) : plainDate(inputs.nextVisit.expected),
+          kindLabel:
+            inputs.nextVisit.kind === 'joint-targeted-area-inspection'
+              ? 'joint targeted area inspection'
+              : KIND_LABEL[inputs.nextVisit.kind],
+          expectedText: PERIOD_PATTERN.test(inputs.nextVisit.expected)
+            ? monthLabel(inputs.nextVisit.expected)
+            : plainDate(inputs.nextVisit.expected),
           focus: inputs.nextVisit.focus ?? '',
         }
       : undefined,
@@ -219,7 +263,9 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
         statusBehindDate: set(av(facts.actions.statusBehindDate)),
         offTrackOrAtRisk: set(av(facts.actions.offTrackOrAtRisk)),
         /** Off track, at risk or overdue: every action the board must look at, once each. */
-        needingAttention: set(av(facts.actions.all.filter((a) => a.overdue || a.action.status === 'off-track' || a.action.status === 'at-risk'))),
+        needingAttention: set(
+          av(facts.actions.all.filter((a) => a.overdue || a.action.status === 'off-track' || a.action.status === 'at-risk')),
+        ),
         unlinked: set(av(unlinked)),
       },
       findings: {
@@ -242,7 +288,11 @@ export function reportContext(pack: PackContext, spec: ReportSpec, appendixKinds
   return {
     ...pack,
     /** Appendix numbers by kind (0 when the report has none of that kind). */
-    appendix: { actionTracker: at('action-tracker'), findingsCoverage: at('findings-coverage'), scorecard: at('scorecard') || at('scorecard-summary') },
+    appendix: {
+      actionTracker: at('action-tracker'),
+      findingsCoverage: at('findings-coverage'),
+      scorecard: at('scorecard') || at('scorecard-summary'),
+    },
     report: { id: spec.id, title: spec.title },
     meeting: {
       title: spec.meeting.title,

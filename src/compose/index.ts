@@ -37,7 +37,10 @@ export function checkMarkup(job: ReportJob, diags: Diagnostics): void {
       const at = `${t.file}:${line}:${column}`;
       if (seen.has(at)) continue;
       seen.add(at);
-      diags.report('template-unsupported-markup', `${p.what} is not markup a report understands; it will print as written`, { place: { file: t.file, line, column }, hint: p.hint });
+      diags.report('template-unsupported-markup', `${p.what} is not markup a report understands; it will print as written`, {
+        place: { file: t.file, line, column },
+        hint: p.hint,
+      });
     }
   }
 }
@@ -56,19 +59,36 @@ function withOrdinals(line: string): Line {
   return out.flatMap((r) => (r.superscript ? [r] : parseInline(r.text)));
 }
 
-export function composeReports(inputs: Inputs, linkage: Linkage, computed: Computed, diags: Diagnostics, progress: Progress = NO_PROGRESS): ReportModel[] | undefined {
+export function composeReports(
+  inputs: Inputs,
+  linkage: Linkage,
+  computed: Computed,
+  diags: Diagnostics,
+  progress: Progress = NO_PROGRESS,
+): ReportModel[] | undefined {
   const pack = packContext(inputs, linkage, computed);
   const models: ReportModel[] = [];
   for (const [i, job] of inputs.reports.entries()) {
     progress({ stage: 'composing reports', done: i, total: inputs.reports.length, unit: 'reports' });
     if (!checkTemplates(templatesOf(job), diags)) continue;
-    const ctx = reportContext(pack, job.spec, job.layout.appendices.map((a) => a.kind));
+    const ctx = reportContext(
+      pack,
+      job.spec,
+      job.layout.appendices.map((a) => a.kind),
+    );
     const t = job.layout.templates;
     const render = (key: string) => renderTemplate(t[key]!, ctx, diags);
     const title = render('documentTitle');
     const header = job.layout.header.map((h, k) => {
       const v = render(`header.${k}`);
-      return { label: h.label, lines: (v ?? '').split('\n').map((l) => l.trim()).filter(Boolean).map(withOrdinals) };
+      return {
+        label: h.label,
+        lines: (v ?? '')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .map(withOrdinals),
+      };
     });
     const summary = render('summary');
     const recommendations = render('recommendations');
@@ -89,10 +109,13 @@ export function composeReports(inputs: Inputs, linkage: Linkage, computed: Compu
       number: i + 1,
       title: a.title,
       blocks:
-        a.kind === 'action-tracker' ? actionTracker(inputs, linkage, computed, refs)
-        : a.kind === 'findings-coverage' ? findingsCoverage(inputs, linkage, computed)
-        : a.kind === 'scorecard-summary' ? scorecardSummary(inputs, computed)
-        : scorecard(inputs, computed),
+        a.kind === 'action-tracker'
+          ? actionTracker(inputs, linkage, computed, refs)
+          : a.kind === 'findings-coverage'
+            ? findingsCoverage(inputs, linkage, computed)
+            : a.kind === 'scorecard-summary'
+              ? scorecardSummary(inputs, computed)
+              : scorecard(inputs, computed),
     }));
     models.push({
       id: job.spec.id,

@@ -123,15 +123,28 @@ interface MarkupRule {
 /** Markdown an author may reach for that the narrative prints as written. */
 const UNSUPPORTED: readonly MarkupRule[] = [
   { re: /^\s*(#{3,})\s/, what: 'a third-level heading (###)', hint: 'use # for a numbered section or ## for a subheading' },
-  { re: /^\s*\|.*\|\s*$/, what: 'a table row (| ... |)', hint: 'tables belong in the appendices; write the figures as sentences or bullets' },
+  {
+    re: /^\s*\|.*\|\s*$/,
+    what: 'a table row (| ... |)',
+    hint: 'tables belong in the appendices; write the figures as sentences or bullets',
+  },
   { re: /^\s*>\s?/, what: 'a quotation (>)', hint: 'write it as a paragraph' },
-  { re: /^\s*\d+[.)]\s+\S/, what: 'a numbered line', hint: 'paragraphs are numbered for you; use - for a bullet', exceptRecommendations: true },
+  {
+    re: /^\s*\d+[.)]\s+\S/,
+    what: 'a numbered line',
+    hint: 'paragraphs are numbered for you; use - for a bullet',
+    exceptRecommendations: true,
+  },
   { re: /\[[^\]\n]+\]\([^)\n]+\)/, what: 'a link ([text](address))', hint: 'write the address in full in the text' },
   { re: /(^|[^*\w])\*(?!\s)[^*\n]+(?<!\s)\*(?!\*)/, what: 'italic (*text*)', hint: 'only **bold** is supported' },
   { re: /__[^_\n]+__/, what: 'underscore bold (__text__)', hint: 'write **bold**' },
   { re: /`[^`\n]+`/, what: 'code (`text`)', hint: 'write it as plain text' },
   { re: /~~[^~\n]+~~/, what: 'struck-through text (~~text~~)', hint: 'remove it or write it plainly' },
-  { re: /<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?\/?>/, what: 'an HTML tag', hint: 'write plain text; use **bold**, # and ## headings and - bullets' },
+  {
+    re: /<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?\/?>/,
+    what: 'an HTML tag',
+    hint: 'write plain text; use **bold**, # and ## headings and - bullets',
+  },
 ];
 
 export interface MarkupProblem {

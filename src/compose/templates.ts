@@ -91,7 +91,9 @@ function kindProblem(kind: Kind, v: unknown): string | undefined {
     case 'month':
       // A month, or a date whose month is meant: {{month meeting.date}}.
       if (typeof v !== 'string' || !/^\d{4}-\d{2}(-\d{2})?$/.test(v)) return `a month written YYYY-MM, got ${describe(v)}`;
-      return (v.length === 7 ? PERIOD_PATTERN.test(v) : isCalendarDate(v)) ? undefined : `a month in the calendar, got "${v}", which is not one`;
+      return (v.length === 7 ? PERIOD_PATTERN.test(v) : isCalendarDate(v))
+        ? undefined
+        : `a month in the calendar, got "${v}", which is not one`;
     case 'any':
       return undefined;
   }
@@ -108,7 +110,8 @@ function arityProblem(name: string, spec: HelperSpec, n: number): string | undef
   return `{{${name}}} takes ${wants} argument${wants === '1' ? '' : 's'} (${spec.usage}); here it has ${n}`;
 }
 
-const argumentProblem = (name: string, spec: HelperSpec, i: number, problem: string) => `{{${name}}}: its ${nth(i)} argument must be ${problem} (${spec.usage})`;
+const argumentProblem = (name: string, spec: HelperSpec, i: number, problem: string) =>
+  `{{${name}}}: its ${nth(i)} argument must be ${problem} (${spec.usage})`;
 
 /** Checks a call's arguments as it renders; throws at the call's place. */
 function checkCall(name: string, spec: HelperSpec, raw: unknown[], builtIn = false): { args: unknown[]; options?: HelperOptions } {
@@ -133,8 +136,10 @@ const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven
 /** A sentence does not open with a figure: up to twelve in words, beyond that the figure. */
 const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const counted = (count: (n: number) => string) => (n: number, one: string, many?: string) => `${count(n)} ${n === 1 ? one : (many ?? `${one}s`)}`;
-const andList = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? ''));
+const counted = (count: (n: number) => string) => (n: number, one: string, many?: string) =>
+  `${count(n)} ${n === 1 ? one : (many ?? `${one}s`)}`;
+const andList = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
 
 /** The helpers a template may use, documented in the README, and Handlebars' built-ins. */
 export const HELPER_SPECS: Record<string, HelperSpec> = {
@@ -145,32 +150,58 @@ export const HELPER_SPECS: Record<string, HelperSpec> = {
   /** "October 2026" from 2026-10 */
   month: helper('month', { params: ['month'], gives: 'text', usage: '{{month period.id}}' }, (id: string) => monthLabel(id.slice(0, 7))),
   /** "Oct 2026" */
-  shortMonth: helper('shortMonth', { params: ['month'], gives: 'text', usage: '{{shortMonth period.id}}' }, (id: string) => shortMonth(id.slice(0, 7))),
+  shortMonth: helper('shortMonth', { params: ['month'], gives: 'text', usage: '{{shortMonth period.id}}' }, (id: string) =>
+    shortMonth(id.slice(0, 7)),
+  ),
   /** {{plural 3 "action"}} → "3 actions"; {{plural 1 "finding"}} → "1 finding"; optional plural form. */
-  plural: helper('plural', { params: ['number', 'text', 'text'], optional: 1, gives: 'text', usage: '{{plural n "action"}}' }, counted(String)),
+  plural: helper(
+    'plural',
+    { params: ['number', 'text', 'text'], optional: 1, gives: 'text', usage: '{{plural n "action"}}' },
+    counted(String),
+  ),
   /** {{howMany n "indicator is" "indicators are"}} → "no indicator is", "1 indicator is", "3 indicators are". */
-  howMany: helper('howMany', { params: ['number', 'text', 'text'], optional: 1, gives: 'text', usage: '{{howMany n "indicator is" "indicators are"}}' }, counted((n) => (n === 0 ? 'no' : String(n)))),
+  howMany: helper(
+    'howMany',
+    { params: ['number', 'text', 'text'], optional: 1, gives: 'text', usage: '{{howMany n "indicator is" "indicators are"}}' },
+    counted((n) => (n === 0 ? 'no' : String(n))),
+  ),
   /** The same to open a sentence, the count in words up to twelve: "No indicator is", "Three indicators are". */
-  HowMany: helper('HowMany', { params: ['number', 'text', 'text'], optional: 1, gives: 'text', usage: '{{HowMany n "indicator is" "indicators are"}}' }, counted((n) => capital(numberWord(n)))),
+  HowMany: helper(
+    'HowMany',
+    { params: ['number', 'text', 'text'], optional: 1, gives: 'text', usage: '{{HowMany n "indicator is" "indicators are"}}' },
+    counted((n) => capital(numberWord(n))),
+  ),
   /** {{Words 2}} → "Two": a number to open a sentence, in words up to twelve. */
   Words: helper('Words', { params: ['number'], gives: 'text', usage: '{{Words n}}' }, (n: number) => capital(numberWord(n))),
   /** {{names list}} → "A, B and C" from a list of objects with a name (or {{names list "id"}}). */
-  names: helper('names', { params: ['list', 'text'], optional: 1, gives: 'text', usage: '{{names list "id"}}' }, (list: unknown[], field = 'name') =>
-    andList(list.map((x) => String((x as Record<string, unknown> | null)?.[field] ?? '')))),
+  names: helper(
+    'names',
+    { params: ['list', 'text'], optional: 1, gives: 'text', usage: '{{names list "id"}}' },
+    (list: unknown[], field = 'name') => andList(list.map((x) => String((x as Record<string, unknown> | null)?.[field] ?? ''))),
+  ),
   /** {{count list}} → its length */
   count: helper('count', { params: ['list'], gives: 'number', usage: '{{count list}}' }, (list: unknown[]) => list.length),
-  lower: helper('lower', { params: ['scalar'], gives: 'text', usage: '{{lower ragLabel}}' }, (s: string | number) => String(s).toLowerCase()),
-  upper: helper('upper', { params: ['scalar'], gives: 'text', usage: '{{upper ragLabel}}' }, (s: string | number) => String(s).toUpperCase()),
+  lower: helper('lower', { params: ['scalar'], gives: 'text', usage: '{{lower ragLabel}}' }, (s: string | number) =>
+    String(s).toLowerCase(),
+  ),
+  upper: helper('upper', { params: ['scalar'], gives: 'text', usage: '{{upper ragLabel}}' }, (s: string | number) =>
+    String(s).toUpperCase(),
+  ),
   /** {{join list ", "}}; the last pair joined with " and " when the separator is ", " */
-  join: helper('join', { params: ['list', 'text'], optional: 1, gives: 'text', usage: '{{join list ", "}}' }, (list: unknown[], sep = ', ') =>
-    sep === ', ' ? andList(list.map(String)) : list.map(String).join(sep)),
+  join: helper(
+    'join',
+    { params: ['list', 'text'], optional: 1, gives: 'text', usage: '{{join list ", "}}' },
+    (list: unknown[], sep = ', ') => (sep === ', ' ? andList(list.map(String)) : list.map(String).join(sep)),
+  ),
   /** {{add a b}} → a + b */
   add: helper('add', { params: ['number', 'number'], gives: 'number', usage: '{{add a b}}' }, (a: number, b: number) => a + b),
   eq: helper('eq', { params: ['any', 'any'], gives: 'boolean', usage: '(eq a b)' }, (a: unknown, b: unknown) => a === b),
   ne: helper('ne', { params: ['any', 'any'], gives: 'boolean', usage: '(ne a b)' }, (a: unknown, b: unknown) => a !== b),
   gt: helper('gt', { params: ['number', 'number'], gives: 'boolean', usage: '(gt a 0)' }, (a: number, b: number) => a > b),
   lt: helper('lt', { params: ['number', 'number'], gives: 'boolean', usage: '(lt a 3)' }, (a: number, b: number) => a < b),
-  and: helper('and', { params: ['any', 'any'], repeats: true, gives: 'boolean', usage: '(and a b)' }, (...xs: unknown[]) => xs.every(Boolean)),
+  and: helper('and', { params: ['any', 'any'], repeats: true, gives: 'boolean', usage: '(and a b)' }, (...xs: unknown[]) =>
+    xs.every(Boolean),
+  ),
   or: helper('or', { params: ['any', 'any'], repeats: true, gives: 'boolean', usage: '(or a b)' }, (...xs: unknown[]) => xs.some(Boolean)),
   not: helper('not', { params: ['any'], gives: 'boolean', usage: '(not a)' }, (x: unknown) => !x),
   // Handlebars' own, replaced below by stricter versions of themselves.
@@ -183,7 +214,9 @@ export const HELPER_SPECS: Record<string, HelperSpec> = {
 };
 
 /** boardpack's helpers, by name. */
-export const HELPERS: Record<string, Helper> = Object.fromEntries(Object.entries(HELPER_SPECS).flatMap(([n, s]) => (s.fn ? [[n, s.fn]] : [])));
+export const HELPERS: Record<string, Helper> = Object.fromEntries(
+  Object.entries(HELPER_SPECS).flatMap(([n, s]) => (s.fn ? [[n, s.fn]] : [])),
+);
 
 const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
 
@@ -199,7 +232,12 @@ function readPath(start: unknown, parts: readonly string[], written: string, loc
     const name = parts[i]!;
     if (value === null || value === undefined) {
       const parent = parts.slice(0, i).join('.') || 'this';
-      throw new TemplateError(`"${written}" cannot be read: ${parent} has no value here`, loc, 'template-missing-variable', `test it first: {{#if ${parent}}}...{{/if}}`);
+      throw new TemplateError(
+        `"${written}" cannot be read: ${parent} has no value here`,
+        loc,
+        'template-missing-variable',
+        `test it first: {{#if ${parent}}}...{{/if}}`,
+      );
     }
     if (!Object.hasOwn(Object(value), name)) {
       const which = parts.length > 1 ? ` (${parts.slice(0, i).join('.') || 'this'} has no "${name}")` : '';
@@ -232,11 +270,29 @@ function strictCompiler(base: CompilerClass): CompilerClass {
   }
   Strict.prototype = Object.create(base.prototype);
   Strict.prototype.compiler = Strict;
-  Strict.prototype.resolvePath = function (this: CompilerLike, _type: string, parts: string[], start: number, _falsy: boolean, _strict: boolean) {
+  Strict.prototype.resolvePath = function (
+    this: CompilerLike,
+    _type: string,
+    parts: string[],
+    start: number,
+    _falsy: boolean,
+    _strict: boolean,
+  ) {
     const rest = parts.slice(start);
     const written = parts.join('.') || 'this';
     const loc = this.source.currentLocation ? { start: this.source.currentLocation.start } : undefined;
-    this.push([this.aliasable('container.helpers.__readPath'), '(', this.popStack(), ', ', JSON.stringify(rest), ', ', this.quotedString(written), ', ', JSON.stringify(loc), ')']);
+    this.push([
+      this.aliasable('container.helpers.__readPath'),
+      '(',
+      this.popStack(),
+      ', ',
+      JSON.stringify(rest),
+      ', ',
+      this.quotedString(written),
+      ', ',
+      JSON.stringify(loc),
+      ')',
+    ]);
   };
   // Stock Handlebars joins adjacent outputs with +, so {{a}}{{b}} with numbers 1 and 2 gives "3"
   // when nothing escapes them (noEscape); each output is made text before it is joined.
@@ -338,9 +394,10 @@ function report(e: unknown, t: TemplateSource, diags: Diagnostics, phase: 'check
       line = Number(parse![1]);
       column = undefined;
       const got = /got '([^']*)'/.exec(message)?.[1];
-      message = got === 'EOF'
-        ? 'template does not parse: it ends inside a block; a {{/...}} is missing'
-        : `template does not parse near this line${got ? ` (unexpected ${got.toLowerCase().replace(/_/g, ' ')})` : ''}`;
+      message =
+        got === 'EOF'
+          ? 'template does not parse: it ends inside a block; a {{/...}} is missing'
+          : `template does not parse near this line${got ? ` (unexpected ${got.toLowerCase().replace(/_/g, ' ')})` : ''}`;
     }
     diags.report('template-syntax', message, { place: placeIn(t, line, column), hint });
     return;
@@ -413,7 +470,11 @@ function staticProblems(ast: hbs.AST.Program): StaticProblem[] {
     if (arity) out.push({ message: arity, loc: node.loc, code: 'template-helper-argument' });
     const hash = node.hash?.pairs ?? [];
     if (hash.length > 0) {
-      out.push({ message: `{{${name}}} takes no name=value arguments (${spec.usage}); here it has ${hash.map((x) => x.key).join(', ')}`, loc: node.loc, code: 'template-helper-argument' });
+      out.push({
+        message: `{{${name}}} takes no name=value arguments (${spec.usage}); here it has ${hash.map((x) => x.key).join(', ')}`,
+        loc: node.loc,
+        code: 'template-helper-argument',
+      });
     }
     node.params.forEach((param, i) => {
       const kind = spec.params[Math.min(i, spec.params.length - 1)];
@@ -424,7 +485,8 @@ function staticProblems(ast: hbs.AST.Program): StaticProblem[] {
       else if (param.type === 'SubExpression') {
         const innerName = ((param as hbs.AST.SubExpression).path as hbs.AST.PathExpression).parts?.[0] ?? '';
         const inner = Object.hasOwn(HELPER_SPECS, innerName) ? HELPER_SPECS[innerName] : undefined;
-        if (inner && !fits(inner.gives, kind)) problem = `${kind === 'scalar' || kind === 'text' ? 'text' : `a ${kind}`}, got the ${inner.gives} that ${inner.usage} gives`;
+        if (inner && !fits(inner.gives, kind))
+          problem = `${kind === 'scalar' || kind === 'text' ? 'text' : `a ${kind}`}, got the ${inner.gives} that ${inner.usage} gives`;
       }
       if (problem) out.push({ message: argumentProblem(name, spec, i, problem), loc: node.loc, code: 'template-helper-argument' });
     });
@@ -452,7 +514,11 @@ function staticProblems(ast: hbs.AST.Program): StaticProblem[] {
       case 'PartialStatement':
       case 'PartialBlockStatement': {
         const name = (node as hbs.AST.PartialStatement).name as hbs.AST.PathExpression;
-        out.push({ message: `partial "${name.original ?? ''}" does not exist: boardpack templates have no partials`, loc: node.loc, code: 'template-partial' });
+        out.push({
+          message: `partial "${name.original ?? ''}" does not exist: boardpack templates have no partials`,
+          loc: node.loc,
+          code: 'template-partial',
+        });
         return;
       }
       case 'DecoratorBlock':
@@ -486,7 +552,10 @@ export function checkTemplates(templates: readonly TemplateSource[], diags: Diag
           ...(p.code === 'template-partial' ? { hint: 'write the text in this template; each template is one file' } : {}),
         });
       }
-      new (hb as unknown as CompilerInternals).Compiler().compile(ast, { ...COMPILE_OPTIONS, knownHelpers: { ...COMPILE_OPTIONS.knownHelpers } });
+      new (hb as unknown as CompilerInternals).Compiler().compile(ast, {
+        ...COMPILE_OPTIONS,
+        knownHelpers: { ...COMPILE_OPTIONS.knownHelpers },
+      });
       if (problems.length > 0) ok = false;
       else passed.add(t);
     } catch (e) {
@@ -501,7 +570,10 @@ export function checkTemplates(templates: readonly TemplateSource[], diags: Diag
 export function renderTemplate(t: TemplateSource, data: object, diags: Diagnostics): string | undefined {
   const hb = env();
   logSink = (message, loc) => {
-    diags.report('template-log', `{{log}}: ${message}`, { place: placeIn(t, loc?.start.line, loc?.start.column), hint: 'remove the {{log}} when the template is done' });
+    diags.report('template-log', `{{log}}: ${message}`, {
+      place: placeIn(t, loc?.start.line, loc?.start.column),
+      hint: 'remove the {{log}} when the template is done',
+    });
   };
   try {
     let fn = compiled.get(t);

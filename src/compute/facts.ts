@@ -32,17 +32,27 @@ export function coverageOf(links: readonly { via: string; action: ActionResult }
   return 'on-track';
 }
 
-export function computeFacts(inputs: Inputs, linkage: Linkage, indicators: readonly IndicatorResult[], actions: readonly ActionResult[], diags?: Diagnostics): Facts {
+export function computeFacts(
+  inputs: Inputs,
+  linkage: Linkage,
+  indicators: readonly IndicatorResult[],
+  actions: readonly ActionResult[],
+  diags?: Diagnostics,
+): Facts {
   const status = (s: string) => actions.filter((a) => a.action.status === s);
   const overdue = actions.filter((a) => a.overdue);
   // A status that says all is well on an action past its date: the report shows it overdue
   // anyway, and the plan's owner is told where to correct it.
   const behind = overdue.filter((a) => a.action.status === 'on-track' || a.action.status === 'not-started');
   for (const a of behind) {
-    diags?.report('action-status-overdue', `action ${a.action.id} was due ${a.action.due} and is not complete, but its status is ${a.action.status}; it is shown as overdue`, {
-      place: a.action.place,
-      hint: 'update its status (at-risk, off-track or complete) or, if the date was moved, its due date',
-    });
+    diags?.report(
+      'action-status-overdue',
+      `action ${a.action.id} was due ${a.action.due} and is not complete, but its status is ${a.action.status}; it is shown as overdue`,
+      {
+        place: a.action.place,
+        hint: 'update its status (at-risk, off-track or complete) or, if the date was moved, its due date',
+      },
+    );
   }
   const byId = new Map(actions.map((a) => [a.action.id, a]));
   const findings: FindingCoverage[] = inputs.findings.map((f) => {

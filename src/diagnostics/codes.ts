@@ -19,8 +19,14 @@ export const CODES = {
   'schema-invalid-date': { severity: 'error', title: 'A date is malformed or impossible' },
   'schema-invalid': { severity: 'error', title: 'A value does not satisfy the format' },
   'config-period-invalid': { severity: 'error', title: 'The period is not a YYYY-MM month' },
-  'config-date-before-period-end': { severity: 'error', title: 'A date of the pack or a meeting comes before it can (before the period ends, or a next meeting before this one)' },
-  'config-date-late': { severity: 'warning', title: 'A date of the pack is later than it should be (long after the period, after the meeting)' },
+  'config-date-before-period-end': {
+    severity: 'error',
+    title: 'A date of the pack or a meeting comes before it can (before the period ends, or a next meeting before this one)',
+  },
+  'config-date-late': {
+    severity: 'warning',
+    title: 'A date of the pack is later than it should be (long after the period, after the meeting)',
+  },
   'report-duplicate-id': { severity: 'error', title: 'Two reports share an id' },
   // plan and findings
   'action-duplicate-id': { severity: 'error', title: 'Two actions share an id' },
@@ -61,7 +67,10 @@ export const CODES = {
   'template-helper-argument': { severity: 'error', title: 'A helper is given the wrong number or kind of arguments' },
   'template-partial': { severity: 'error', title: 'A template uses a partial or decorator; boardpack templates have none' },
   'template-log': { severity: 'warning', title: 'A template wrote with {{log}}' },
-  'template-unsupported-markup': { severity: 'warning', title: 'A template uses markup the narrative does not support; it prints as written' },
+  'template-unsupported-markup': {
+    severity: 'warning',
+    title: 'A template uses markup the narrative does not support; it prints as written',
+  },
   // findings import
   'import-unreadable': { severity: 'error', title: 'The publication to import cannot be read' },
   'import-no-findings': { severity: 'warning', title: 'No list of findings was found in the publication' },

@@ -93,7 +93,8 @@ export const flat = (b: Block) => b.parts.join(' ').replace(/\s+/g, ' ').trim();
  * ..."), or a sentence with "should", "must" or "needs to".
  */
 const IMPERATIVES = new Set(
-  ('accelerate act address agree align analyse assess assure audit build challenge check clarify collect commission complete ' +
+  (
+    'accelerate act address agree align analyse assess assure audit build challenge check clarify collect commission complete ' +
     'consider continue coordinate co-ordinate deliver develop embed enable engage ensure establish evaluate expand extend focus ' +
     'identify implement improve increase introduce involve listen maintain make monitor plan prioritise prioritize promote ' +
     'provide publish put raise record reduce refresh revise review secure seek set share strengthen support sustain tackle take ' +
@@ -105,13 +106,16 @@ const IMPERATIVES = new Set(
     'stabilise standardise streamline target train transform verify widen write sharpen evidence tighten broaden deepen ' +
     'expedite place help include comply consult revisit reduce reconsider rebuild renew refocus re-establish ' +
     'seize adopt allocate attend avoid begin compile deploy escalate hear notify obtain ' +
-    'recognise reflect remedy replace require see select show stop tell think upskill visit receive collate integrate').split(' '),
+    'recognise reflect remedy replace require see select show stop tell think upskill visit receive collate integrate'
+  ).split(' '),
 );
 /** Words ending like verbs ("-ise", "-ate") that are not. */
 const NOT_VERBS = new Set(
-  ('appropriate adequate accurate immediate private corporate separate ultimate intermediate inadequate inappropriate ' +
+  (
+    'appropriate adequate accurate immediate private corporate separate ultimate intermediate inadequate inappropriate ' +
     'inaccurate late moderate desperate fortunate unfortunate legitimate proportionate disproportionate passionate ' +
-    'compassionate literate deliberate subordinate considerate expertise otherwise enterprise state senate climate').split(' '),
+    'compassionate literate deliberate subordinate considerate expertise otherwise enterprise state senate climate'
+  ).split(' '),
 );
 const looksImperative = (word: string) => {
   const w = word.toLowerCase();

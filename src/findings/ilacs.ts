@@ -17,10 +17,17 @@ export function parseIlacs(lines: readonly Line[]): ParseResult {
   const head = lines.findIndex((l) => ILACS_HEAD.test(l.text));
   if (head < 0) {
     if (allOutstanding(lines)) {
-      const note = 'the report has no "What needs to improve" section: every judgement is outstanding and it lists nothing to improve; read the report to confirm.';
+      const note =
+        'the report has no "What needs to improve" section: every judgement is outstanding and it lists nothing to improve; read the report to confirm.';
       return { framework: 'ilacs', ...(kind ? { kind } : {}), findings: [], notes: [note] };
     }
-    return { framework: 'ilacs', ...(kind ? { kind } : {}), findings: [], notes: [], error: 'an ILACS inspection report, but no "What needs to improve" heading was found in it' };
+    return {
+      framework: 'ilacs',
+      ...(kind ? { kind } : {}),
+      findings: [],
+      notes: [],
+      error: 'an ILACS inspection report, but no "What needs to improve" heading was found in it',
+    };
   }
   const notes: string[] = [];
   const items: { parts: string[]; page: number; subs?: boolean }[] = [];
@@ -70,7 +77,11 @@ export function inspectionKind(lines: readonly Line[]): 'full' | 'short' | undef
   if (at < 0) return undefined;
   const text = `${front[at]!.text} ${front[at + 1]?.text ?? ''}`.replace(/^inspection dates?\s*:\s*/i, '');
   const lead = /^(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|–|-)\s*/i.exec(text);
-  const dates = [...text.matchAll(DAY_MONTH)].map((m) => ({ day: Number(m[1]), month: monthIndex(m[2]!), year: m[3] ? Number(m[3]) : undefined }));
+  const dates = [...text.matchAll(DAY_MONTH)].map((m) => ({
+    day: Number(m[1]),
+    month: monthIndex(m[2]!),
+    year: m[3] ? Number(m[3]) : undefined,
+  }));
   if (dates.length === 0) return undefined;
   const end = dates[lead ? 0 : 1] ?? dates[0]!;
   const start = lead ? { day: Number(lead[1]), month: end.month, year: end.year } : dates[0]!;
@@ -91,6 +102,8 @@ function allOutstanding(lines: readonly Line[]): boolean {
     if (NUMBERED_PARA.test(l.text)) break;
     front.push(l.text);
   }
-  const grades = front.flatMap((t) => [...t.matchAll(/(outstanding|good|requires improvement|inadequate)\s*$/gi)].map((m) => m[1]!.toLowerCase()));
+  const grades = front.flatMap((t) =>
+    [...t.matchAll(/(outstanding|good|requires improvement|inadequate)\s*$/gi)].map((m) => m[1]!.toLowerCase()),
+  );
   return grades.length >= 3 && grades.every((g) => g === 'outstanding');
 }

@@ -15,7 +15,8 @@ const GROUP = /^(immediately|within (?:one|two|three|four|six|nine|twelve|\d{1,2
 /** "In order to improve ..., the local authority should take the following action." */
 const LEAD_IN = /\bfollowing action|\bin order to improve\b/i;
 /** The part of the report a list belongs to, when there are two. */
-const PART = /^(safeguarding|looked after children|services for looked after children|the effectiveness of services for looked after children|overall effectiveness of (?:the )?safeguarding)/i;
+const PART =
+  /^(safeguarding|looked after children|services for looked after children|the effectiveness of services for looked after children|overall effectiveness of (?:the )?safeguarding)/i;
 
 export const isLacHeadingLine = (l: Line) => !l.bullet && (HEAD.test(l.text) || GROUP.test(l.text));
 
@@ -37,14 +38,16 @@ export function parseLac(lines: readonly Line[]): ParseResult {
       framework: 'lac',
       findings: [],
       notes: [],
-      error: 'an inspection of looked after children services, but no "Areas for improvement" list grouped "Immediately" / "Within three months" / "Within six months" was found in it',
+      error:
+        'an inspection of looked after children services, but no "Areas for improvement" list grouped "Immediately" / "Within three months" / "Within six months" was found in it',
     };
   }
   const findings: ParsedFinding[] = [];
   let r = 0;
   for (const list of lists) {
     const part = lists.length > 1 ? partOf(blocks, list.head) : '';
-    for (const it of list.items) findings.push({ ref: `R${++r}`, section: `${part}Areas for improvement: ${it.group}`, text: joinLines(it.parts), page: it.page });
+    for (const it of list.items)
+      findings.push({ ref: `R${++r}`, section: `${part}Areas for improvement: ${it.group}`, text: joinLines(it.parts), page: it.page });
   }
   return { framework: 'lac', findings, notes: [] };
 }

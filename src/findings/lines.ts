@@ -22,7 +22,8 @@ export interface Line {
  * Wingdings glyphs mapped to the private use area (U+F0B7, U+F06E, U+F02D ...), and the letters
  * they become when a PDF is copied as text (o, §, ®).
  */
-const BULLET = /^\s*(?:[\u2022\u2023\u2043\u2219\u25A0-\u25FF\u2700-\u27BF\u00B7\u2013\u2014\u2015\u2212\u2500-\u257F*§®]|\s\u0336|[\uE000-\uF8FF]|-(?=\s)|o(?=\s))\s*/;
+const BULLET =
+  /^\s*(?:[\u2022\u2023\u2043\u2219\u25A0-\u25FF\u2700-\u27BF\u00B7\u2013\u2014\u2015\u2212\u2500-\u257F*§®]|\s\u0336|[\uE000-\uF8FF]|-(?=\s)|o(?=\s))\s*/;
 
 const PAGE_NUMBER = /^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$/i;
 
@@ -58,7 +59,10 @@ export function preparePages(pages: readonly (readonly string[])[]): Line[] {
 
 /** Splits a plain-text export into pages at form feeds. */
 export function pagesOfText(text: string): string[][] {
-  return text.replace(/\r\n?/g, '\n').split('\f').map((p) => p.split('\n'));
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\f')
+    .map((p) => p.split('\n'));
 }
 
 /**

@@ -51,7 +51,8 @@ const UNKNOWN =
   'of services for children in need of help and protection, children looked after and care leavers (2013 to 2017), or of (safeguarding and) looked after children services (2012 to 2013), ' +
   'for a monitoring or focused visit letter, and for a "What needs to improve", "Areas for improvement" or "Recommendations" list, and found none';
 
-const SIF_LIST = /^(what does the (local authority|lscb|.{0,60}?board) need to improve\s*\??\d?|priority and immediate action|areas for improvement|recommendations)\s*:?\s*$/i;
+const SIF_LIST =
+  /^(what does the (local authority|lscb|.{0,60}?board) need to improve\s*\??\d?|priority and immediate action|areas for improvement|recommendations)\s*:?\s*$/i;
 
 /** The kind of publication, from its first page; for text with no title, from its headings. */
 export function detectFramework(lines: readonly Line[]): Framework | undefined {
@@ -63,18 +64,32 @@ export function detectFramework(lines: readonly Line[]): Framework | undefined {
     .replace(/\s+/g, ' ')
     .toLowerCase();
   // A letter with a "What needs to improve" list is read as that list, as it always was.
-  if (lines.slice(0, 40).some((l) => /^(dear\b|monitoring visit to\b|focused visit to\b)/i.test(l.text))) return lines.some((l) => ILACS_HEAD.test(l.text)) ? 'ilacs' : 'letter';
+  if (lines.slice(0, 40).some((l) => /^(dear\b|monitoring visit to\b|focused visit to\b)/i.test(l.text)))
+    return lines.some((l) => ILACS_HEAD.test(l.text)) ? 'ilacs' : 'letter';
   // The title is the first of these the front page names (later lines may recall an earlier inspection).
   const titles: [Framework, RegExp][] = [
     ['lac', /inspection of (safeguarding and )?(services for )?looked after children(['’]s)? services/],
-    ['sif', /inspection of services for children in need of help and protection|review of the effectiveness of the local safeguarding children board/],
+    [
+      'sif',
+      /inspection of services for children in need of help and protection|review of the effectiveness of the local safeguarding children board/,
+    ],
     ['ilacs', /inspection of children['’]s social care services|local authority children['’]s services/],
   ];
-  const found = titles.map(([f, re]) => [f, front.search(re)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1]);
+  const found = titles
+    .map(([f, re]) => [f, front.search(re)] as const)
+    .filter(([, at]) => at >= 0)
+    .sort((a, b) => a[1] - b[1]);
   if (found.length > 0) return found[0]![0];
   // No title page (a text copied from a report): the headings say which.
   if (lines.some((l) => ILACS_HEAD.test(l.text))) return 'ilacs';
-  if (lines.some((l, i) => /^areas for improvement\s*:?$/i.test(l.text) && lines.slice(i + 1, i + 6).some((x) => isLacHeadingLine(x) && /^(immediately|within)/i.test(x.text)))) return 'lac';
+  if (
+    lines.some(
+      (l, i) =>
+        /^areas for improvement\s*:?$/i.test(l.text) &&
+        lines.slice(i + 1, i + 6).some((x) => isLacHeadingLine(x) && /^(immediately|within)/i.test(x.text)),
+    )
+  )
+    return 'lac';
   if (lines.some((l) => SIF_LIST.test(l.text))) return 'sif';
   if (lines.some((l) => /monitoring visit|focused visit/i.test(l.text))) return 'letter';
   return undefined;
@@ -85,11 +100,22 @@ export function parseFindings(lines: readonly Line[], framework: Framework | und
     case 'ilacs':
       return parseIlacs(lines);
     case 'sif': {
-      const front = lines.filter((l) => l.page <= 2).slice(0, 40).map((l) => l.text).join(' ').replace(/\s+/g, ' ');
-      const boardOnly = /review of the effectiveness of the local safeguarding children board/i.test(front) && !/inspection of services for children in need/i.test(front);
+      const front = lines
+        .filter((l) => l.page <= 2)
+        .slice(0, 40)
+        .map((l) => l.text)
+        .join(' ')
+        .replace(/\s+/g, ' ');
+      const boardOnly =
+        /review of the effectiveness of the local safeguarding children board/i.test(front) &&
+        !/inspection of services for children in need/i.test(front);
       const parsed = parseSif(lines, { boardOnly });
       if (parsed.findings.length > 0) return parsed;
-      return { ...parsed, error: 'a 2013 to 2017 single inspection report, but no numbered or bulleted list under "Priority and immediate action", "Areas for improvement" or "Recommendations" was found in it' };
+      return {
+        ...parsed,
+        error:
+          'a 2013 to 2017 single inspection report, but no numbered or bulleted list under "Priority and immediate action", "Areas for improvement" or "Recommendations" was found in it',
+      };
     }
     case 'lac':
       return parseLac(lines);

@@ -26,7 +26,11 @@ export function sourceFacts(lines: readonly Line[], framework: Framework | undef
   const focused = /focused visit/i.test(text);
   const kind = framework === 'letter' ? (focused ? 'focused-visit' : 'monitoring-visit') : 'full-inspection';
   let title: string | undefined;
-  const t = front.findIndex((l) => /^(inspection of|re-?inspection of|monitoring visit|focused visit|review of|.*\blocal authority children['’]s services\b)/i.test(l.text));
+  const t = front.findIndex((l) =>
+    /^(inspection of|re-?inspection of|monitoring visit|focused visit|review of|.*\blocal authority children['’]s services\b)/i.test(
+      l.text,
+    ),
+  );
   if (t >= 0) {
     const parts = [front[t]!.text];
     // A title can wrap onto a second line, which then starts in lower case, or is the last
@@ -35,7 +39,10 @@ export function sourceFacts(lines: readonly Line[], framework: Framework | undef
     const next = front[t + 1]?.text;
     // "Inspection of London Borough of" / "Hounslow local authority" / "children's services".
     const run = front.slice(t + 1, t + 3).map((l) => l.text);
-    const end = /^inspection of\b/i.test(parts[0]!) && !/services$/i.test(parts[0]!) ? run.findIndex((_, k) => /children['’]s services$/i.test([parts[0], ...run.slice(0, k + 1)].join(' '))) : -1;
+    const end =
+      /^inspection of\b/i.test(parts[0]!) && !/services$/i.test(parts[0]!)
+        ? run.findIndex((_, k) => /children['’]s services$/i.test([parts[0], ...run.slice(0, k + 1)].join(' ')))
+        : -1;
     if (end >= 0) parts.push(...run.slice(0, end + 1));
     else if (next && (/^[a-z(]/.test(next) || (/^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(next) && !/[.:;,]$/.test(parts[0]!)))) parts.push(next);
     title = parts.join(' ').replace(/\s+/g, ' ').trim();
@@ -51,7 +58,11 @@ export function sourceFacts(lines: readonly Line[], framework: Framework | undef
     const month = MONTHS.findIndex((x) => x.toLowerCase() === m[1]!.toLowerCase()) + 1;
     published = `${m[2]}-${String(month).padStart(2, '0')}-${m[0]!.padStart(2, '0')}`;
   }
-  return { ...(title ? { title } : {}), ...(published ? { published, ...(printed || numeric ? { publishedPrinted: true } : {}) } : {}), kind };
+  return {
+    ...(title ? { title } : {}),
+    ...(published ? { published, ...(printed || numeric ? { publishedPrinted: true } : {}) } : {}),
+    kind,
+  };
 }
 
 const GRADE = /^(.*?)\s*\b(outstanding|good|requires improvement to be good|requires improvement|inadequate)\s*$/i;
@@ -86,7 +97,12 @@ export function judgementsOf(lines: readonly Line[]): { area: string; grade: str
 
 export function buildRegister(
   id: string,
-  source: { title: string; published: string; kind: FindingsRegisterInput['source']['kind']; judgements?: readonly { area: string; grade: string }[] },
+  source: {
+    title: string;
+    published: string;
+    kind: FindingsRegisterInput['source']['kind'];
+    judgements?: readonly { area: string; grade: string }[];
+  },
   findings: readonly ParsedFinding[],
 ): FindingsRegisterInput {
   return {
@@ -116,7 +132,9 @@ export function registerYaml(register: FindingsRegisterInput, origin: { file: st
     ` Imported by boardpack findings import from ${origin.file}`,
     ` sha256 ${origin.sha256}`,
     ...origin.notes.map((n) => ` note: ${n}`),
-    register.findings.length === 0 ? ' No findings were found: read the publication to confirm.' : ' Check each finding against the publication before the plan cites it.',
+    register.findings.length === 0
+      ? ' No findings were found: read the publication to confirm.'
+      : ' Check each finding against the publication before the plan cites it.',
   ].join('\n');
   return doc.toString({ lineWidth: 100, minContentWidth: 40 });
 }

@@ -29,7 +29,10 @@ const DECOY = /\b(did not (find|identify) any|there (are|were) no|^no) (areas|re
 export const isSifHeadingLine = (l: Line) => !l.bullet && (SIF_HEAD.test(l.text) || SUBSECTION.test(l.text));
 
 function sectionName(raw: string): string {
-  const s = raw.replace(/\s*:\s*$/, '').trim().toLowerCase();
+  const s = raw
+    .replace(/\s*:\s*$/, '')
+    .trim()
+    .toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -102,14 +105,23 @@ export function parseSif(lines: readonly Line[], options: SifOptions = {}): Pars
     let next = blocks[k + 1];
     if (next && next.kind === 'text' && isHeadingLike(next) && !LIST_END.test(flat(next))) next = blocks[k + 2];
     if (!next) return false;
-    if (next.kind === 'numbered') return list.style !== 'bullet' && list.lastRef !== undefined && Number(next.ref) === list.lastRef + 1 && isDirective(flat(next));
+    if (next.kind === 'numbered')
+      return list.style !== 'bullet' && list.lastRef !== undefined && Number(next.ref) === list.lastRef + 1 && isDirective(flat(next));
     return next.kind === 'bullet' && list.style === 'bullet' && isDirective(flat(next));
   };
   /** A numbered line that is a heading, with bullets under it. */
   const isNumberedTheme = (k: number) => {
     const b = blocks[k]!;
     const t = flat(b);
-    return b.parts.length === 1 && t.length <= 100 && startsUpper(t) && !/[.;:,]$/.test(t) && !isDirective(t) && blocks[k + 1]?.kind === 'bullet' && list?.style !== 'numbered';
+    return (
+      b.parts.length === 1 &&
+      t.length <= 100 &&
+      startsUpper(t) &&
+      !/[.;:,]$/.test(t) &&
+      !isDirective(t) &&
+      blocks[k + 1]?.kind === 'bullet' &&
+      list?.style !== 'numbered'
+    );
   };
   /**
    * A numbered paragraph that directs nothing ends the list, unless it is the list's first
@@ -151,7 +163,9 @@ export function parseSif(lines: readonly Line[], options: SifOptions = {}): Pars
       }
       if (list && list.style === undefined && LEAD_IN.test(text)) continue;
       if (list && isFootnote(k)) {
-        notes.push(`the text at the foot of page ${b.page} ("${text.length > 60 ? `${text.slice(0, 57)}...` : text}") is a footnote inside the list; it was left out.`);
+        notes.push(
+          `the text at the foot of page ${b.page} ("${text.length > 60 ? `${text.slice(0, 57)}...` : text}") is a footnote inside the list; it was left out.`,
+        );
         continue;
       }
       if (list) closeList();

@@ -3,7 +3,20 @@
  * manifest) and writing a pack atomically. Nothing else in src/ touches fs.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  chownSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import { sha256 } from '../model/digest.js';
@@ -38,10 +51,14 @@ export class InputReader {
         return undefined;
       }
       if (st.size > limit) {
-        this.diags.report('file-too-large', `${what} ${file} is ${megabytes(st.size)}, over the limit of ${megabytes(limit)} for ${limit === MAX_TEXT_BYTES ? 'a text input' : 'an input'}`, {
-          place: from ?? { file },
-          hint: 'check that the path names the right file',
-        });
+        this.diags.report(
+          'file-too-large',
+          `${what} ${file} is ${megabytes(st.size)}, over the limit of ${megabytes(limit)} for ${limit === MAX_TEXT_BYTES ? 'a text input' : 'an input'}`,
+          {
+            place: from ?? { file },
+            hint: 'check that the path names the right file',
+          },
+        );
         return undefined;
       }
       const bytes = readFileSync(file);
@@ -139,7 +156,10 @@ export function replaceFileText(file: string, text: string, expected: string): v
   const st = statSync(target);
   const shown = target === path.resolve(file) ? file : `${file} (a link to ${target})`;
   if ((st.mode & 0o222) === 0) {
-    throw new FileWriteRefused(`${shown} is read-only; nothing was written`, 'make it writable (chmod u+w) if boardpack may add the answers, or copy the lines from the table yourself');
+    throw new FileWriteRefused(
+      `${shown} is read-only; nothing was written`,
+      'make it writable (chmod u+w) if boardpack may add the answers, or copy the lines from the table yourself',
+    );
   }
   try {
     accessSync(target, constants.W_OK);
@@ -163,7 +183,13 @@ export function replaceFileText(file: string, text: string, expected: string): v
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    const why = (e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM' ? 'permission denied' : (e as Error).message;
-    throw new FileWriteRefused(`cannot write ${shown}: ${why} (in its folder ${path.dirname(target)}); nothing was written`, 'check the permissions of the folder that holds it');
+    const why =
+      (e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM'
+        ? 'permission denied'
+        : (e as Error).message;
+    throw new FileWriteRefused(
+      `cannot write ${shown}: ${why} (in its folder ${path.dirname(target)}); nothing was written`,
+      'check the permissions of the folder that holds it',
+    );
   }
 }

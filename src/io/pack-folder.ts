@@ -4,7 +4,21 @@
  * absent. Every failure is a PackFolderError naming the path and what to do, for a diagnostic.
  */
 import { randomBytes } from 'node:crypto';
-import { type Dirent, type Stats, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  type Dirent,
+  type Stats,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -32,7 +46,14 @@ const HINTS: Record<string, string> = {
 export function failure(e: unknown, doing: string, p: string): PackFolderError {
   if (e instanceof PackFolderError) return e;
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the disk is read-only' : (e as Error).message;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : (e as Error).message;
   return new PackFolderError(`cannot ${doing} ${p}: ${why}`, p, HINTS[code] ?? 'check the folder and build again');
 }
 
@@ -155,7 +176,11 @@ export async function lockOutput(outputDir: string, options: LockOptions = {}): 
     }
     const who = holder ? `the build (process ${holder.pid} on ${holder.host}, since ${holder.started})` : 'another build';
     if (Date.now() > deadline) {
-      throw new PackFolderError(`${outputDir} is locked by ${who}`, file, `wait for it to finish and build again; if no build is running, delete ${file}`);
+      throw new PackFolderError(
+        `${outputDir} is locked by ${who}`,
+        file,
+        `wait for it to finish and build again; if no build is running, delete ${file}`,
+      );
     }
     if (!told) {
       options.onWait?.(`${outputDir} is being written by ${who}; waiting for it to finish`);
@@ -202,7 +227,11 @@ export function writePackFolder(dir: string, files: readonly OutputFile[]): void
     }
     const there = inspectPack(dir);
     if (there.state !== 'absent') {
-      throw new PackFolderError(`${dir} appeared while the pack was being written (${there.state === 'blocked' ? there.what : 'a folder'})`, dir, 'see what put it there, move it away, and build again');
+      throw new PackFolderError(
+        `${dir} appeared while the pack was being written (${there.state === 'blocked' ? there.what : 'a folder'})`,
+        dir,
+        'see what put it there, move it away, and build again',
+      );
     }
     renameSync(tmp, dir);
   } catch (e) {

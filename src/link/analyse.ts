@@ -202,7 +202,13 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     const candidates = lex.phrases.get(t.stem);
     const hit = candidates?.find((p) => p.stems.every((s, k) => toks[i + k]?.stem === s));
     if (hit) {
-      emit(hit.entry, toks.slice(i, i + hit.stems.length).map((x) => x.raw).join(' '));
+      emit(
+        hit.entry,
+        toks
+          .slice(i, i + hit.stems.length)
+          .map((x) => x.raw)
+          .join(' '),
+      );
       i += hit.stems.length;
       continue;
     }

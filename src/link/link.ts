@@ -40,12 +40,19 @@ export function linkActions(plan: Plan, findings: readonly Finding[], diags: Dia
       const own = byAction.get(a.id);
       const hint = 'confirm it with `boardpack match --write`, or add answers: yourself';
       if (own?.every((l) => l.via === 'matched')) {
-        diags.report('action-matched', `action ${a.id} names no finding; matched to ${scored(own)}, shown in the report as suggested`, { place: a.place, hint });
-      } else if (own?.every((l) => l.via === 'possible')) {
-        diags.report('action-possible', `action ${a.id} names no finding; it may answer ${scored(own)}, shown in the report as needing confirmation`, {
+        diags.report('action-matched', `action ${a.id} names no finding; matched to ${scored(own)}, shown in the report as suggested`, {
           place: a.place,
-          hint: 'run `boardpack match` to see the runner-up and why, then add answers: (or answers: [] if it answers none)',
+          hint,
         });
+      } else if (own?.every((l) => l.via === 'possible')) {
+        diags.report(
+          'action-possible',
+          `action ${a.id} names no finding; it may answer ${scored(own)}, shown in the report as needing confirmation`,
+          {
+            place: a.place,
+            hint: 'run `boardpack match` to see the runner-up and why, then add answers: (or answers: [] if it answers none)',
+          },
+        );
       }
       if (own) continue;
       unlinkedActions.push(a.id);
@@ -65,7 +72,9 @@ export function linkActions(plan: Plan, findings: readonly Finding[], diags: Dia
     const possible = byFinding.get(f.id);
     diags.report(
       'finding-unanswered',
-      possible ? `no action is known to answer finding ${f.id} (${f.ref}); ${possible.map((l) => l.actionId).join(' and ')} may, once confirmed` : `no action answers finding ${f.id} (${f.ref})`,
+      possible
+        ? `no action is known to answer finding ${f.id} (${f.ref}); ${possible.map((l) => l.actionId).join(' and ')} may, once confirmed`
+        : `no action answers finding ${f.id} (${f.ref})`,
       { place: f.place, hint: 'add an action that answers it, or name it in the answers: of an existing action' },
     );
   }

@@ -92,10 +92,19 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
         const name = options.indicators?.get(m);
         return name ? [name] : [];
       });
-      const ranked = findings.length > 0 && ((explicit.length === 0 && !a.answersNone) || suggestExplicit) ? matcher.rank({ id: a.id, text: a.text, context: p.title, measures }) : [];
+      const ranked =
+        findings.length > 0 && ((explicit.length === 0 && !a.answersNone) || suggestExplicit)
+          ? matcher.rank({ id: a.id, text: a.text, context: p.title, measures })
+          : [];
       // Only an action the matcher decides for needs its share of council business.
       const decided = explicit.length === 0 && !a.answersNone;
-      rows.push({ id: a.id, explicit, ranked, stated: a.answersNone, business: decided ? businessShare(a.text, options.matcher ?? DEFAULT_MATCHER) : 0 });
+      rows.push({
+        id: a.id,
+        explicit,
+        ranked,
+        stated: a.answersNone,
+        business: decided ? businessShare(a.text, options.matcher ?? DEFAULT_MATCHER) : 0,
+      });
     }
   }
   progress({ stage: 'matching actions', done: total, total, unit: 'actions' });
@@ -139,9 +148,16 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     const best = r.ranked[0];
     if (!best || best.score < floor(r)) return { id: r.id, linked: [], source: 'none', suggestions };
     const second = r.ranked[1];
-    const confident = best.score >= bands.matched && (!second || best.score - second.score >= bands.margin || second.score >= best.score * bands.secondShare);
+    const confident =
+      best.score >= bands.matched &&
+      (!second || best.score - second.score >= bands.margin || second.score >= best.score * bands.secondShare);
     const both = second && second.score >= bands.possible && second.score >= best.score * bands.secondShare;
-    return { id: r.id, linked: both ? [best.finding, second.finding] : [best.finding], source: confident ? 'matched' : 'possible', suggestions };
+    return {
+      id: r.id,
+      linked: both ? [best.finding, second.finding] : [best.finding],
+      source: confident ? 'matched' : 'possible',
+      suggestions,
+    };
   });
   const byFinding = findings.map((f) => ({ id: f.id, actions: actions.filter((a) => a.linked.includes(f.id)).map((a) => a.id) }));
   return { actions, findings: byFinding };

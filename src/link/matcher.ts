@@ -71,7 +71,8 @@ export function createMatcher(findings: readonly MatchText[], options: MatcherOp
       const own = analyse(query.text, options.weights);
       const parts: { ev: Evidence; k: number }[] = [{ ev: own, k: 1 }];
       if (query.context) parts.push({ ev: analyse(query.context, options.weights), k: options.contextWeight });
-      if (query.measures && query.measures.length > 0) parts.push({ ev: analyse(query.measures.join('. '), options.weights), k: options.measuresWeight });
+      if (query.measures && query.measures.length > 0)
+        parts.push({ ev: analyse(query.measures.join('. '), options.weights), k: options.measuresWeight });
       const combined = new Map<string, number>();
       for (const { ev, k } of parts) for (const [t, w] of ev.weights) combined.set(t, (combined.get(t) ?? 0) + k * w);
       const q = vectorOf(combined);

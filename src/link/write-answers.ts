@@ -38,7 +38,9 @@ export function addAnswers(text: string, additions: readonly AnswerAddition[]): 
     const first = map.items[0];
     const last = map.items[map.items.length - 1];
     if (map.flow) {
-      const end = isPair(last) ? ((last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1]) : text.lastIndexOf('}', map.range[1]);
+      const end = isPair(last)
+        ? ((last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1])
+        : text.lastIndexOf('}', map.range[1]);
       edits.push({ at: end, remove: 0, insert: `, answers: ${list}` });
       continue;
     }
@@ -57,7 +59,8 @@ export function addAnswers(text: string, additions: readonly AnswerAddition[]): 
   if (check.errors.length > 0) throw new Error(`editing the plan broke it: ${check.errors[0]!.message}`);
   for (const add of additions) {
     const got = actionMap(check, add.priority, add.action)?.toJSON() as { answers?: string[] } | undefined;
-    if (JSON.stringify(got?.answers) !== JSON.stringify(add.findings)) throw new Error(`editing the plan did not add answers to priorities[${add.priority}].actions[${add.action}]`);
+    if (JSON.stringify(got?.answers) !== JSON.stringify(add.findings))
+      throw new Error(`editing the plan did not add answers to priorities[${add.priority}].actions[${add.action}]`);
   }
   return out;
 }

@@ -14,7 +14,13 @@ export async function readPdfText(file: string, bytes: Uint8Array, diags: Diagno
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc: Awaited<ReturnType<typeof getDocument>['promise']>;
   try {
-    doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    doc = await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
   } catch (e) {
     const name = (e as { name?: string }).name;
     const why = name === 'PasswordException' ? 'it is password-protected' : `it is not a readable PDF (${(e as Error).message})`;
@@ -51,7 +57,10 @@ export async function readPdfText(file: string, bytes: Uint8Array, diags: Diagno
  */
 function inReadingOrder(rows: { y: number; h: number; text: string }[]): { y: number; h: number; text: string }[] {
   if (rows.every((r, i) => i === 0 || r.y <= rows[i - 1]!.y + 2)) return rows;
-  const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => b.r.y - a.r.y || a.i - b.i).map((x) => x.r);
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.y - a.r.y || a.i - b.i)
+    .map((x) => x.r);
   const out: { y: number; h: number; text: string }[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];

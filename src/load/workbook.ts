@@ -22,7 +22,10 @@ interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
   readonly name: string;
 }
 const loadStreamReader = () =>
-  require('exceljs/lib/stream/xlsx/workbook-reader.js') as new (input: Readable, options: object) => AsyncIterable<StreamedSheet>;
+  require('exceljs/lib/stream/xlsx/workbook-reader.js') as new (
+    input: Readable,
+    options: object,
+  ) => AsyncIterable<StreamedSheet>;
 const STREAM_OPTIONS = { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' };
 
 /** A cell value reduced to what interpretation needs. */
@@ -146,9 +149,13 @@ export async function readSheets(
     return undefined;
   }
   if (names.length === 0) {
-    diags.report('workbook-not-xlsx', 'cannot read the performance export: it has no worksheets (a Word or other Office file renamed .xlsx?)', {
-      place: { file },
-    });
+    diags.report(
+      'workbook-not-xlsx',
+      'cannot read the performance export: it has no worksheets (a Word or other Office file renamed .xlsx?)',
+      {
+        place: { file },
+      },
+    );
     return undefined;
   }
   for (const { name, setting } of wanted) {

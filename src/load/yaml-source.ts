@@ -113,7 +113,7 @@ export function parseYaml(file: string, text: string, diags: Diagnostics): YamlS
     const line = before.split('\n').length;
     diags.report('yaml-too-complex', `the YAML here nests deeper than ${MAX_YAML_DEPTH} levels; boardpack reads no deeper`, {
       place: { file, line, column: deep - before.lastIndexOf('\n') },
-      hint: 'check the brackets and the indentation; boardpack\'s files nest six levels at most',
+      hint: "check the brackets and the indentation; boardpack's files nest six levels at most",
     });
     return { file, text, data: undefined, placeOf: () => ({ file, line: 1, column: 1 }), placeOfKey: () => ({ file, line: 1, column: 1 }) };
   }
@@ -123,7 +123,10 @@ export function parseYaml(file: string, text: string, diags: Diagnostics): YamlS
     const first = e.message.split('\n')[0] ?? e.message;
     if (/Maximum call stack size exceeded/.test(first)) {
       // Nesting the check above did not see (it cannot know every corner of YAML).
-      diags.report('yaml-too-complex', `the YAML here nests deeper than boardpack reads`, { place: at(e.pos[0]), hint: 'check the brackets and the indentation' });
+      diags.report('yaml-too-complex', `the YAML here nests deeper than boardpack reads`, {
+        place: at(e.pos[0]),
+        hint: 'check the brackets and the indentation',
+      });
       continue;
     }
     diags.report('yaml-syntax', cleanYamlMessage(first), { place: at(e.pos[0]), hint: yamlHint(e.code) });
@@ -191,10 +194,14 @@ function reportAliasTrouble(doc: Document, e: unknown, at: (offset: number) => P
   const place = most.first !== undefined ? at(most.first) : { file };
   const message = e instanceof Error ? e.message : String(e);
   if (/Excessive alias count/.test(message)) {
-    diags.report('yaml-too-complex', `the YAML aliases here (*${name}, used ${most.n} times, and others) expand to more than boardpack reads`, {
-      place,
-      hint: `an anchor may be used up to ${MAX_ALIAS_USES} times, fewer when it holds aliases itself; write the values out`,
-    });
+    diags.report(
+      'yaml-too-complex',
+      `the YAML aliases here (*${name}, used ${most.n} times, and others) expand to more than boardpack reads`,
+      {
+        place,
+        hint: `an anchor may be used up to ${MAX_ALIAS_USES} times, fewer when it holds aliases itself; write the values out`,
+      },
+    );
   } else {
     diags.report('yaml-syntax', cleanYamlMessage(message.split('\n')[0] ?? message), { place });
   }

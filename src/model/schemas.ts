@@ -18,7 +18,9 @@ const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'an id may hold only letters, digits, ".", "-" and "_"' });
 
 export const STATUSES = ['complete', 'on-track', 'at-risk', 'off-track', 'not-started'] as const;
-export const Status = z.enum(STATUSES).describe('BRAG status: complete (blue), on-track (green), at-risk (amber), off-track (red), not-started (grey)');
+export const Status = z
+  .enum(STATUSES)
+  .describe('BRAG status: complete (blue), on-track (green), at-risk (amber), off-track (red), not-started (grey)');
 export type Status = z.infer<typeof Status>;
 
 // ---------------------------------------------------------------------------------------------
@@ -41,7 +43,9 @@ export const FindingsRegisterSchema = z
         framework: z
           .enum(FRAMEWORKS)
           .optional()
-          .describe('The inspection framework: ILACS (2018 on), SIF (single inspection, 2013-2017), LAC or SAFEGUARDING (inspections before 2014), JTAI; default: from the kind and date'),
+          .describe(
+            'The inspection framework: ILACS (2018 on), SIF (single inspection, 2013-2017), LAC or SAFEGUARDING (inspections before 2014), JTAI; default: from the kind and date',
+          ),
         url: z.string().optional().describe('Where the publication can be read'),
         judgements: z
           .array(z.strictObject({ area: z.string(), grade: z.string() }))
@@ -112,9 +116,7 @@ const Person = z.strictObject({
 });
 export type Person = z.infer<typeof Person>;
 
-const Column = z
-  .string()
-  .regex(/^[A-Z]{1,3}$/, { error: 'expected a column letter such as A or AB' });
+const Column = z.string().regex(/^[A-Z]{1,3}$/, { error: 'expected a column letter such as A or AB' });
 
 export const IndicatorSpecSchema = z.strictObject({
   id: Id.describe('Indicator id as in the workbook id column'),
@@ -125,8 +127,14 @@ export const IndicatorSpecSchema = z.strictObject({
   polarity: z.enum(POLARITIES).describe('higher or lower is better; contextual gets no RAG'),
   target: z.number().optional().describe('Target value, in the unit'),
   tolerance: z.number().min(0).default(0).describe('Amber band beyond the target, in the unit'),
-  min: z.number().optional().describe("Lowest value the indicator can have, when not its unit's (0 for %, counts, days, caseloads, rates and ratios)"),
-  max: z.number().optional().describe("Highest value the indicator can have, when not its unit's (100 for %, 10,000 for a rate per 10,000)"),
+  min: z
+    .number()
+    .optional()
+    .describe("Lowest value the indicator can have, when not its unit's (0 for %, counts, days, caseloads, rates and ratios)"),
+  max: z
+    .number()
+    .optional()
+    .describe("Highest value the indicator can have, when not its unit's (100 for %, 10,000 for a rate per 10,000)"),
   comparators: z
     .strictObject({
       england: z.number().optional().describe('England average'),
@@ -170,14 +178,19 @@ export const ConfigSchema = z
       .strictObject({
         file: z.string().describe('Path of the performance export (.xlsx)'),
         sheet: z.string().describe('Worksheet holding the indicators'),
-        layout: z.enum(['wide', 'long']).default('wide').describe('wide: one row per indicator, one column per month; long: one row per indicator and month'),
+        layout: z
+          .enum(['wide', 'long'])
+          .default('wide')
+          .describe('wide: one row per indicator, one column per month; long: one row per indicator and month'),
         headerRow: z.number().int().min(1).default(1).describe('Row holding the headings (wide: the month headings)'),
         monthColumn: Column.optional().describe('long layout: the column of months'),
         valueColumn: Column.optional().describe('long layout: the column of values'),
         idColumn: Column.default('A').describe('Column of indicator ids'),
         nameColumn: Column.optional().describe('Column of indicator names'),
         unitColumn: Column.optional().describe('Column of units (%, rate per 10,000, days, count ...), for indicators the catalogue lacks'),
-        polarityColumn: Column.optional().describe('Column of polarity (higher, lower, contextual): with it, a sheet row not in the catalogue is reported too'),
+        polarityColumn: Column.optional().describe(
+          'Column of polarity (higher, lower, contextual): with it, a sheet row not in the catalogue is reported too',
+        ),
         targetColumn: Column.optional().describe('Column of targets, used where the catalogue gives none'),
         toleranceColumn: Column.optional().describe('Column of amber tolerances, used where the catalogue gives none'),
         englandColumn: Column.optional().describe('Column of England averages, used where the catalogue gives none'),
@@ -187,7 +200,14 @@ export const ConfigSchema = z
         catalogue: z
           .strictObject({
             sheet: z.string().describe('Worksheet holding the catalogue, one row per indicator'),
-            headerRow: z.number().int().min(1).default(1).describe('Row holding its headings: id, name, definition, unit, decimals, polarity, target, tolerance, england, statistical neighbours, period'),
+            headerRow: z
+              .number()
+              .int()
+              .min(1)
+              .default(1)
+              .describe(
+                'Row holding its headings: id, name, definition, unit, decimals, polarity, target, tolerance, england, statistical neighbours, period',
+              ),
           })
           .optional()
           .describe('The indicator catalogue as a sheet of the workbook, instead of or besides indicators: below'),

@@ -116,7 +116,11 @@ export interface Inputs {
   /** Draw trend charts. */
   readonly charts: boolean;
   /** The next Ofsted visit the council expects, as config.yml gives it. */
-  readonly nextVisit?: { readonly kind: Source['kind'] | 'joint-targeted-area-inspection'; readonly expected: string; readonly focus?: string };
+  readonly nextVisit?: {
+    readonly kind: Source['kind'] | 'joint-targeted-area-inspection';
+    readonly expected: string;
+    readonly focus?: string;
+  };
   /** Months each chart shows, ending with the period. */
   readonly chartMonths: number;
   /** Every file read, for the manifest. */

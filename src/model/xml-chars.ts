@@ -7,7 +7,8 @@
  */
 
 /** One forbidden character; the surrogate alternatives match only a half without its partner. */
-export const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const ALL = new RegExp(XML_FORBIDDEN.source, 'g');
 
 export const hasForbidden = (s: string): boolean => XML_FORBIDDEN.test(s);

@@ -4,7 +4,15 @@
  * so a broken input never yields a partial pack.
  */
 import path from 'node:path';
-import { examineExisting, isWordLockFile, manifestJson, workingPath, type Existing, type Manifest, type PackFile } from '../archive/manifest.js';
+import {
+  examineExisting,
+  isWordLockFile,
+  manifestJson,
+  workingPath,
+  type Existing,
+  type Manifest,
+  type PackFile,
+} from '../archive/manifest.js';
 import type { XmlProblem } from '../archive/xml-check.js';
 import { XmlCheckThread } from '../archive/xml-check-thread.js';
 import { compute } from '../compute/index.js';
@@ -38,7 +46,10 @@ export interface BuildResult {
 }
 
 /** Runs every check of a build and composes the reports, writing nothing. */
-export async function prepare(options: LoadOptions, diags: Diagnostics): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[] } | undefined> {
+export async function prepare(
+  options: LoadOptions,
+  diags: Diagnostics,
+): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[] } | undefined> {
   const { inputs, jobs } = await loadInputs(options, diags);
   // Templates are checked even when other inputs failed, so one run shows every problem.
   for (const job of jobs) {
@@ -70,15 +81,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Chart drawing threads start while the inputs are read: they take a while to load vega.
   let pool: ChartPool | undefined;
   try {
-    return await buildWith(options, (c) => {
-      if (c.charts) pool ??= new ChartPool();
-    }, () => pool);
+    return await buildWith(
+      options,
+      (c) => {
+        if (c.charts) pool ??= new ChartPool();
+      },
+      () => pool,
+    );
   } finally {
     await pool?.close();
   }
 }
 
-async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'], pool: () => ChartPool | undefined): Promise<BuildResult> {
+async function buildWith(
+  options: BuildOptions,
+  onConfig: LoadOptions['onConfig'],
+  pool: () => ChartPool | undefined,
+): Promise<BuildResult> {
   const diags = new Diagnostics();
   const prepared = await prepare({ ...options, onConfig }, diags);
   if (!prepared) return { diagnostics: diags };
@@ -150,7 +169,8 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
         });
         return { diagnostics: diags };
       }
-      const existing = there.state === 'folder' ? new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]) : undefined;
+      const existing =
+        there.state === 'folder' ? new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]) : undefined;
       const verdict = examineExisting(fs, existing);
       if (verdict.kind === 'absent') {
         writePackFolder(dir, fs);
@@ -162,18 +182,28 @@ async function buildWith(options: BuildOptions, onConfig: LoadOptions['onConfig'
         return { diagnostics: diags };
       }
       if (n === 1 && !options.reissue) {
-        const since = verdict.inputs.length === 0 ? '' : `; since it was archived, ${listed(verdict.inputs)} ${verdict.inputs.length === 1 ? 'has' : 'have'} changed`;
+        const since =
+          verdict.inputs.length === 0
+            ? ''
+            : `; since it was archived, ${listed(verdict.inputs)} ${verdict.inputs.length === 1 ? 'has' : 'have'} changed`;
         const tool = verdict.tool ? `; it was built by boardpack ${verdict.tool.archived}, this is ${verdict.tool.now}` : '';
-        diags.report('pack-exists', `${baseDir} already holds a different pack for ${periodId}${since}${tool}; archived packs are never overwritten`, {
-          place: { file: baseDir },
-          hint: 'to issue a correction, run build again with --reissue; it is written beside the original',
-        });
+        diags.report(
+          'pack-exists',
+          `${baseDir} already holds a different pack for ${periodId}${since}${tool}; archived packs are never overwritten`,
+          {
+            place: { file: baseDir },
+            hint: 'to issue a correction, run build again with --reissue; it is written beside the original',
+          },
+        );
         return { diagnostics: diags };
       }
     }
   } catch (e) {
     if (!(e instanceof PackFolderError)) throw e;
-    diags.report(/is locked by/.test(e.message) ? 'pack-locked' : 'pack-write-failed', e.message, { place: { file: e.path }, hint: e.hint });
+    diags.report(/is locked by/.test(e.message) ? 'pack-locked' : 'pack-write-failed', e.message, {
+      place: { file: e.path },
+      hint: e.hint,
+    });
     return { diagnostics: diags };
   } finally {
     release?.();
@@ -187,26 +217,43 @@ function listed(items: readonly string[]): string {
 }
 
 /** A pack folder that is not the pack it was archived as: each file named, with what to do. */
-function reportNotAsArchived(dir: string, v: Extract<Existing, { kind: 'not-as-archived' }>, odd: readonly string[], diags: Diagnostics): void {
+function reportNotAsArchived(
+  dir: string,
+  v: Extract<Existing, { kind: 'not-as-archived' }>,
+  odd: readonly string[],
+  diags: Diagnostics,
+): void {
   const at = (name: string) => ({ place: { file: path.join(dir, name) } });
   if (v.noManifest) {
-    diags.report('pack-not-as-archived', `${dir} holds no readable manifest.json: it is not a pack boardpack archived, or its manifest was removed or damaged`, {
-      place: { file: dir },
-      hint: 'restore manifest.json from a backup, or move the folder away if it is not an archived pack',
-    });
+    diags.report(
+      'pack-not-as-archived',
+      `${dir} holds no readable manifest.json: it is not a pack boardpack archived, or its manifest was removed or damaged`,
+      {
+        place: { file: dir },
+        hint: 'restore manifest.json from a backup, or move the folder away if it is not an archived pack',
+      },
+    );
     return;
   }
   for (const name of v.stray) {
     if (isWordLockFile(name)) {
-      diags.report('pack-stray-file', `${name} is Word's lock file: a report of this pack is open in Word (or Word closed without removing it)`, {
-        ...at(name),
-        hint: 'close the report in Word and build again; if Word is not running, delete the lock file',
-      });
+      diags.report(
+        'pack-stray-file',
+        `${name} is Word's lock file: a report of this pack is open in Word (or Word closed without removing it)`,
+        {
+          ...at(name),
+          hint: 'close the report in Word and build again; if Word is not running, delete the lock file',
+        },
+      );
     } else {
-      diags.report('pack-stray-file', `${name} is not part of the archived pack: its manifest does not list ${odd.includes(name) ? 'this link or special file' : 'this file'}`, {
-        ...at(name),
-        hint: 'move it out of the pack folder: an archived pack holds only what its manifest lists',
-      });
+      diags.report(
+        'pack-stray-file',
+        `${name} is not part of the archived pack: its manifest does not list ${odd.includes(name) ? 'this link or special file' : 'this file'}`,
+        {
+          ...at(name),
+          hint: 'move it out of the pack folder: an archived pack holds only what its manifest lists',
+        },
+      );
     }
   }
   for (const name of v.missing) {

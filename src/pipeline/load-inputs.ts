@@ -105,7 +105,13 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
   progress({ stage: 'reading the plan and findings' });
   const planFile = resolveFrom(configFile, config.plan);
   const extra = config.findings.map((f, i) => ({ file: resolveFrom(configFile, f), from: configSrc.placeOf(['findings', i]) }));
-  const { plan, planSrc, registers, registersOk, registerCount } = loadPlanAndRegisters(planFile, configSrc.placeOf(['plan']), extra, reader, diags);
+  const { plan, planSrc, registers, registersOk, registerCount } = loadPlanAndRegisters(
+    planFile,
+    configSrc.placeOf(['plan']),
+    extra,
+    reader,
+    diags,
+  );
   const findings = registers.flatMap((r) => r.findings);
 
   const seenIndicator = new Set<string>();
@@ -148,7 +154,15 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       reports,
       charts: config.charts,
       chartMonths: config.chartMonths,
-      ...(config.nextVisit ? { nextVisit: { kind: config.nextVisit.kind, expected: config.nextVisit.expected, ...(config.nextVisit.focus ? { focus: cleanText(config.nextVisit.focus) } : {}) } } : {}),
+      ...(config.nextVisit
+        ? {
+            nextVisit: {
+              kind: config.nextVisit.kind,
+              expected: config.nextVisit.expected,
+              ...(config.nextVisit.focus ? { focus: cleanText(config.nextVisit.focus) } : {}),
+            },
+          }
+        : {}),
       files: reader.files,
     },
   };
@@ -179,48 +193,80 @@ function checkDates(config: ConfigInput, period: string, periodFromOption: boole
   const end = lastDayOf(period);
   const which = periodFromOption ? `${period} (from --period)` : period;
   if (config.packDate <= end) {
-    diags.report('config-date-before-period-end', `packDate ${config.packDate} is not after the end of the period ${which}, ${end}: the month's figures cannot be complete and overdue actions would be judged too early`, {
-      place: configSrc.placeOf(['packDate']),
-      hint: periodFromOption ? 'report on a month that is over, or set packDate to the day the pack is issued' : 'set packDate to the day the pack is issued, after the month it reports, or period to the month before',
-    });
+    diags.report(
+      'config-date-before-period-end',
+      `packDate ${config.packDate} is not after the end of the period ${which}, ${end}: the month's figures cannot be complete and overdue actions would be judged too early`,
+      {
+        place: configSrc.placeOf(['packDate']),
+        hint: periodFromOption
+          ? 'report on a month that is over, or set packDate to the day the pack is issued'
+          : 'set packDate to the day the pack is issued, after the month it reports, or period to the month before',
+      },
+    );
   } else if (monthsAfter(period, config.packDate) >= 3) {
-    diags.report('config-date-late', `packDate ${config.packDate} is ${monthsAfter(period, config.packDate)} months after the period ${which}; was the period updated?`, {
-      place: configSrc.placeOf(['packDate']),
-    });
+    diags.report(
+      'config-date-late',
+      `packDate ${config.packDate} is ${monthsAfter(period, config.packDate)} months after the period ${which}; was the period updated?`,
+      {
+        place: configSrc.placeOf(['packDate']),
+      },
+    );
   }
   config.reports.forEach((r, i) => {
     const at = (key: string) => configSrc.placeOf(['reports', i, 'meeting', key]);
     if (r.meeting.date <= end) {
-      diags.report('config-date-before-period-end', `report ${r.id}: the meeting on ${r.meeting.date} is not after the end of the period ${which}, ${end}; it cannot consider a month not yet over`, {
-        place: at('date'),
-        hint: 'check the meeting date and the period',
-      });
+      diags.report(
+        'config-date-before-period-end',
+        `report ${r.id}: the meeting on ${r.meeting.date} is not after the end of the period ${which}, ${end}; it cannot consider a month not yet over`,
+        {
+          place: at('date'),
+          hint: 'check the meeting date and the period',
+        },
+      );
     } else if (r.meeting.date < config.packDate) {
-      diags.report('config-date-late', `report ${r.id}: the meeting on ${r.meeting.date} is before packDate ${config.packDate}; the pack would reach it after it has met`, {
-        place: at('date'),
-        hint: 'check the meeting date and packDate',
-      });
+      diags.report(
+        'config-date-late',
+        `report ${r.id}: the meeting on ${r.meeting.date} is before packDate ${config.packDate}; the pack would reach it after it has met`,
+        {
+          place: at('date'),
+          hint: 'check the meeting date and packDate',
+        },
+      );
     }
     if (r.meeting.next !== undefined && r.meeting.next <= r.meeting.date) {
-      diags.report('config-date-before-period-end', `report ${r.id}: the next meeting, ${r.meeting.next}, is not after this one, ${r.meeting.date}`, {
-        place: at('next'),
-        hint: 'give the date of the meeting after this one, or leave next: out',
-      });
+      diags.report(
+        'config-date-before-period-end',
+        `report ${r.id}: the next meeting, ${r.meeting.next}, is not after this one, ${r.meeting.date}`,
+        {
+          place: at('next'),
+          hint: 'give the date of the meeting after this one, or leave next: out',
+        },
+      );
     }
   });
   const expected = config.nextVisit?.expected;
   if (expected !== undefined && (expected.length === 7 ? lastDayOf(expected) : expected) < config.packDate) {
-    diags.report('config-date-late', `nextVisit: the visit expected ${expected} is before packDate ${config.packDate}; the reports would call it next`, {
-      place: configSrc.placeOf(['nextVisit', 'expected']),
-      hint: 'update or remove nextVisit',
-    });
+    diags.report(
+      'config-date-late',
+      `nextVisit: the visit expected ${expected} is before packDate ${config.packDate}; the reports would call it next`,
+      {
+        place: configSrc.placeOf(['nextVisit', 'expected']),
+        hint: 'update or remove nextVisit',
+      },
+    );
   }
 }
 
 /** A catalogue entry's own figures (target, comparators) in the range its values can take, and min below max. */
-function checkCatalogueFigures(ind: ConfigInput['indicators'][number], placeOf: (key: readonly string[]) => Place, diags: Diagnostics): void {
+function checkCatalogueFigures(
+  ind: ConfigInput['indicators'][number],
+  placeOf: (key: readonly string[]) => Place,
+  diags: Diagnostics,
+): void {
   if (ind.min !== undefined && ind.max !== undefined && ind.min >= ind.max) {
-    diags.report('indicator-value-out-of-range', `indicator ${ind.id}: max ${ind.max} is not above min ${ind.min}`, { place: placeOf(['max']) });
+    diags.report('indicator-value-out-of-range', `indicator ${ind.id}: max ${ind.max} is not above min ${ind.min}`, {
+      place: placeOf(['max']),
+    });
     return;
   }
   const figures: [readonly string[], number | undefined][] = [
@@ -307,7 +353,10 @@ async function loadIndicators(
   const sheets = await readSheets(
     file,
     bytes,
-    [{ name: perf.sheet, setting: 'performance.sheet' }, ...(perf.catalogue ? [{ name: perf.catalogue.sheet, setting: 'performance.catalogue.sheet' }] : [])],
+    [
+      { name: perf.sheet, setting: 'performance.sheet' },
+      ...(perf.catalogue ? [{ name: perf.catalogue.sheet, setting: 'performance.catalogue.sheet' }] : []),
+    ],
     diags,
   );
   if (!sheets) return unread;
@@ -320,10 +369,14 @@ async function loadIndicators(
       if (configIds.has(row.spec.id)) {
         const i = config.indicators.findIndex((x) => x.id === row.spec.id);
         const at = configSrc.placeOf(['indicators', i, 'id']);
-        diags.report('indicator-duplicate-id', `indicator id "${row.spec.id}" is in the catalogue sheet and also under indicators: in config.yml (line ${at.line})`, {
-          place: row.place,
-          hint: 'keep each indicator in one place',
-        });
+        diags.report(
+          'indicator-duplicate-id',
+          `indicator id "${row.spec.id}" is in the catalogue sheet and also under indicators: in config.yml (line ${at.line})`,
+          {
+            place: row.place,
+            hint: 'keep each indicator in one place',
+          },
+        );
         continue;
       }
       catalogue.push(row.spec);
@@ -378,7 +431,11 @@ function loadReports(
     layoutInput.header.forEach((h, k) => {
       inline(`header.${k}`, h.value, src.placeOf(['header', k, 'value']));
     });
-    for (const [key, name] of [['summary', layoutInput.summary], ['recommendations', layoutInput.recommendations], ['body', layoutInput.body]] as const) {
+    for (const [key, name] of [
+      ['summary', layoutInput.summary],
+      ['recommendations', layoutInput.recommendations],
+      ['body', layoutInput.body],
+    ] as const) {
       const file = path.join(dir, name);
       const raw = reader.text(file, src.placeOf([key]), 'template');
       if (raw === undefined) {

@@ -45,11 +45,15 @@ export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
     const config = configSrc ? checkSchema(ConfigSchema, configSrc, diags, 'config') : undefined;
     if (!config || !configSrc) return { diagnostics: diags };
     planFile = resolveFrom(configFile, config.plan);
-    catalogueNames = new Map(config.indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])));
+    catalogueNames = new Map(
+      config.indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])),
+    );
     extra = config.findings.map((f) => ({ file: resolveFrom(configFile, f) }));
   }
   if (options.findings && options.findings.length > 0) extra = options.findings.map((f) => ({ file: path.normalize(f) }));
-  const loaded = loadPlanAndRegisters(planFile, undefined, extra, reader, diags, { planRegisters: !(options.findings && options.findings.length > 0) });
+  const loaded = loadPlanAndRegisters(planFile, undefined, extra, reader, diags, {
+    planRegisters: !(options.findings && options.findings.length > 0),
+  });
   if (diags.hasErrors || !loaded.plan) return { diagnostics: diags };
   const findings = loaded.registers.flatMap((r) => r.findings);
   const report = matchPlan(loaded.plan, findings, { indicators: catalogueNames });
@@ -61,7 +65,14 @@ export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
       if (m.source !== 'matched') return [];
       const best = m.suggestions.find((s) => s.finding === m.linked[0]);
       const why = best?.because.length ? `: ${best.because.join(', ')}` : '';
-      return [{ priority: pi, action: ai, findings: m.linked, note: `suggested by boardpack match (score ${(best?.score ?? 0).toFixed(2)}${why}); check it` }];
+      return [
+        {
+          priority: pi,
+          action: ai,
+          findings: m.linked,
+          note: `suggested by boardpack match (score ${(best?.score ?? 0).toFixed(2)}${why}); check it`,
+        },
+      ];
     }),
   );
   if (additions.length === 0) return { diagnostics: diags, report, plan: loaded.plan, findings, written: { file: planFile, actions: [] } };

@@ -32,7 +32,10 @@ function workerScript(): URL {
  */
 const LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 
-interface Pending { resolve(png: Uint8Array): void; reject(e: Error): void }
+interface Pending {
+  resolve(png: Uint8Array): void;
+  reject(e: Error): void;
+}
 
 export class ChartPool {
   private readonly workers: Worker[] = [];

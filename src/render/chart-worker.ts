@@ -6,7 +6,10 @@ import { parentPort } from 'node:worker_threads';
 import type { Chart } from '../model/chart.js';
 import { chartPng } from './chart.js';
 
-export interface ChartJob { readonly id: number; readonly chart: Chart }
+export interface ChartJob {
+  readonly id: number;
+  readonly chart: Chart;
+}
 export type ChartReply = { readonly id: number; readonly png: Uint8Array } | { readonly id: number; readonly error: string };
 
 const port = parentPort;

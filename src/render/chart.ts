@@ -58,10 +58,10 @@ type RuleKey = (typeof RULES)[number]['key'];
  * knows how wide each label is without a canvas, exactly as resvg will draw it.
  */
 const ADVANCE = [
-  569, 569, 727, 1139, 1139, 1821, 1366, 391, 682, 682, 797, 1196, 569, 682, 569, 569, 1139, 1139, 1139, 1139, 1139, 1139, 1139, 1139, 1139, 1139, 569, 569,
-  1196, 1196, 1196, 1139, 2079, 1366, 1366, 1479, 1479, 1366, 1251, 1593, 1479, 569, 1024, 1366, 1139, 1706, 1479, 1593, 1366, 1593, 1479, 1366, 1251, 1479,
-  1366, 1933, 1366, 1366, 1251, 569, 569, 569, 961, 1139, 682, 1139, 1139, 1024, 1139, 1139, 569, 1139, 1139, 455, 455, 1024, 455, 1706, 1139, 1139, 1139,
-  1139, 682, 1024, 569, 1139, 1024, 1479, 1024, 1024, 1024, 684, 532, 684, 1196,
+  569, 569, 727, 1139, 1139, 1821, 1366, 391, 682, 682, 797, 1196, 569, 682, 569, 569, 1139, 1139, 1139, 1139, 1139, 1139, 1139, 1139, 1139,
+  1139, 569, 569, 1196, 1196, 1196, 1139, 2079, 1366, 1366, 1479, 1479, 1366, 1251, 1593, 1479, 569, 1024, 1366, 1139, 1706, 1479, 1593,
+  1366, 1593, 1479, 1366, 1251, 1479, 1366, 1933, 1366, 1366, 1251, 569, 569, 569, 961, 1139, 682, 1139, 1139, 1024, 1139, 1139, 569, 1139,
+  1139, 455, 455, 1024, 455, 1706, 1139, 1139, 1139, 1139, 682, 1024, 569, 1139, 1024, 1479, 1024, 1024, 1024, 684, 532, 684, 1196,
 ];
 
 /** Width of a line of text in pixels at `px`; a character outside ASCII counts as wide as an M. */
@@ -136,7 +136,8 @@ export function chartSpec(): Record<string, unknown> {
             // The month; under it the year, at the first month labelled and wherever the year changes.
             axis: {
               title: null,
-              labelExpr: "indexof(bp_xyears, datum.value) >= 0 ? [utcFormat(datum.value, '%b'), utcFormat(datum.value, '%Y')] : utcFormat(datum.value, '%b')",
+              labelExpr:
+                "indexof(bp_xyears, datum.value) >= 0 ? [utcFormat(datum.value, '%b'), utcFormat(datum.value, '%Y')] : utcFormat(datum.value, '%b')",
               labelAngle: 0,
               labelBaseline: 'top',
               grid: false,
@@ -154,7 +155,10 @@ export function chartSpec(): Record<string, unknown> {
       ...RULES.map((r) => ({
         data: { name: r.key },
         layer: [
-          { mark: { type: 'rule', color: r.colour, strokeDash: r.dash, strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
+          {
+            mark: { type: 'rule', color: r.colour, strokeDash: r.dash, strokeWidth: 1.5 },
+            encoding: { y: { field: 'value', type: 'quantitative' } },
+          },
           // From the line's end to its label, which stands right of the plot (chartData).
           {
             mark: { type: 'rule', color: r.colour, strokeWidth: 1 },
@@ -223,8 +227,7 @@ export function lineGroups(chart: Chart): { keys: RuleKey[]; value: number; labe
     if (same) {
       same.keys.push(r.key);
       same.names.push(r.name);
-    }
-    else groups.push({ keys: [r.key], names: [r.name], value: v, text });
+    } else groups.push({ keys: [r.key], names: [r.name], value: v, text });
   }
   return groups.map((g) => {
     const names = g.names.length === 1 ? g.names[0]! : `${g.names.slice(0, -1).join(', ')} and ${g.names[g.names.length - 1]}`;
@@ -320,7 +323,8 @@ export function monthTicks(months: readonly string[], plotWidth: number): { ever
   let best: { every: number; ticks: MonthTick[] } | undefined;
   for (const every of EVERY) {
     const ticks: MonthTick[] = [];
-    for (let i = months.length - 1; i >= 0; i -= every) ticks.unshift({ month: months[i]!, x: ((utc(months[i]!) - t0) / span) * plotWidth, year: false });
+    for (let i = months.length - 1; i >= 0; i -= every)
+      ticks.unshift({ month: months[i]!, x: ((utc(months[i]!) - t0) / span) * plotWidth, year: false });
     let clear = true;
     for (let i = 0; i < ticks.length; i++) {
       const t = ticks[i]!;
@@ -371,12 +375,27 @@ export function chartData(chart: Chart): ChartData {
   // Each label in the column right of the plot, centred on its line where there is room.
   const yOf = (v: number) => ((domain[1] - v) / (domain[1] - domain[0])) * height;
   const order = labelled.map((g) => ({ ...g, lineY: yOf(g.value), height: g.lines.length * LINE_PX })).sort((a, b) => a.lineY - b.lineY);
-  const tops = stackBlocks(order.map((g) => ({ want: g.lineY - g.height / 2, height: g.height })), 1 - TOP, height + TICK + LABEL_PAD - 1);
+  const tops = stackBlocks(
+    order.map((g) => ({ want: g.lineY - g.height / 2, height: g.height })),
+    1 - TOP,
+    height + TICK + LABEL_PAD - 1,
+  );
 
   const data: Record<string, Record<string, unknown>[]> = { series: chart.points.map((p) => ({ date: `${p.month}-01`, value: p.value })) };
   for (const r of RULES) data[r.key] = [];
   for (const [i, g] of order.entries()) {
-    data[g.keys[0]!] = [{ value: g.value, lines: g.lines, lineX: width, lineY: g.lineY, leaderX: width + GAP - 2, leaderY: tops[i]! + g.height / 2, labelX: width + GAP, labelY: tops[i]! }];
+    data[g.keys[0]!] = [
+      {
+        value: g.value,
+        lines: g.lines,
+        lineX: width,
+        lineY: g.lineY,
+        leaderX: width + GAP - 2,
+        leaderY: tops[i]! + g.height / 2,
+        labelX: width + GAP,
+        labelY: tops[i]!,
+      },
+    ];
   }
   const t0 = utc(first);
   const tn = utc(last);
@@ -408,12 +427,18 @@ export function tuneChartAllocator(): void {
   process.env['MIMALLOC_PURGE_DELAY'] ??= '-1';
 }
 
-let libraries: Promise<{ vega: typeof import('vega'); vl: typeof import('vega-lite'); resvg: typeof import('@resvg/resvg-js') }> | undefined;
+let libraries:
+  | Promise<{ vega: typeof import('vega'); vl: typeof import('vega-lite'); resvg: typeof import('@resvg/resvg-js') }>
+  | undefined;
 /** vega and resvg take a third of a second to load: only when a pack has charts. */
 export const loadLibraries = () => {
   if (!libraries) {
     tuneChartAllocator();
-    libraries = Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(([vega, vl, resvg]) => ({ vega, vl, resvg }));
+    libraries = Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(([vega, vl, resvg]) => ({
+      vega,
+      vl,
+      resvg,
+    }));
   }
   return libraries;
 };

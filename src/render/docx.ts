@@ -24,9 +24,16 @@ export { chartKey, chartsOf } from './docx/images.js';
 const description = (model: ReportModel) => `${model.title}. Produced by boardpack.`;
 
 export function buildDocument(model: ReportModel, images = new Images(), rows = new TableRows()): Document {
-  const portrait = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } };
+  const portrait = {
+    page: {
+      size: { width: PAGE.width, height: PAGE.height },
+      margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+    },
+  };
   const m = LANDSCAPE_MARGIN;
-  const landscape = { page: { size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE }, margin: { top: m, bottom: m, left: m, right: m } } };
+  const landscape = {
+    page: { size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE }, margin: { top: m, bottom: m, left: m, right: m } },
+  };
   const main: (Paragraph | Table)[] = [
     headerTable(model),
     new Paragraph({ spacing: { after: LAYOUT.tableAfter }, children: [] }),
@@ -105,4 +112,3 @@ export async function packageReport(report: CompiledReport, draw: DrawChart): Pr
 export async function renderDocx(model: ReportModel, draw: DrawChart = chartPng): Promise<Uint8Array> {
   return packageReport(compileReport(model), draw);
 }
-

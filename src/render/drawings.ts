@@ -54,7 +54,8 @@ export class Drawings {
       found++;
       return this.drawingXml(Number(n));
     });
-    if (found !== this.placed.length) throw new Error(`placed ${found} of ${this.placed.length} chart pictures: the marker runs were not written as expected`);
+    if (found !== this.placed.length)
+      throw new Error(`placed ${found} of ${this.placed.length} chart pictures: the marker runs were not written as expected`);
     return out;
   }
 
@@ -62,7 +63,9 @@ export class Drawings {
   addRelationships(rels: string): string {
     const end = rels.lastIndexOf('</Relationships>');
     if (end < 0) throw new Error('document.xml.rels has no </Relationships>');
-    const added = [...this.images.values()].map((i) => `<Relationship Id="${relId(i.n)}" Type="${RELS_TYPE}" Target="media/chart${i.n}.png"/>`).join('');
+    const added = [...this.images.values()]
+      .map((i) => `<Relationship Id="${relId(i.n)}" Type="${RELS_TYPE}" Target="media/chart${i.n}.png"/>`)
+      .join('');
     return rels.slice(0, end) + added + rels.slice(end);
   }
 

@@ -42,7 +42,10 @@ export async function renderAll(
     const drawn = new Map(
       [...charts].map(([k, c]) => {
         const png = drawer!.draw(c);
-        png.then(() => progress({ stage: 'drawing charts', done: ++charted, total: charts.size, unit: 'charts' }), () => undefined);
+        png.then(
+          () => progress({ stage: 'drawing charts', done: ++charted, total: charts.size, unit: 'charts' }),
+          () => undefined,
+        );
         return [k, png];
       }),
     );
@@ -58,7 +61,10 @@ export async function renderAll(
       const report = packageReport(compileReport(m), draw);
       out.push(report);
       if (onReport) {
-        void report.then((bytes) => onReport(i, bytes), () => undefined);
+        void report.then(
+          (bytes) => onReport(i, bytes),
+          () => undefined,
+        );
         // Lets a report already zipped (one without charts) be told of now, not after the last.
         await Promise.resolve();
       }

@@ -8,7 +8,20 @@ import type { Cell, CellValue, SheetTable } from '../load/workbook.js';
 import type { IndicatorSpec } from '../model/schemas.js';
 import { cellText, comparatorsOf, polarityIn, rangeProblem, readValue, unitIn } from './performance.js';
 
-type Field = 'id' | 'name' | 'definition' | 'unit' | 'decimals' | 'polarity' | 'target' | 'tolerance' | 'england' | 'statisticalNeighbours' | 'period' | 'min' | 'max';
+type Field =
+  | 'id'
+  | 'name'
+  | 'definition'
+  | 'unit'
+  | 'decimals'
+  | 'polarity'
+  | 'target'
+  | 'tolerance'
+  | 'england'
+  | 'statisticalNeighbours'
+  | 'period'
+  | 'min'
+  | 'max';
 
 /** Headings by field, compared in lower case with anything but letters and digits removed. */
 const HEADINGS: Record<Field, readonly string[]> = {
@@ -26,7 +39,21 @@ const HEADINGS: Record<Field, readonly string[]> = {
   min: ['min', 'minimum', 'lowest'],
   max: ['max', 'maximum', 'highest'],
 };
-const READABLE = ['id', 'name', 'definition', 'unit', 'decimals', 'polarity', 'target', 'tolerance', 'England', 'statistical neighbours', 'period', 'min', 'max'];
+const READABLE = [
+  'id',
+  'name',
+  'definition',
+  'unit',
+  'decimals',
+  'polarity',
+  'target',
+  'tolerance',
+  'England',
+  'statistical neighbours',
+  'period',
+  'min',
+  'max',
+];
 const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const FIELD_BY_HEADING = new Map(Object.entries(HEADINGS).flatMap(([f, hs]) => hs.map((h) => [h, f as Field])));
 
@@ -50,9 +77,13 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
         hint: `headings read: ${READABLE.join(', ')}`,
       });
     } else if (columns.has(field)) {
-      diags.report('catalogue-heading-unknown', `catalogue heading "${text}" repeats column ${columns.get(field)!.address.replace(/\d+$/, '')}; column ignored`, {
-        place: place(cell.address),
-      });
+      diags.report(
+        'catalogue-heading-unknown',
+        `catalogue heading "${text}" repeats column ${columns.get(field)!.address.replace(/\d+$/, '')}; column ignored`,
+        {
+          place: place(cell.address),
+        },
+      );
     } else columns.set(field, cell);
   }
   for (const required of ['id', 'polarity'] as const) {
@@ -71,14 +102,19 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
     if (rowNumber <= headerRow) continue;
     const at = (f: Field) => {
       const col = columns.get(f)?.col;
-      return col === undefined ? undefined : { cell: cells.get(col), address: `${columns.get(f)!.address.replace(/\d+$/, '')}${rowNumber}` };
+      return col === undefined
+        ? undefined
+        : { cell: cells.get(col), address: `${columns.get(f)!.address.replace(/\d+$/, '')}${rowNumber}` };
     };
     const text = (f: Field) => cellText(at(f)?.cell?.value);
     const id = text('id');
     if (!id) continue;
     const idPlace = place(at('id')!.address);
     if (seen.has(id)) {
-      diags.report('indicator-duplicate-id', `indicator id "${id}" appears twice in the catalogue sheet (first at ${seen.get(id)})`, { place: idPlace, hint: 'remove one of the rows' });
+      diags.report('indicator-duplicate-id', `indicator id "${id}" appears twice in the catalogue sheet (first at ${seen.get(id)})`, {
+        place: idPlace,
+        hint: 'remove one of the rows',
+      });
       continue;
     }
     seen.set(id, at('id')!.address);
@@ -90,7 +126,12 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
 
     const polarityText = text('polarity');
     const polarity = polarityIn(at('polarity')?.cell?.value);
-    if (!polarity) bad('polarity', polarityText ? `polarity "${polarityText}" is not higher, lower or contextual` : 'polarity is empty', 'write higher, lower or contextual');
+    if (!polarity)
+      bad(
+        'polarity',
+        polarityText ? `polarity "${polarityText}" is not higher, lower or contextual` : 'polarity is empty',
+        'write higher, lower or contextual',
+      );
 
     const unitText = text('unit');
     const unit = unitText ? unitIn(at('unit')?.cell?.value) : '%';
@@ -100,30 +141,49 @@ export function readCatalogueSheet(table: SheetTable, headerRow: number, diags: 
       if (!v || v.kind === 'empty') return undefined;
       const r = readValue(v, inUnit);
       if ('value' in r) {
-        if (r.note) diags.report('indicator-value-comma', `${id}: ${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} ${r.note}`, { place: place(at(f)!.address) });
+        if (r.note)
+          diags.report('indicator-value-comma', `${id}: ${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} ${r.note}`, {
+            place: place(at(f)!.address),
+          });
         return r.value;
       }
       if ('noValue' in r) return undefined;
-      bad(f, `${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} "${r.unreadable}" is not a number`, 'write a number, or leave the cell empty');
+      bad(
+        f,
+        `${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} "${r.unreadable}" is not a number`,
+        'write a number, or leave the cell empty',
+      );
       return undefined;
     };
     const u = unit ?? '%';
     const target = number('target', at('target')?.cell?.value, u);
     const tolerance = number('tolerance', at('tolerance')?.cell?.value, u);
-    if (tolerance !== undefined && tolerance < 0) bad('tolerance', `tolerance ${tolerance} is below zero`, 'write the width of the amber band, zero or more');
+    if (tolerance !== undefined && tolerance < 0)
+      bad('tolerance', `tolerance ${tolerance} is below zero`, 'write the width of the amber band, zero or more');
     const england = number('england', at('england')?.cell?.value, u);
     const neighbours = number('statisticalNeighbours', at('statisticalNeighbours')?.cell?.value, u);
     const decimals = number('decimals', at('decimals')?.cell?.value, 'count');
-    if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 4)) bad('decimals', `decimals ${decimals} is not a whole number from 0 to 4`, 'write 0, 1, 2, 3 or 4');
+    if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 4))
+      bad('decimals', `decimals ${decimals} is not a whole number from 0 to 4`, 'write 0, 1, 2, 3 or 4');
     const min = number('min', at('min')?.cell?.value, u);
     const max = number('max', at('max')?.cell?.value, u);
-    if (min !== undefined && max !== undefined && min >= max) bad('max', `max ${max} is not above min ${min}`, 'give the lowest and highest values the indicator can have');
+    if (min !== undefined && max !== undefined && min >= max)
+      bad('max', `max ${max} is not above min ${min}`, 'give the lowest and highest values the indicator can have');
     // The target and comparators are values of the indicator, in the same range as its figures.
     if (unit) {
       const limits = { unit, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
-      for (const [f, v] of [['target', target], ['england', england], ['statisticalNeighbours', neighbours]] as const) {
+      for (const [f, v] of [
+        ['target', target],
+        ['england', england],
+        ['statisticalNeighbours', neighbours],
+      ] as const) {
         const problem = v === undefined ? undefined : rangeProblem(v, limits);
-        if (problem) bad(f, `${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} ${v} ${problem}`, 'check the figure; it is in the unit of the indicator');
+        if (problem)
+          bad(
+            f,
+            `${f === 'statisticalNeighbours' ? 'statistical neighbours' : f} ${v} ${problem}`,
+            'check the figure; it is in the unit of the indicator',
+          );
       }
     }
     if (!ok) continue;

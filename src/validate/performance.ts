@@ -102,7 +102,10 @@ export function parseNumberText(text: string): { value: number; note?: string } 
     const value = n(body.replace(/,/g, ''));
     // "1,234": a thousand and more in the UK, 1.234 where the comma is the decimal mark.
     if (/^\d+,\d{3}$/.test(body)) {
-      return { value, note: `"${text.trim()}" read as ${value} (a comma between thousands); if the comma is a decimal mark, write ${n(body.replace(',', '.'))}` };
+      return {
+        value,
+        note: `"${text.trim()}" read as ${value} (a comma between thousands); if the comma is a decimal mark, write ${n(body.replace(',', '.'))}`,
+      };
     }
     return { value };
   }
@@ -144,7 +147,8 @@ export function rangeProblem(v: number, spec: Pick<IndicatorSpec, 'unit' | 'min'
 /** A cell's value as the user sees it in the export, for messages. */
 function shownValue(v: CellValue | undefined, read: number, unit: string): string {
   if (v?.kind === 'text') return `"${v.value.trim()}"`;
-  if (v?.kind === 'number' && v.percentFormat && unit === '%') return Number.isFinite(read) ? `${read}%` : `${v.value} (a fraction shown as a percentage)`;
+  if (v?.kind === 'number' && v.percentFormat && unit === '%')
+    return Number.isFinite(read) ? `${read}%` : `${v.value} (a fraction shown as a percentage)`;
   return String(v?.kind === 'number' ? v.value : read);
 }
 
@@ -160,7 +164,9 @@ export function readValue(v: CellValue, unit: string): ValueReading {
     case 'error':
       return { noValue: `error value ${v.value} read as no value` };
     case 'formula-without-result':
-      return { noValue: `formula =${v.formula} has no calculated result; read as no value (open and save the file in Excel to calculate it)` };
+      return {
+        noValue: `formula =${v.formula} has no calculated result; read as no value (open and save the file in Excel to calculate it)`,
+      };
     case 'text': {
       const t = v.value.trim();
       if (NO_VALUE.has(t.toLowerCase())) return { noValue: `"${t}" read as no value` };
@@ -181,14 +187,41 @@ export function cellText(v: CellValue | undefined): string {
 }
 
 const UNIT_WORDS: Record<string, IndicatorSpec['unit']> = {
-  '%': '%', percent: '%', percentage: '%', pct: '%',
-  rate: 'rate per 10,000', 'rate per 10,000': 'rate per 10,000', 'rate per 10k': 'rate per 10,000', 'per 10,000': 'rate per 10,000',
-  days: 'days', day: 'days', count: 'count', number: 'count', no: 'count', ratio: 'ratio', score: 'score', cases: 'cases',
+  '%': '%',
+  percent: '%',
+  percentage: '%',
+  pct: '%',
+  rate: 'rate per 10,000',
+  'rate per 10,000': 'rate per 10,000',
+  'rate per 10k': 'rate per 10,000',
+  'per 10,000': 'rate per 10,000',
+  days: 'days',
+  day: 'days',
+  count: 'count',
+  number: 'count',
+  no: 'count',
+  ratio: 'ratio',
+  score: 'score',
+  cases: 'cases',
 };
 const POLARITY_WORDS: Record<string, IndicatorSpec['polarity']> = {
-  higher: 'higher', high: 'higher', h: 'higher', up: 'higher', 'higher is better': 'higher', 'high is good': 'higher',
-  lower: 'lower', low: 'lower', l: 'lower', down: 'lower', 'lower is better': 'lower', 'low is good': 'lower',
-  contextual: 'contextual', context: 'contextual', c: 'contextual', 'n/a': 'contextual', none: 'contextual',
+  higher: 'higher',
+  high: 'higher',
+  h: 'higher',
+  up: 'higher',
+  'higher is better': 'higher',
+  'high is good': 'higher',
+  lower: 'lower',
+  low: 'lower',
+  l: 'lower',
+  down: 'lower',
+  'lower is better': 'lower',
+  'low is good': 'lower',
+  contextual: 'contextual',
+  context: 'contextual',
+  c: 'contextual',
+  'n/a': 'contextual',
+  none: 'contextual',
 };
 
 /** The unit a cell names (`%`, `rate`, `days` ...), if it names one. */
@@ -197,7 +230,11 @@ export const unitIn = (v: CellValue | undefined): IndicatorSpec['unit'] | undefi
 export const polarityIn = (v: CellValue | undefined): IndicatorSpec['polarity'] | undefined => POLARITY_WORDS[cellText(v).toLowerCase()];
 
 /** A catalogue entry's comparators holding only the figures given; undefined when none is. */
-export function comparatorsOf(c: { england?: number | undefined; statisticalNeighbours?: number | undefined; period?: string | undefined }): IndicatorSpec['comparators'] {
+export function comparatorsOf(c: {
+  england?: number | undefined;
+  statisticalNeighbours?: number | undefined;
+  period?: string | undefined;
+}): IndicatorSpec['comparators'] {
   const out = {
     ...(c.england !== undefined ? { england: c.england } : {}),
     ...(c.statisticalNeighbours !== undefined ? { statisticalNeighbours: c.statisticalNeighbours } : {}),
@@ -221,7 +258,14 @@ function rowFacts(cells: ReadonlyMap<number, Cell>, mapping: SheetMapping, unitH
     const r = readValue(v, u);
     return 'value' in r ? r.value : undefined;
   };
-  return { unit, polarity, target: num(mapping.targetColumn), tolerance: num(mapping.toleranceColumn), england: num(mapping.englandColumn), neighbours: num(mapping.neighboursColumn) };
+  return {
+    unit,
+    polarity,
+    target: num(mapping.targetColumn),
+    tolerance: num(mapping.toleranceColumn),
+    england: num(mapping.englandColumn),
+    neighbours: num(mapping.neighboursColumn),
+  };
 }
 
 /** The catalogue entry with the gaps the sheet can fill filled. */
@@ -236,7 +280,14 @@ function withSheetFacts(spec: IndicatorSpec, facts: ReturnType<typeof rowFacts>)
 }
 
 /** One month's value of an indicator, with a warning or error at its cell when it has none. */
-function observe(table: SheetTable, address: string, value: CellValue | undefined, spec: IndicatorSpec, month: string, diags: Diagnostics): Observation {
+function observe(
+  table: SheetTable,
+  address: string,
+  value: CellValue | undefined,
+  spec: IndicatorSpec,
+  month: string,
+  diags: Diagnostics,
+): Observation {
   const where = `${table.sheet}!${address}`;
   const place: Place = { file: table.file, cell: where };
   const reading = readValue(value ?? { kind: 'empty' }, spec.unit);
@@ -246,9 +297,10 @@ function observe(table: SheetTable, address: string, value: CellValue | undefine
     if (!problem) return { month, value: reading.value, cell: where };
     diags.report('indicator-value-out-of-range', `${spec.id} ${month}: ${shownValue(value, reading.value, spec.unit)} ${problem}`, {
       place,
-      hint: spec.min !== undefined || spec.max !== undefined || UNIT_RANGE[spec.unit].max === undefined
-        ? 'check the cell in the export'
-        : `check the cell in the export; if ${spec.id}'s values can go beyond this, give it min: or max: in the catalogue`,
+      hint:
+        spec.min !== undefined || spec.max !== undefined || UNIT_RANGE[spec.unit].max === undefined
+          ? 'check the cell in the export'
+          : `check the cell in the export; if ${spec.id}'s values can go beyond this, give it min: or max: in the catalogue`,
     });
   } else if ('noValue' in reading) diags.report('indicator-no-value', `${spec.id} ${month}: ${reading.noValue}`, { place });
   else {
@@ -300,17 +352,25 @@ export function readIndicators(
   for (const mc of monthCols) {
     const prev = seenMonth.get(mc.month);
     if (prev !== undefined) {
-      diags.report('workbook-month-unreadable', `month ${mc.month} appears twice in the header (also column ${columnLetters(prev)}); this column is skipped`, {
-        place: place(`${columnLetters(mc.col)}${mapping.headerRow}`),
-      });
+      diags.report(
+        'workbook-month-unreadable',
+        `month ${mc.month} appears twice in the header (also column ${columnLetters(prev)}); this column is skipped`,
+        {
+          place: place(`${columnLetters(mc.col)}${mapping.headerRow}`),
+        },
+      );
     } else seenMonth.set(mc.month, mc.col);
   }
   const columns = monthCols.filter((mc) => seenMonth.get(mc.month) === mc.col).sort((a, b) => (a.month < b.month ? -1 : 1));
   if (!columns.some((c) => c.month === period)) {
-    diags.report('workbook-period-missing', `the header has no column for ${period}, the pack period (months run ${columns[0]!.month} to ${columns[columns.length - 1]!.month})`, {
-      place: place(`${columnLetters(columns[columns.length - 1]!.col)}${mapping.headerRow}`),
-      hint: 'export the latest month, or set period in config.yml to a month the export covers',
-    });
+    diags.report(
+      'workbook-period-missing',
+      `the header has no column for ${period}, the pack period (months run ${columns[0]!.month} to ${columns[columns.length - 1]!.month})`,
+      {
+        place: place(`${columnLetters(columns[columns.length - 1]!.col)}${mapping.headerRow}`),
+        hint: 'export the latest month, or set period in config.yml to a month the export covers',
+      },
+    );
   }
 
   const specs = new Map(catalogue.map((s) => [s.id, s]));
@@ -351,10 +411,14 @@ export function readIndicators(
       // A sheet of junk can have a million such rows: past those shown, they are only counted.
       if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
       else {
-        diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; row ignored${suggestion(id, specs.keys())}`, {
-          place: place(idCell!.address),
-          hint: "add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it",
-        });
+        diags.report(
+          'indicator-not-in-catalogue',
+          `indicator "${id}" is not in the indicator catalogue; row ignored${suggestion(id, specs.keys())}`,
+          {
+            place: place(idCell!.address),
+            hint: 'add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it',
+          },
+        );
       }
     }
   }
@@ -364,9 +428,13 @@ export function readIndicators(
     const found = rowsById.get(given.id);
     const spec = found ? withSheetFacts(given, rowFacts(found.cells, mapping, given.unit)) : given;
     if (!found) {
-      diags.report('indicator-missing-row', `catalogue indicator ${spec.id} has no row in sheet "${table.sheet}"; it is reported with no data`, {
-        place: { file: table.file, cell: `${table.sheet}!${mapping.idColumn}:${mapping.idColumn}` },
-      });
+      diags.report(
+        'indicator-missing-row',
+        `catalogue indicator ${spec.id} has no row in sheet "${table.sheet}"; it is reported with no data`,
+        {
+          place: { file: table.file, cell: `${table.sheet}!${mapping.idColumn}:${mapping.idColumn}` },
+        },
+      );
       out.push({ ...spec, name: spec.name ?? spec.id, series: [] });
       continue;
     }
@@ -395,7 +463,9 @@ function readLongIndicators(
 ): Indicator[] {
   const place = (cell: string): Place => ({ file: table.file, cell: `${table.sheet}!${cell}` });
   if (!mapping.monthColumn || !mapping.valueColumn) {
-    diags.report('workbook-header-missing', 'the long layout needs monthColumn and valueColumn under performance: in config.yml', { place: { file: table.file } });
+    diags.report('workbook-header-missing', 'the long layout needs monthColumn and valueColumn under performance: in config.yml', {
+      place: { file: table.file },
+    });
     return [];
   }
   const idCol = columnNumber(mapping.idColumn);
@@ -417,9 +487,13 @@ function readLongIndicators(
         unknown.add(id);
         if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
         else {
-          diags.report('indicator-not-in-catalogue', `indicator "${id}" is not in the indicator catalogue; its rows are ignored${suggestion(id, specs.keys())}`, {
-            place: place(`${mapping.idColumn}${r}`),
-          });
+          diags.report(
+            'indicator-not-in-catalogue',
+            `indicator "${id}" is not in the indicator catalogue; its rows are ignored${suggestion(id, specs.keys())}`,
+            {
+              place: place(`${mapping.idColumn}${r}`),
+            },
+          );
         }
       }
       continue;
@@ -427,7 +501,9 @@ function readLongIndicators(
     const monthCell = `${mapping.monthColumn}${r}`;
     const month = parseMonthHeading(cells.get(monthCol)?.value ?? { kind: 'empty' });
     if (!month) {
-      diags.report('workbook-month-unreadable', `${id}: "${cellText(cells.get(monthCol)?.value)}" is not a month; row skipped`, { place: place(monthCell) });
+      diags.report('workbook-month-unreadable', `${id}: "${cellText(cells.get(monthCol)?.value)}" is not a month; row skipped`, {
+        place: place(monthCell),
+      });
       continue;
     }
     const series = rows.get(id) ?? new Map<string, Observation>();
@@ -435,7 +511,9 @@ function readLongIndicators(
     if (nameCol && !names.has(id)) names.set(id, cellText(cells.get(nameCol)?.value));
     const address = `${mapping.valueColumn}${r}`;
     if (series.has(month)) {
-      diags.report('workbook-duplicate-indicator', `${id} has a second row for ${month} (first at ${series.get(month)!.cell})`, { place: place(address) });
+      diags.report('workbook-duplicate-indicator', `${id} has a second row for ${month} (first at ${series.get(month)!.cell})`, {
+        place: place(address),
+      });
       continue;
     }
     months.add(month);
@@ -443,14 +521,24 @@ function readLongIndicators(
   }
   const all = [...months].sort();
   if (all.length > 0 && !all.includes(period)) {
-    diags.report('workbook-period-missing', `no row is for ${period}, the pack period (months run ${all[0]} to ${all[all.length - 1]})`, { place: { file: table.file } });
+    diags.report('workbook-period-missing', `no row is for ${period}, the pack period (months run ${all[0]} to ${all[all.length - 1]})`, {
+      place: { file: table.file },
+    });
   }
   return catalogue.map((spec) => {
     const series = rows.get(spec.id);
     if (!series) {
-      diags.report('indicator-missing-row', `catalogue indicator ${spec.id} has no rows in sheet "${table.sheet}"; it is reported with no data`, { place: { file: table.file } });
+      diags.report(
+        'indicator-missing-row',
+        `catalogue indicator ${spec.id} has no rows in sheet "${table.sheet}"; it is reported with no data`,
+        { place: { file: table.file } },
+      );
       return { ...spec, name: spec.name ?? spec.id, series: [] };
     }
-    return { ...spec, name: spec.name ?? (names.get(spec.id) || spec.id), series: all.map((m) => series.get(m) ?? { month: m, value: null }) };
+    return {
+      ...spec,
+      name: spec.name ?? (names.get(spec.id) || spec.id),
+      series: all.map((m) => series.get(m) ?? { month: m, value: null }),
+    };
   });
 }

@@ -42,7 +42,10 @@ export function checkUnknownFindings(plan: Plan, findings: readonly Finding[], s
       if (ids.has(fid)) return;
       diags.report('action-unknown-finding', `action ${a.id} answers unknown finding "${fid}"${suggestion(fid, ids)}`, {
         place: src.placeOf(['priorities', pi, 'actions', ai, 'answers', k]),
-        hint: ids.size === 0 ? 'list the findings registers under findings: in the plan' : 'use the id of a finding in one of the findings registers',
+        hint:
+          ids.size === 0
+            ? 'list the findings registers under findings: in the plan'
+            : 'use the id of a finding in one of the findings registers',
       });
     });
   }

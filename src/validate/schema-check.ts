@@ -51,12 +51,7 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 /** Returns the parsed value, or undefined after reporting every issue. */
-export function checkSchema<S extends z.ZodType>(
-  schema: S,
-  source: YamlSource,
-  diags: Diagnostics,
-  what: string,
-): z.output<S> | undefined {
+export function checkSchema<S extends z.ZodType>(schema: S, source: YamlSource, diags: Diagnostics, what: string): z.output<S> | undefined {
   if (source.data === undefined) return undefined;
   const result = schema.safeParse(source.data ?? {});
   if (result.success) return result.data;

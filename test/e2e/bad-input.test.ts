@@ -37,7 +37,12 @@ async function editWorkbook(w: Workspace, change: (ws: ExcelJS.Worksheet) => voi
 const CASES: Case[] = [
   {
     name: 'YAML syntax: a badly indented line in the plan',
-    break: (w) => w.edit(PLAN, '        owner: Head of MASH and Assessment\n        due: 2025-09-30', '        owner: Head of MASH and Assessment\n       due: 2025-09-30'),
+    break: (w) =>
+      w.edit(
+        PLAN,
+        '        owner: Head of MASH and Assessment\n        due: 2025-09-30',
+        '        owner: Head of MASH and Assessment\n       due: 2025-09-30',
+      ),
     code: 'yaml-syntax',
     file: PLAN,
     at: (w) => ({ line: w.lineOf(PLAN, '       due: 2025-09-30') }),
@@ -64,7 +69,13 @@ const CASES: Case[] = [
     break: (w) => w.edit(PLAN, '- id: P1.4', '- id: P1.3'),
     code: 'action-duplicate-id',
     file: PLAN,
-    at: (w) => ({ line: w.read(PLAN).split('\n').findIndex((l, i, all) => l.includes('- id: P1.3') && all.slice(0, i).some((x) => x.includes('- id: P1.3'))) + 1 }),
+    at: (w) => ({
+      line:
+        w
+          .read(PLAN)
+          .split('\n')
+          .findIndex((l, i, all) => l.includes('- id: P1.3') && all.slice(0, i).some((x) => x.includes('- id: P1.3'))) + 1,
+    }),
     message: /action id "P1.3" is used twice \(first at line \d+\)/,
   },
   {
@@ -125,7 +136,10 @@ const CASES: Case[] = [
   },
   {
     name: 'a performance cell holds text that is not a number',
-    break: (w) => editWorkbook(w, (ws) => { ws.getCell('K9').value = 'about 5'; }),
+    break: (w) =>
+      editWorkbook(w, (ws) => {
+        ws.getCell('K9').value = 'about 5';
+      }),
     code: 'indicator-value-unreadable',
     file: XLSX,
     at: () => ({ cell: 'Scorecard!K9' }),
@@ -149,7 +163,11 @@ const CASES: Case[] = [
   },
   {
     name: 'a password-protected workbook (an OLE container)',
-    break: (w) => writeFileSync(path.join(w.dir, XLSX), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])),
+    break: (w) =>
+      writeFileSync(
+        path.join(w.dir, XLSX),
+        Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      ),
     code: 'workbook-not-xlsx',
     file: XLSX,
     at: () => ({ fileOnly: true }),
@@ -236,7 +254,9 @@ describe('the command line with bad input', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n');
-    expect(lines[0]).toMatch(/^examples\/wexcombe\/plan\.yml:\d+:\d+ error: action P2\.4 answers unknown finding "MV1-P7" \(did you mean "MV1-2026-P7"\?\) \[action-unknown-finding\]$/);
+    expect(lines[0]).toMatch(
+      /^examples\/wexcombe\/plan\.yml:\d+:\d+ error: action P2\.4 answers unknown finding "MV1-P7" \(did you mean "MV1-2026-P7"\?\) \[action-unknown-finding\]$/,
+    );
     expect(r.stderr).toMatch(/plan\.yml:\d+:\d+ error: action P2\.6 measures unknown indicator "CSC51"/);
     expect(r.stderr.indexOf(' error: ')).toBeLessThan(r.stderr.indexOf(' warning: '));
     expect(r.stderr).toMatch(/build failed: 2 errors, \d+ warnings; nothing was written/);
@@ -250,7 +270,12 @@ describe('the command line with bad input', () => {
     w.edit(BODY, '{{lower directionLabel}}', '{{lowercase directionLabel}}');
     w.edit('config.yml', 'sheet: Scorecard', 'sheet: Score card');
     const d = await validate({ configPath: w.config });
-    expect(d.all.filter((x) => x.severity === 'error').map((x) => x.code).sort()).toEqual(['schema-invalid-value', 'template-unknown-helper', 'workbook-sheet-missing']);
+    expect(
+      d.all
+        .filter((x) => x.severity === 'error')
+        .map((x) => x.code)
+        .sort(),
+    ).toEqual(['schema-invalid-value', 'template-unknown-helper', 'workbook-sheet-missing']);
   });
 
   it('exits 1 for a missing config file and 2 for a wrong command line', () => {

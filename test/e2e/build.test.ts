@@ -46,15 +46,17 @@ describe('the example pack', () => {
     const m = JSON.parse(readFileSync(path.join(packDir, 'manifest.json'), 'utf8'));
     expect(m).toMatchObject({ tool: { name: 'boardpack' }, period: '2026-10', packDate: '2026-11-12', council: 'Wexcombe City Council' });
     const inputs = m.inputs.map((i: { path: string }) => i.path);
-    expect(inputs).toEqual(expect.arrayContaining([
-      'config.yml',
-      'examples/wexcombe/plan.yml',
-      'examples/wexcombe/findings/ilacs-2025.yml',
-      'examples/wexcombe/findings/mv1-2026.yml',
-      'examples/wexcombe/performance.xlsx',
-      'templates/improvement-board/body.hbs',
-      'templates/scrutiny-committee/report.yml',
-    ]));
+    expect(inputs).toEqual(
+      expect.arrayContaining([
+        'config.yml',
+        'examples/wexcombe/plan.yml',
+        'examples/wexcombe/findings/ilacs-2025.yml',
+        'examples/wexcombe/findings/mv1-2026.yml',
+        'examples/wexcombe/performance.xlsx',
+        'templates/improvement-board/body.hbs',
+        'templates/scrutiny-committee/report.yml',
+      ]),
+    );
     for (const i of m.inputs) expect(i.sha256).toBe(sha(readFileSync(path.join(ws.dir, i.path))));
     for (const o of m.outputs) expect(o.sha256).toBe(sha(readFileSync(path.join(packDir, o.path))));
   });
@@ -66,7 +68,15 @@ describe.each(REPORTS)('%s', (name) => {
 
   it('opens with the six-field header table, labels in order, values filled', () => {
     const firstTable = doc().slice(doc().indexOf('<w:tbl>'), doc().indexOf('</w:tbl>'));
-    const rows = firstTable.split('</w:tr>').slice(0, -1).map((r) => r.split('</w:tc>').slice(0, -1).map((c) => docxText(c).trim()));
+    const rows = firstTable
+      .split('</w:tr>')
+      .slice(0, -1)
+      .map((r) =>
+        r
+          .split('</w:tc>')
+          .slice(0, -1)
+          .map((c) => docxText(c).trim()),
+      );
     expect(rows.map((r) => r[0])).toEqual(HEADER_LABELS);
     for (const r of rows) expect(r[1]!.length).toBeGreaterThan(0);
     expect(rows[2]![1]).toMatch(/^\d{1,2}(st|nd|rd|th) [A-Z][a-z]+ 20\d\d$/);
@@ -119,7 +129,10 @@ describe.each(REPORTS)('%s', (name) => {
 
   it('marks the first row of every table as a header row that repeats', () => {
     // The chart grid is a layout table, with no header row (test/unit/chart-layout.test.ts).
-    const tables = doc().split('<w:tbl>').slice(1).filter((t) => !t.includes('w:firstRow="false"'));
+    const tables = doc()
+      .split('<w:tbl>')
+      .slice(1)
+      .filter((t) => !t.includes('w:firstRow="false"'));
     expect(tables.length).toBeGreaterThan(3);
     for (const t of tables) {
       const firstRow = t.slice(0, t.indexOf('</w:tr>'));
@@ -132,7 +145,9 @@ describe.each(REPORTS)('%s', (name) => {
   it('prints every status, coverage and RAG as a word, not colour alone', () => {
     const t = text();
     for (const w of ['Red', 'Amber', 'Green', 'Answered, on track', 'Answered, at risk', 'Actions complete']) expect(t).toContain(w);
-    if (name.startsWith('improvement-board')) for (const w of ['Complete', 'On track', 'At risk', 'Off track', 'Not started', 'Overdue']) expect(t.toLowerCase()).toContain(w.toLowerCase());
+    if (name.startsWith('improvement-board'))
+      for (const w of ['Complete', 'On track', 'At risk', 'Off track', 'Not started', 'Overdue'])
+        expect(t.toLowerCase()).toContain(w.toLowerCase());
   });
 
   it('sets Arial 12, en-GB, a document title and page numbers', () => {
@@ -144,7 +159,9 @@ describe.each(REPORTS)('%s', (name) => {
     expect(core).toMatch(/<dc:title>[^<]+: October 2026<\/dc:title>/);
     expect(core).toContain('<dc:language>en-GB</dc:language>');
     expect(core).toContain('2026-11-12T00:00:00Z');
-    const footers = Object.entries(parts[name]!).filter(([n]) => /^word\/footer\d+\.xml$/.test(n)).map(([, x]) => x);
+    const footers = Object.entries(parts[name]!)
+      .filter(([n]) => /^word\/footer\d+\.xml$/.test(n))
+      .map(([, x]) => x);
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/PAGE.*NUMPAGES/s);
   });
@@ -171,7 +188,9 @@ describe('the board report holds what the committee report leaves out', () => {
     // CSC01 in config.yml: England 22.4 and statistical neighbours 21.6, both for 2023-24.
     const row = text().split('\n').join(' ');
     expect(row).toMatch(/Statistical neighbours/);
-    expect(row).toMatch(/Re-referrals within 12 months of a previous referral ?Lower is better 23\.1% 22\.8% 22\.0% 22\.4%2023-24 21\.6%2023-24 Amber /);
+    expect(row).toMatch(
+      /Re-referrals within 12 months of a previous referral ?Lower is better 23\.1% 22\.8% 22\.0% 22\.4%2023-24 21\.6%2023-24 Amber /,
+    );
   });
 
   it('gives every chart alt text that says the trend, and a unique drawing id', () => {
@@ -180,11 +199,17 @@ describe('the board report holds what the committee report leaves out', () => {
     const ids = drawings.map((d) => /id="(\d+)"/.exec(d)![1]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const d of drawings) expect(d).toMatch(/descr="(Fell|Rose|Unchanged) [^"]*(target|England)[^"]*\."/);
-    expect(doc()).toMatch(/descr="Fell from \d+\.\d% in November 2025 to 23\.1% in October 2026, better \(lower is better\); target 22\.0%; England 22\.4%; statistical neighbours 21\.6%\."/);
+    expect(doc()).toMatch(
+      /descr="Fell from \d+\.\d% in November 2025 to 23\.1% in October 2026, better \(lower is better\); target 22\.0%; England 22\.4%; statistical neighbours 21\.6%\."/,
+    );
   });
 
   it('fits every chart in a table cell within the cell (LibreOffice crops what does not)', () => {
-    const cells = doc().split('<w:tc>').slice(1).map((c) => c.slice(0, c.indexOf('</w:tc>'))).filter((c) => c.includes('<w:drawing>'));
+    const cells = doc()
+      .split('<w:tc>')
+      .slice(1)
+      .map((c) => c.slice(0, c.indexOf('</w:tc>')))
+      .filter((c) => c.includes('<w:drawing>'));
     for (const c of cells) {
       const cellTwips = Number(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/.exec(c)![1]);
       const pictureEmu = Number(/<wp:extent cx="(\d+)"/.exec(c)![1]);
@@ -256,7 +281,9 @@ describe('a mistake in an optional setting of config.yml', () => {
     w.edit('config.yml', /^output: packs$/m, 'output: packs\nchartMonths: 99\nchart: true');
     w.edit('examples/wexcombe/plan.yml', 'due: 2026-09-30\n        status: at-risk', 'due: 2026-09-31\n        status: at-risk');
     const r = await build({ configPath: w.config });
-    const errors = r.diagnostics.all.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.place?.file ?? '')}:${d.place?.line} ${d.code}`);
+    const errors = r.diagnostics.all
+      .filter((d) => d.severity === 'error')
+      .map((d) => `${path.basename(d.place?.file ?? '')}:${d.place?.line} ${d.code}`);
     expect(errors).toEqual([
       `config.yml:${w.lineOf('config.yml', 'chartMonths: 99')} schema-invalid`,
       `config.yml:${w.lineOf('config.yml', 'chart: true')} schema-unknown-field`,

@@ -11,7 +11,19 @@ import { build, validate } from '../../src/pipeline/build.js';
 import { workspace, type Workspace } from '../helpers/workspace.js';
 
 const XLSX = 'examples/wexcombe/performance.xlsx';
-const HEADINGS = ['Ref', 'Indicator name', 'Definition', 'Unit', 'DP', 'Polarity', 'Target', 'Amber tolerance', 'England', 'Stat neighbours', 'Comparator period'];
+const HEADINGS = [
+  'Ref',
+  'Indicator name',
+  'Definition',
+  'Unit',
+  'DP',
+  'Polarity',
+  'Target',
+  'Amber tolerance',
+  'England',
+  'Stat neighbours',
+  'Comparator period',
+];
 
 /** Moves config.yml's catalogue into a "Catalogue" sheet, keeping `keep` entries in config.yml. */
 async function catalogueToSheet(w: Workspace, change: (ws: ExcelJS.Worksheet) => void = () => {}, keep = 0): Promise<IndicatorSpec[]> {
@@ -23,7 +35,19 @@ async function catalogueToSheet(w: Workspace, change: (ws: ExcelJS.Worksheet) =>
   ws.getCell('A1').value = 'Indicator catalogue, 2026-27';
   ws.getRow(2).values = HEADINGS;
   moved.forEach((s, i) => {
-    ws.getRow(i + 3).values = [s.id, s.name, s.definition, s.unit, s.decimals, s.polarity, s.target, s.tolerance, s.comparators?.england, s.comparators?.statisticalNeighbours, s.comparators?.period];
+    ws.getRow(i + 3).values = [
+      s.id,
+      s.name,
+      s.definition,
+      s.unit,
+      s.decimals,
+      s.polarity,
+      s.target,
+      s.tolerance,
+      s.comparators?.england,
+      s.comparators?.statisticalNeighbours,
+      s.comparators?.period,
+    ];
   });
   change(ws);
   await wb.xlsx.writeFile(path.join(w.dir, XLSX));
@@ -70,17 +94,25 @@ describe('the catalogue as a sheet', () => {
       ws.getCell('F2').value = 'Notes';
     });
     const missing = (await validate({ configPath: v.config })).all.filter((d) => d.code === 'catalogue-column-missing');
-    expect(missing.map((d) => `${d.place?.cell} ${d.message}`)).toEqual(['Catalogue!A2 the catalogue sheet has no polarity column in row 2']);
+    expect(missing.map((d) => `${d.place?.cell} ${d.message}`)).toEqual([
+      'Catalogue!A2 the catalogue sheet has no polarity column in row 2',
+    ]);
   });
 
   it('refuses an indicator given both in the sheet and in config.yml, and a missing catalogue sheet', async () => {
     const w = workspace();
-    await catalogueToSheet(w, (ws) => {
-      ws.getCell('A3').value = 'CSC00';
-      ws.getCell('A4').value = 'CSC00';
-    }, 0);
+    await catalogueToSheet(
+      w,
+      (ws) => {
+        ws.getCell('A3').value = 'CSC00';
+        ws.getCell('A4').value = 'CSC00';
+      },
+      0,
+    );
     const dup = (await validate({ configPath: w.config })).all.filter((d) => d.code === 'indicator-duplicate-id');
-    expect(dup.map((d) => `${d.place?.cell} ${d.message}`)).toEqual([expect.stringMatching(/^Catalogue!A4 indicator id "CSC00" appears twice in the catalogue sheet \(first at A3\)/)]);
+    expect(dup.map((d) => `${d.place?.cell} ${d.message}`)).toEqual([
+      expect.stringMatching(/^Catalogue!A4 indicator id "CSC00" appears twice in the catalogue sheet \(first at A3\)/),
+    ]);
 
     const both = workspace();
     const config = parse(both.read('config.yml')) as { indicators: IndicatorSpec[] };
@@ -92,13 +124,21 @@ describe('the catalogue as a sheet', () => {
     wb.getWorksheet('Catalogue')!.getCell('A3').value = first;
     await wb.xlsx.writeFile(path.join(both.dir, XLSX));
     const twice = (await validate({ configPath: both.config })).all.filter((d) => d.code === 'indicator-duplicate-id');
-    expect(twice.map((d) => `${d.place?.cell} ${d.message}`)).toEqual([expect.stringMatching(new RegExp(`^Catalogue!A3 indicator id "${first}" is in the catalogue sheet and also under indicators: in config.yml \\(line \\d+\\)`))]);
+    expect(twice.map((d) => `${d.place?.cell} ${d.message}`)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Catalogue!A3 indicator id "${first}" is in the catalogue sheet and also under indicators: in config.yml \\(line \\d+\\)`,
+        ),
+      ),
+    ]);
 
     const gone = workspace();
     await catalogueToSheet(gone);
     gone.edit('config.yml', 'sheet: Catalogue', 'sheet: Catalog');
     const missing = (await validate({ configPath: gone.config })).all.filter((d) => d.code === 'workbook-sheet-missing');
-    expect(missing.map((d) => `${d.message} | ${d.hint}`)).toEqual([expect.stringMatching(/no sheet "Catalog"; it has "Scorecard", "Catalogue" \| set performance.catalogue.sheet in config.yml/)]);
+    expect(missing.map((d) => `${d.message} | ${d.hint}`)).toEqual([
+      expect.stringMatching(/no sheet "Catalog"; it has "Scorecard", "Catalogue" \| set performance.catalogue.sheet in config.yml/),
+    ]);
     // No cascade: actions that measure indicators are not called unknown when the catalogue could not be read.
     expect((await validate({ configPath: gone.config })).all.filter((d) => d.code === 'action-unknown-indicator')).toEqual([]);
   });

@@ -15,7 +15,10 @@ describe('boardpack match', () => {
     const w = workspace();
     const r = run(w.dir, 'match', '--json');
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { actions: { id: string; linked: string[]; source: string; suggestions: { finding: string; score: number; because: string[] }[] }[]; findings: { id: string; actions: string[] }[] };
+    const out = JSON.parse(r.stdout) as {
+      actions: { id: string; linked: string[]; source: string; suggestions: { finding: string; score: number; because: string[] }[] }[];
+      findings: { id: string; actions: string[] }[];
+    };
     expect(Object.keys(out)).toEqual(['actions', 'findings']);
     expect(out.actions).toHaveLength(25);
     for (const a of out.actions) {
@@ -55,7 +58,11 @@ describe('boardpack match', () => {
     const after = w.read(PLAN);
     const added = after.split('\n').filter((l) => !before.split('\n').includes(l));
     // Only confident matches are written; P1.5, a possible link, is left for a person to decide.
-    expect(added).toEqual([expect.stringMatching(/^ {8}answers: \[ILACS-2025-R7\] {2}# suggested by boardpack match \(score 0\.\d\d: .*workforce.*\); check it$/)]);
+    expect(added).toEqual([
+      expect.stringMatching(
+        /^ {8}answers: \[ILACS-2025-R7\] {2}# suggested by boardpack match \(score 0\.\d\d: .*workforce.*\); check it$/,
+      ),
+    ]);
     expect(after.split('\n').length).toBe(before.split('\n').length + 1);
     // Now explicit, the action is no longer matched.
     const again = JSON.parse(run(w.dir, 'match', '--json').stdout) as { actions: { id: string; source: string }[] };
@@ -64,7 +71,10 @@ describe('boardpack match', () => {
 
   it('--plan and --findings override config.yml', () => {
     const w = workspace();
-    w.write('other-plan.yml', `title: Other\npriorities:\n  - id: X\n    title: Workforce\n    lead: L\n    actions:\n      - { id: X.1, action: Cap caseloads at eighteen children for each social worker in the assessment teams, owner: O, due: 2026-01-31, status: on-track }\n`);
+    w.write(
+      'other-plan.yml',
+      `title: Other\npriorities:\n  - id: X\n    title: Workforce\n    lead: L\n    actions:\n      - { id: X.1, action: Cap caseloads at eighteen children for each social worker in the assessment teams, owner: O, due: 2026-01-31, status: on-track }\n`,
+    );
     const r = run(w.dir, 'match', '--json', '--plan', 'other-plan.yml', '--findings', 'examples/wexcombe/findings/mv1-2026.yml');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { actions: { id: string; linked: string[] }[]; findings: { id: string }[] };
@@ -99,17 +109,20 @@ describe('build with matched links', () => {
 describe('boardpack findings import', () => {
   it('writes a register from a text report, and refuses bad arguments', () => {
     const w = workspace();
-    writeFileSync(path.join(w.dir, 'report.txt'), [
-      'Inspection of Harbourside local authority children\u2019s services',
-      'Inspection dates: 3 to 14 March 2025',
-      '',
-      'What needs to improve?',
-      '\u2022 The timeliness of strategy meetings.',
-      '\u2022 The sufficiency of local foster homes.',
-      '',
-      'Help and protection',
-      '1. Text.',
-    ].join('\n'));
+    writeFileSync(
+      path.join(w.dir, 'report.txt'),
+      [
+        'Inspection of Harbourside local authority children\u2019s services',
+        'Inspection dates: 3 to 14 March 2025',
+        '',
+        'What needs to improve?',
+        '\u2022 The timeliness of strategy meetings.',
+        '\u2022 The sufficiency of local foster homes.',
+        '',
+        'Help and protection',
+        '1. Text.',
+      ].join('\n'),
+    );
     const ok = run(w.dir, 'findings', 'import', 'report.txt', '--id', 'ILACS-2025B');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('wrote findings/ILACS-2025B.yml: 2 findings');

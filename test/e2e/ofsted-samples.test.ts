@@ -21,7 +21,9 @@ interface Expected {
 }
 
 describe.runIf(existsSync(path.join(SAMPLES, 'expected.json')))('published Ofsted PDFs', () => {
-  const expected = existsSync(path.join(SAMPLES, 'expected.json')) ? (JSON.parse(readFileSync(path.join(SAMPLES, 'expected.json'), 'utf8')) as Expected[]) : [];
+  const expected = existsSync(path.join(SAMPLES, 'expected.json'))
+    ? (JSON.parse(readFileSync(path.join(SAMPLES, 'expected.json'), 'utf8')) as Expected[])
+    : [];
 
   it.each(expected.map((e) => [e.file, e] as const))('%s: every expected finding, exactly, and nothing else', async (_f, e) => {
     const pages = await readPublication(path.join(SAMPLES, e.file), new Diagnostics());
@@ -52,6 +54,10 @@ describe.runIf(existsSync(path.join(SEEDS, 'ofsted-inspection-report-2014.txt'))
     const pages = await readPublication(path.join(SEEDS, file), new Diagnostics());
     const { findings } = importText(pages!).parsed;
     expect(findings).toHaveLength(n);
-    expect(createHash('sha256').update(findings.map((f) => [f.section, f.ref, norm(f.text)].join('\t')).join('\n')).digest('hex')).toBe(digest);
+    expect(
+      createHash('sha256')
+        .update(findings.map((f) => [f.section, f.ref, norm(f.text)].join('\t')).join('\n'))
+        .digest('hex'),
+    ).toBe(digest);
   });
 });

@@ -27,7 +27,9 @@ interface Page {
  */
 function inkUsed(pdf: string, page: number, width: number, height: number): number {
   const dpi = 24;
-  const pgm = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), pdf], { maxBuffer: 16 * 1024 * 1024 });
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), pdf], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
   // P5 header: "P5\n<w> <h>\n255\n", then one byte a pixel.
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!;
   const [w, h] = [Number(header[1]), Number(header[2])];
@@ -51,14 +53,23 @@ function inkUsed(pdf: string, page: number, width: number, height: number): numb
 /** Each page's first line of text and how much of it is used. */
 function pages(pdf: string): Page[] {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return html.split('<page ').slice(1).map((p, i) => {
-    const height = Number(/height="([\d.]+)"/.exec(p)![1]);
-    const width = Number(/width="([\d.]+)"/.exec(p)![1]);
-    const words = [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ y0: Number(m[1]), w: m[3]! }));
-    const top = Math.min(...words.map((x) => x.y0));
-    const firstLine = words.filter((x) => x.y0 < top + 4).map((x) => x.w).join(' ');
-    return { number: i + 1, height, used: inkUsed(pdf, i + 1, width, height), firstLine };
-  });
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((p, i) => {
+      const height = Number(/height="([\d.]+)"/.exec(p)![1]);
+      const width = Number(/width="([\d.]+)"/.exec(p)![1]);
+      const words = [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        y0: Number(m[1]),
+        w: m[3]!,
+      }));
+      const top = Math.min(...words.map((x) => x.y0));
+      const firstLine = words
+        .filter((x) => x.y0 < top + 4)
+        .map((x) => x.w)
+        .join(' ');
+      return { number: i + 1, height, used: inkUsed(pdf, i + 1, width, height), firstLine };
+    });
 }
 
 const converted: Record<string, Page[]> = {};
@@ -69,7 +80,10 @@ beforeAll(async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'boardpack-pdf-'));
   const docs = ['improvement-board-2026-10.docx', 'scrutiny-committee-2026-10.docx'].map((f) => path.join(w.dir, 'packs/2026-10', f));
   // A profile of its own, so a LibreOffice already running elsewhere does not take the job.
-  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docs], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docs], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   for (const d of docs) {
     const pdf = path.join(out, path.basename(d).replace(/\.docx$/, '.pdf'));
     readFileSync(pdf);
@@ -83,9 +97,12 @@ describe.runIf(tools)('the example reports as printed', () => {
     expect(converted['scrutiny-committee-2026-10.docx']!.length).toBeLessThanOrEqual(12);
   });
 
-  it.each(['improvement-board-2026-10.docx', 'scrutiny-committee-2026-10.docx'])('%s: no page is less than half used, but before a new appendix or at the end', (name) => {
-    const ps = converted[name]!;
-    const thin = ps.filter((p, i) => p.used < 0.5 && i < ps.length - 1 && !/^Appendix \d/.test(ps[i + 1]!.firstLine));
-    expect(thin.map((p) => `page ${p.number}: ${Math.round(p.used * 100)}% used`)).toEqual([]);
-  });
+  it.each(['improvement-board-2026-10.docx', 'scrutiny-committee-2026-10.docx'])(
+    '%s: no page is less than half used, but before a new appendix or at the end',
+    (name) => {
+      const ps = converted[name]!;
+      const thin = ps.filter((p, i) => p.used < 0.5 && i < ps.length - 1 && !/^Appendix \d/.test(ps[i + 1]!.firstLine));
+      expect(thin.map((p) => `page ${p.number}: ${Math.round(p.used * 100)}% used`)).toEqual([]);
+    },
+  );
 });

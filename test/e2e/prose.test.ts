@@ -32,23 +32,55 @@ function checkAgainst(text: string, f: Facts, name: string): number {
   };
   const answered = f.findings.onTrack.length + f.findings.complete.length + f.findings.atRisk.length;
   const attention = f.actions.all.filter((a) => a.overdue || a.action.status === 'off-track' || a.action.status === 'at-risk').length;
-  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) indicators? (?:is|are) below target \((\d+) red, (\d+) amber\)/g, (m) => [[num(m[1]!), f.indicators.belowTarget.length], [num(m[2]!), f.indicators.red.length], [num(m[3]!), f.indicators.amber.length]]);
-  expectCount(/the (\d+|no) indicators? below target \((\d+) red, (\d+) amber\)/g, (m) => [[num(m[1]!), f.indicators.belowTarget.length], [num(m[2]!), f.indicators.red.length], [num(m[3]!), f.indicators.amber.length]]);
-  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) actions? (?:needs?|is|are) (?:attention|off track, at risk or (?:past|overdue))/g, (m) => [[num(m[1]!), attention]]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) indicators? (?:is|are) below target \((\d+) red, (\d+) amber\)/g, (m) => [
+    [num(m[1]!), f.indicators.belowTarget.length],
+    [num(m[2]!), f.indicators.red.length],
+    [num(m[3]!), f.indicators.amber.length],
+  ]);
+  expectCount(/the (\d+|no) indicators? below target \((\d+) red, (\d+) amber\)/g, (m) => [
+    [num(m[1]!), f.indicators.belowTarget.length],
+    [num(m[2]!), f.indicators.red.length],
+    [num(m[3]!), f.indicators.amber.length],
+  ]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) actions? (?:needs?|is|are) (?:attention|off track, at risk or (?:past|overdue))/g, (m) => [
+    [num(m[1]!), attention],
+  ]);
   expectCount(/the (\d+|no) actions? off track, at risk or overdue/g, (m) => [[num(m[1]!), attention]]);
-  expectCount(/answer (\d+) of the (\d+|no) Ofsted findings?/g, (m) => [[num(m[1]!), answered], [num(m[2]!), f.findings.all.length]]);
+  expectCount(/answer (\d+) of the (\d+|no) Ofsted findings?/g, (m) => [
+    [num(m[1]!), answered],
+    [num(m[2]!), f.findings.all.length],
+  ]);
   expectCount(/(\d+) (?:is|are) complete, (\d+) on track, (\d+) at risk, (\d+) off track and (\d+) not started/g, (m) => [
-    [num(m[1]!), f.actions.complete.length], [num(m[2]!), f.actions.onTrack.length], [num(m[3]!), f.actions.atRisk.length], [num(m[4]!), f.actions.offTrack.length], [num(m[5]!), f.actions.notStarted.length],
+    [num(m[1]!), f.actions.complete.length],
+    [num(m[2]!), f.actions.onTrack.length],
+    [num(m[3]!), f.actions.atRisk.length],
+    [num(m[4]!), f.actions.offTrack.length],
+    [num(m[5]!), f.actions.notStarted.length],
   ]);
-  expectCount(/(\d+) (?:has|have) every action complete, (\d+) (?:is|are) answered by actions on track and (\d+) (?:has|have) an action off track, at risk or overdue/g, (m) => [
-    [num(m[1]!), f.findings.complete.length], [num(m[2]!), f.findings.onTrack.length], [num(m[3]!), f.findings.atRisk.length],
-  ]);
+  expectCount(
+    /(\d+) (?:has|have) every action complete, (\d+) (?:is|are) answered by actions on track and (\d+) (?:has|have) an action off track, at risk or overdue/g,
+    (m) => [
+      [num(m[1]!), f.findings.complete.length],
+      [num(m[2]!), f.findings.onTrack.length],
+      [num(m[3]!), f.findings.atRisk.length],
+    ],
+  );
   expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) findings? (?:has|have) no action/g, (m) => [[num(m[1]!), f.findings.notAnswered.length]]);
-  expectCount(/(\d+) met (?:its target|their targets) in [A-Z][a-z]+ \d{4}, (\d+) (?:was|were) within tolerance of target \(amber\) and (\d+) (?:was|were) red; (\d+|no) (?:has|have) no target/g, (m) => [
-    [num(m[1]!), f.indicators.green.length], [num(m[2]!), f.indicators.amber.length], [num(m[3]!), f.indicators.red.length], [num(m[4]!), f.indicators.noTarget.length],
+  expectCount(
+    /(\d+) met (?:its target|their targets) in [A-Z][a-z]+ \d{4}, (\d+) (?:was|were) within tolerance of target \(amber\) and (\d+) (?:was|were) red; (\d+|no) (?:has|have) no target/g,
+    (m) => [
+      [num(m[1]!), f.indicators.green.length],
+      [num(m[2]!), f.indicators.amber.length],
+      [num(m[3]!), f.indicators.red.length],
+      [num(m[4]!), f.indicators.noTarget.length],
+    ],
+  );
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) indicators? (?:has|have) worsened three months running/g, (m) => [
+    [num(m[1]!), f.indicators.worsenedThreeMonths.length],
   ]);
-  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) indicators? (?:has|have) worsened three months running/g, (m) => [[num(m[1]!), f.indicators.worsenedThreeMonths.length]]);
-  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) actions? (?:is|are) past (?:its|their) due date and not complete/g, (m) => [[num(m[1]!), f.actions.overdue.length]]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) actions? (?:is|are) past (?:its|their) due date and not complete/g, (m) => [
+    [num(m[1]!), f.actions.overdue.length],
+  ]);
   // Agreement at 0 and 1: never "1 actions", "1 are", "0 indicators".
   expect(text, name).not.toMatch(/\b1 (?:actions|indicators|findings|priorities)\b/);
   expect(text, name).not.toMatch(/\b1 (?:actions? )?(?:are|have)\b/);
@@ -82,7 +114,12 @@ describe('every count in the prose is the count of its set', () => {
     w.edit('config.yml', /^ {4}target: [\d.]+\n/gm, '');
     const { models, computed } = await build(w);
     const f = computed.facts;
-    expect([f.indicators.belowTarget.length, f.actions.overdue.length, f.actions.offTrackOrAtRisk.length, f.findings.atRisk.length]).toEqual([0, 0, 0, 0]);
+    expect([
+      f.indicators.belowTarget.length,
+      f.actions.overdue.length,
+      f.actions.offTrackOrAtRisk.length,
+      f.findings.atRisk.length,
+    ]).toEqual([0, 0, 0, 0]);
     for (const m of models) {
       const t = prose(m);
       checkAgainst(t, f, m.id);
@@ -101,10 +138,19 @@ describe('every count in the prose is the count of its set', () => {
     w.edit(PLAN, 'answers: [MV1-2026-P7]', 'answers: []');
     // One indicator with a target, and red.
     w.edit('config.yml', /^ {4}target: [\d.]+\n/gm, '');
-    w.edit('config.yml', "held a return home interview within 72 hours.'\n    unit: '%'\n    polarity: higher\n", "held a return home interview within 72 hours.'\n    unit: '%'\n    polarity: higher\n    target: 80\n");
+    w.edit(
+      'config.yml',
+      "held a return home interview within 72 hours.'\n    unit: '%'\n    polarity: higher\n",
+      "held a return home interview within 72 hours.'\n    unit: '%'\n    polarity: higher\n    target: 80\n",
+    );
     const { models, computed } = await build(w);
     const f = computed.facts;
-    expect([f.indicators.belowTarget.length, f.indicators.red.length, f.actions.offTrackOrAtRisk.length, f.findings.notAnswered.length]).toEqual([1, 1, 1, 1]);
+    expect([
+      f.indicators.belowTarget.length,
+      f.indicators.red.length,
+      f.actions.offTrackOrAtRisk.length,
+      f.findings.notAnswered.length,
+    ]).toEqual([1, 1, 1, 1]);
     for (const m of models) checkAgainst(prose(m), f, m.id);
     const board = prose(models.find((m) => m.id === 'improvement-board')!);
     expect(board).toMatch(/1 indicator is below target \(1 red, 0 amber\)/);

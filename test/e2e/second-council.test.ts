@@ -64,7 +64,9 @@ describe('Ravensholme, what the board reports hold', () => {
   });
 
   it('says a red indicator that rose is worse, where lower is better', () => {
-    expect(text['corporate-parenting-board']).toMatch(/Children in care with 3 or more placements[^\n]*13\.0%[^\n]*above it \(red; worsening/);
+    expect(text['corporate-parenting-board']).toMatch(
+      /Children in care with 3 or more placements[^\n]*13\.0%[^\n]*above it \(red; worsening/,
+    );
   });
 
   it('draws one chart per indicator over 18 months', () => {

@@ -5,9 +5,14 @@
  */
 export function makePdf(pages: readonly (readonly string[])[]): Uint8Array {
   const objects: string[] = [];
-  const add = (body: string) => objects.push(body) ;
+  const add = (body: string) => objects.push(body);
   const esc = (s: string) =>
-    s.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)').replace(/\u2022/g, '\\225').replace(/\u2019/g, '\\222');
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/\(/g, '\\(')
+      .replace(/\)/g, '\\)')
+      .replace(/\u2022/g, '\\225')
+      .replace(/\u2019/g, '\\222');
   // 1 catalog, 2 pages, 3 font; then per page: page, content.
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add('');
@@ -26,7 +31,9 @@ export function makePdf(pages: readonly (readonly string[])[]): Uint8Array {
     }
     ops.push('ET');
     const stream = ops.join('\n');
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length + 2} 0 R >>`);
+    add(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length + 2} 0 R >>`,
+    );
     kids.push(objects.length);
     add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
   }

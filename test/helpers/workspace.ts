@@ -47,7 +47,9 @@ export function existingWorkspace(dir: string): Workspace {
       writeFileSync(abs(rel), after);
     },
     lineOf(rel, needle) {
-      const i = readFileSync(abs(rel), 'utf8').split('\n').findIndex((l) => l.includes(needle));
+      const i = readFileSync(abs(rel), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(needle));
       if (i < 0) throw new Error(`${needle} not in ${rel}`);
       return i + 1;
     },
@@ -58,7 +60,11 @@ export function existingWorkspace(dir: string): Workspace {
 /** The XML parts of a .docx, by name. */
 export function docxParts(bytes: Uint8Array): Record<string, string> {
   const parts = unzipSync(bytes);
-  return Object.fromEntries(Object.entries(parts).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([n, b]) => [n, strFromU8(b)]));
+  return Object.fromEntries(
+    Object.entries(parts)
+      .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
 }
 
 /** The visible text of document.xml, paragraphs separated by newlines. */

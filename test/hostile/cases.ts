@@ -4,7 +4,21 @@
  * do about it. Run them with `npm run hostile`; hostile.test.ts runs them in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Workspace } from '../helpers/workspace.js';
@@ -34,7 +48,8 @@ const STILL_WARNS = /plan\.yml:\d+:\d+ warning: action P4\.4 was due 2026-05-31/
 /** The pack is archived, every part well-formed, and the report says `text`. */
 const archivedSaying = (text: string) => (w: Workspace) => {
   const problems = packsWellFormed(w);
-  if (problems.length === 0 && !reportText(w, 'improvement-board-2026-10.docx').includes(text)) problems.push(`the report does not say "${text}"`);
+  if (problems.length === 0 && !reportText(w, 'improvement-board-2026-10.docx').includes(text))
+    problems.push(`the report does not say "${text}"`);
   return problems;
 };
 
@@ -55,7 +70,9 @@ export const CASES: HostileCase[] = [
     was: 'a U+FFFE in council made word/document.xml and docProps/core.xml invalid XML, archived with exit 0',
     setup: (w) => w.edit('config.yml', 'council: Wexcombe City Council', 'council: "Wexcombe\\uFFFE City Council"'),
     exit: 0,
-    output: [/^config\.yml:4:10 warning: this text holds U\+FFFE \(not a character\), a character a Word document cannot hold; it is removed \[text-forbidden-character\]/m],
+    output: [
+      /^config\.yml:4:10 warning: this text holds U\+FFFE \(not a character\), a character a Word document cannot hold; it is removed \[text-forbidden-character\]/m,
+    ],
     check: archivedSaying('Wexcombe City Council'),
   },
   {
@@ -71,7 +88,12 @@ export const CASES: HostileCase[] = [
     id: 'xml-indicator-name-config',
     area: 'xml',
     was: 'a U+FFFF in an indicator name in config.yml made the reports invalid XML',
-    setup: (w) => w.edit('config.yml', 'name: Re-referrals within 12 months of a previous referral', 'name: "Re-referrals\\uFFFF within 12 months of a previous referral"'),
+    setup: (w) =>
+      w.edit(
+        'config.yml',
+        'name: Re-referrals within 12 months of a previous referral',
+        'name: "Re-referrals\\uFFFF within 12 months of a previous referral"',
+      ),
     exit: 0,
     output: [/^config\.yml:21:11 warning: this text holds U\+FFFF/m],
     check: archivedSaying('Re-referrals within 12 months of a previous referral'),
@@ -92,7 +114,12 @@ export const CASES: HostileCase[] = [
     id: 'xml-meeting-title',
     area: 'xml',
     was: 'a vertical tab in a meeting title went into the core properties (docProps/core.xml)',
-    setup: (w) => w.edit('config.yml', 'title: Wexcombe Children\'s Services Improvement Board', 'title: "Wexcombe Children\'s Services\\v Improvement Board"'),
+    setup: (w) =>
+      w.edit(
+        'config.yml',
+        "title: Wexcombe Children's Services Improvement Board",
+        'title: "Wexcombe Children\'s Services\\v Improvement Board"',
+      ),
     exit: 0,
     output: [/^config\.yml:\d+:14 warning: this text holds U\+000B \(a control character\)/m],
     check: archivedSaying('Services Improvement Board'),
@@ -132,7 +159,9 @@ export const CASES: HostileCase[] = [
     was: 'an export value of 1e308 printed "Infinity%" and "+Infinity points"',
     setup: (w) => setNumber(w, 'K9', '1e308'),
     exit: 1,
-    output: [/Scorecard!K9 error: CSC06 2026-05: 1e\+308 \(a fraction shown as a percentage\) is too large to be a value of any indicator \[indicator-value-out-of-range\]/],
+    output: [
+      /Scorecard!K9 error: CSC06 2026-05: 1e\+308 \(a fraction shown as a percentage\) is too large to be a value of any indicator \[indicator-value-out-of-range\]/,
+    ],
     notOutput: [/Infinity/],
   },
   {
@@ -160,7 +189,10 @@ export const CASES: HostileCase[] = [
     output: [/Scorecard!P4 warning: CSC01 2026-10: "12,5" read as 12\.5 \(a decimal comma\) \[indicator-value-comma\]/],
     check: (w) => {
       const text = reportText(w, 'improvement-board-2026-10.docx');
-      return [...(text.includes('12.5%') ? [] : ['the report does not show 12.5%']), ...(/125\.0%/.test(text) ? ['the report shows 125.0%'] : [])];
+      return [
+        ...(text.includes('12.5%') ? [] : ['the report does not show 12.5%']),
+        ...(/125\.0%/.test(text) ? ['the report shows 125.0%'] : []),
+      ];
     },
   },
   {
@@ -169,14 +201,21 @@ export const CASES: HostileCase[] = [
     was: 'a percentage over 100 passed',
     setup: (w) => setNumber(w, 'P4', '1.5'),
     exit: 1,
-    output: [/Scorecard!P4 error: CSC01 2026-10: 150% is above 100, the most a percentage can be \[indicator-value-out-of-range\]/, /hint: .*give it min: or max: in the catalogue/],
+    output: [
+      /Scorecard!P4 error: CSC01 2026-10: 150% is above 100, the most a percentage can be \[indicator-value-out-of-range\]/,
+      /hint: .*give it min: or max: in the catalogue/,
+    ],
   },
   {
     id: 'value-over-100-allowed',
     area: 'values',
     was: 'percentages 0 to 100 unless the catalogue says otherwise: here it does (max: 200)',
     setup: (w) => {
-      w.edit('config.yml', '    target: 22\n    tolerance: 2\n    comparators: { england: 22.4', '    target: 22\n    tolerance: 2\n    max: 200\n    comparators: { england: 22.4');
+      w.edit(
+        'config.yml',
+        '    target: 22\n    tolerance: 2\n    comparators: { england: 22.4',
+        '    target: 22\n    tolerance: 2\n    max: 200\n    comparators: { england: 22.4',
+      );
       setNumber(w, 'P4', '1.5');
     },
     exit: 0,
@@ -196,7 +235,9 @@ export const CASES: HostileCase[] = [
     was: 'a target no percentage can reach passed',
     setup: (w) => w.edit('config.yml', 'target: 95\n    tolerance: 5\n  - id: CSC03', 'target: 950\n    tolerance: 5\n  - id: CSC03'),
     exit: 1,
-    output: [/^config\.yml:\d+:13 error: indicator CSC02: target 950 is above 100, the most a percentage can be \[indicator-value-out-of-range\]/m],
+    output: [
+      /^config\.yml:\d+:13 error: indicator CSC02: target 950 is above 100, the most a percentage can be \[indicator-value-out-of-range\]/m,
+    ],
   },
 
   // ---- dates against the period
@@ -206,7 +247,9 @@ export const CASES: HostileCase[] = [
     was: 'a packDate before the end of the reported month built without a word',
     setup: (w) => w.edit('config.yml', 'packDate: 2026-11-12', 'packDate: 2026-10-15'),
     exit: 1,
-    output: [/^config\.yml:6:11 error: packDate 2026-10-15 is not after the end of the period 2026-10, 2026-10-31: the month's figures cannot be complete and overdue actions would be judged too early \[config-date-before-period-end\]/m],
+    output: [
+      /^config\.yml:6:11 error: packDate 2026-10-15 is not after the end of the period 2026-10, 2026-10-31: the month's figures cannot be complete and overdue actions would be judged too early \[config-date-before-period-end\]/m,
+    ],
   },
   {
     id: 'period-option-not-over',
@@ -222,7 +265,9 @@ export const CASES: HostileCase[] = [
     was: 'a meeting dated before the month it considers is over',
     setup: (w) => w.edit('config.yml', 'date: 2026-11-19', 'date: 2026-10-29'),
     exit: 1,
-    output: [/^config\.yml:\d+:13 error: report improvement-board: the meeting on 2026-10-29 is not after the end of the period 2026-10, 2026-10-31/m],
+    output: [
+      /^config\.yml:\d+:13 error: report improvement-board: the meeting on 2026-10-29 is not after the end of the period 2026-10, 2026-10-31/m,
+    ],
   },
   {
     id: 'meeting-before-packdate',
@@ -230,7 +275,9 @@ export const CASES: HostileCase[] = [
     was: 'a meeting held before the pack is issued',
     setup: (w) => w.edit('config.yml', 'date: 2026-11-19', 'date: 2026-11-05'),
     exit: 0,
-    output: [/^config\.yml:\d+:13 warning: report improvement-board: the meeting on 2026-11-05 is before packDate 2026-11-12; the pack would reach it after it has met \[config-date-late\]/m],
+    output: [
+      /^config\.yml:\d+:13 warning: report improvement-board: the meeting on 2026-11-05 is before packDate 2026-11-12; the pack would reach it after it has met \[config-date-late\]/m,
+    ],
   },
   {
     id: 'next-meeting-before-meeting',
@@ -248,7 +295,10 @@ export const CASES: HostileCase[] = [
     was: '`id: 1.10` said "got number 1.1" with no hint to quote it',
     setup: (w) => w.edit(PLAN, '      - id: P1.1\n', '      - id: 1.10\n'),
     exit: 1,
-    output: [/plan\.yml:14:13 error: `actions\[0\]\.id` of P1 expected an id \(text\), got number 1\.1 \(written 1\.10\) \[schema-invalid-type\]/, /hint: YAML reads 1\.10 as a number; put it in quotes, '1\.10', to keep it as text/],
+    output: [
+      /plan\.yml:14:13 error: `actions\[0\]\.id` of P1 expected an id \(text\), got number 1\.1 \(written 1\.10\) \[schema-invalid-type\]/,
+      /hint: YAML reads 1\.10 as a number; put it in quotes, '1\.10', to keep it as text/,
+    ],
   },
 
   // ---- paths
@@ -297,13 +347,15 @@ export const CASES: HostileCase[] = [
     output: [/wrote answers: for P4\.3 into examples\/wexcombe\/plan\.yml/],
     check: (w) => [
       ...(lstatSync(path.join(w.dir, PLAN)).isSymbolicLink() ? [] : ['the link was replaced by a file']),
-      ...(readFileSync(path.join(w.dir, 'examples/wexcombe/plan-2026.yml'), 'utf8').includes('suggested by boardpack match') ? [] : ['the file the link names was not changed']),
+      ...(readFileSync(path.join(w.dir, 'examples/wexcombe/plan-2026.yml'), 'utf8').includes('suggested by boardpack match')
+        ? []
+        : ['the file the link names was not changed']),
     ],
   },
   {
     id: 'match-write-keeps-mode',
     area: 'paths',
-    was: 'match --write changed the plan\'s mode to 0644',
+    was: "match --write changed the plan's mode to 0644",
     setup: (w) => chmodSync(path.join(w.dir, PLAN), 0o640),
     args: () => ['match', '--write'],
     exit: 0,
@@ -323,7 +375,8 @@ export const CASES: HostileCase[] = [
     output: [/^examples\/wexcombe\/plan\.yml error: examples\/wexcombe\/plan\.yml is read-only; nothing was written \[plan-not-written\]/m],
     check: (w) => {
       const problems: string[] = [];
-      if (readFileSync(path.join(w.dir, PLAN), 'utf8').includes('suggested by boardpack match')) problems.push('the read-only plan was changed');
+      if (readFileSync(path.join(w.dir, PLAN), 'utf8').includes('suggested by boardpack match'))
+        problems.push('the read-only plan was changed');
       if ((statSync(path.join(w.dir, PLAN)).mode & 0o777) !== 0o444) problems.push('its mode changed');
       return problems;
     },
@@ -351,7 +404,8 @@ export const CASES: HostileCase[] = [
       const same = o.stdout.match(/^already built, identical: packs\/2026-10\/$/gm)?.length ?? 0;
       if (wrote !== 1 || same !== 2) problems.push(`${wrote} wrote and ${same} found it built; expected 1 and 2`);
       const manifest = JSON.parse(readFileSync(path.join(w.dir, PACK, 'manifest.json'), 'utf8')) as { outputs: { path: string }[] };
-      for (const out of manifest.outputs) if (!existsSync(path.join(w.dir, PACK, out.path))) problems.push(`the manifest lists ${out.path}, which is missing`);
+      for (const out of manifest.outputs)
+        if (!existsSync(path.join(w.dir, PACK, out.path))) problems.push(`the manifest lists ${out.path}, which is missing`);
       const left = readdirSync(path.join(w.dir, 'packs')).filter((n) => n !== '2026-10');
       if (left.length > 0) problems.push(`left in packs/: ${left.join(', ')}`);
       return [...problems, ...packsWellFormed(w)];
@@ -363,7 +417,10 @@ export const CASES: HostileCase[] = [
     was: 'a build killed while writing left its temporary folder (and now a lock) behind',
     setup: (w) => {
       mkdirSync(path.join(w.dir, 'packs', '.2026-10.partial-999999-abcd1234', 'x'), { recursive: true });
-      writeFileSync(path.join(w.dir, 'packs', '.boardpack.lock'), JSON.stringify({ pid: 999999, host: hostname(), started: '2026-11-12T09:00:00.000Z' }));
+      writeFileSync(
+        path.join(w.dir, 'packs', '.boardpack.lock'),
+        JSON.stringify({ pid: 999999, host: hostname(), started: '2026-11-12T09:00:00.000Z' }),
+      );
     },
     exit: 0,
     output: [/^wrote packs\/2026-10\/$/m],
@@ -381,7 +438,10 @@ export const CASES: HostileCase[] = [
       writeFileSync(path.join(w.dir, PACK), 'notes');
     },
     exit: 1,
-    output: [/^packs\/2026-10 error: packs\/2026-10 is a file, where the pack for 2026-10 goes \[pack-path-blocked\]\n {2}hint: move it away/m, STILL_WARNS],
+    output: [
+      /^packs\/2026-10 error: packs\/2026-10 is a file, where the pack for 2026-10 goes \[pack-path-blocked\]\n {2}hint: move it away/m,
+      STILL_WARNS,
+    ],
   },
   {
     id: 'pack-folder-is-a-symlink',
@@ -393,7 +453,11 @@ export const CASES: HostileCase[] = [
       symlinkSync('../elsewhere', path.join(w.dir, PACK));
     },
     exit: 1,
-    output: [/^packs\/2026-10 error: packs\/2026-10 is a symbolic link \(to \.\.\/elsewhere\), where the pack for 2026-10 goes \[pack-path-blocked\]/m, /remove the link, or set output: in config\.yml/, STILL_WARNS],
+    output: [
+      /^packs\/2026-10 error: packs\/2026-10 is a symbolic link \(to \.\.\/elsewhere\), where the pack for 2026-10 goes \[pack-path-blocked\]/m,
+      /remove the link, or set output: in config\.yml/,
+      STILL_WARNS,
+    ],
   },
   {
     id: 'pack-folder-dangling-symlink',
@@ -417,12 +481,15 @@ export const CASES: HostileCase[] = [
     },
     args: () => ['build', '--reissue'],
     exit: 1,
-    output: [/^packs\/2026-10-reissue-2 error: packs\/2026-10-reissue-2 is a file, where reissue 2 of the pack for 2026-10 goes \[pack-path-blocked\]/m, STILL_WARNS],
+    output: [
+      /^packs\/2026-10-reissue-2 error: packs\/2026-10-reissue-2 is a file, where reissue 2 of the pack for 2026-10 goes \[pack-path-blocked\]/m,
+      STILL_WARNS,
+    ],
   },
   {
     id: 'packs-unwritable',
     area: 'archive',
-    was: 'an unwritable packs/ folder gave a stack trace, and the run\'s warnings were lost',
+    was: "an unwritable packs/ folder gave a stack trace, and the run's warnings were lost",
     setup: (w) => {
       mkdirSync(path.join(w.dir, 'packs'));
       giveToNobody(w);
@@ -430,7 +497,10 @@ export const CASES: HostileCase[] = [
     },
     options: { unprivileged: true },
     exit: 1,
-    output: [/^packs error: cannot lock the output folder packs: permission denied \[pack-write-failed\]\n {2}hint: check the permissions of the folder, or set output: in config\.yml to a folder you can write/m, STILL_WARNS],
+    output: [
+      /^packs error: cannot lock the output folder packs: permission denied \[pack-write-failed\]\n {2}hint: check the permissions of the folder, or set output: in config\.yml to a folder you can write/m,
+      STILL_WARNS,
+    ],
   },
   {
     id: 'stray-file-in-pack',
@@ -441,7 +511,10 @@ export const CASES: HostileCase[] = [
       writeFileSync(path.join(w.dir, PACK, 'notes.txt'), 'taken at the meeting');
     },
     exit: 1,
-    output: [/^packs\/2026-10\/notes\.txt error: notes\.txt is not part of the archived pack: its manifest does not list this file \[pack-stray-file\]/m, STILL_WARNS],
+    output: [
+      /^packs\/2026-10\/notes\.txt error: notes\.txt is not part of the archived pack: its manifest does not list this file \[pack-stray-file\]/m,
+      STILL_WARNS,
+    ],
     notOutput: [/different pack/],
   },
   {
@@ -453,7 +526,10 @@ export const CASES: HostileCase[] = [
       writeFileSync(path.join(w.dir, PACK, '~$provement-board-2026-10.docx'), 'Tom Gallagher');
     },
     exit: 1,
-    output: [/^packs\/2026-10\/~\$provement-board-2026-10\.docx error: ~\$provement-board-2026-10\.docx is Word's lock file: a report of this pack is open in Word/m, /hint: close the report in Word and build again/],
+    output: [
+      /^packs\/2026-10\/~\$provement-board-2026-10\.docx error: ~\$provement-board-2026-10\.docx is Word's lock file: a report of this pack is open in Word/m,
+      /hint: close the report in Word and build again/,
+    ],
     notOutput: [/different pack|--reissue/],
   },
   {
@@ -465,7 +541,9 @@ export const CASES: HostileCase[] = [
       appendFileSync(path.join(w.dir, PACK, 'scrutiny-committee-2026-10.docx'), 'x');
     },
     exit: 1,
-    output: [/^packs\/2026-10\/scrutiny-committee-2026-10\.docx error: scrutiny-committee-2026-10\.docx has changed since it was archived: its SHA-256 no longer matches manifest\.json \[pack-tampered\]/m],
+    output: [
+      /^packs\/2026-10\/scrutiny-committee-2026-10\.docx error: scrutiny-committee-2026-10\.docx has changed since it was archived: its SHA-256 no longer matches manifest\.json \[pack-tampered\]/m,
+    ],
     notOutput: [/different pack/],
   },
   {
@@ -477,7 +555,9 @@ export const CASES: HostileCase[] = [
       rmSync(path.join(w.dir, PACK, 'improvement-board-2026-10.docx'));
     },
     exit: 1,
-    output: [/^packs\/2026-10\/improvement-board-2026-10\.docx error: improvement-board-2026-10\.docx is missing from the archived pack, whose manifest lists it \[pack-tampered\]/m],
+    output: [
+      /^packs\/2026-10\/improvement-board-2026-10\.docx error: improvement-board-2026-10\.docx is missing from the archived pack, whose manifest lists it \[pack-tampered\]/m,
+    ],
   },
   {
     id: 'different-pack-names-inputs',
@@ -488,7 +568,10 @@ export const CASES: HostileCase[] = [
       w.edit(PLAN, 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
     },
     exit: 1,
-    output: [/^packs\/2026-10 error: packs\/2026-10 already holds a different pack for 2026-10; since it was archived, examples\/wexcombe\/plan\.yml has changed; archived packs are never overwritten \[pack-exists\]/m, /--reissue/],
+    output: [
+      /^packs\/2026-10 error: packs\/2026-10 already holds a different pack for 2026-10; since it was archived, examples\/wexcombe\/plan\.yml has changed; archived packs are never overwritten \[pack-exists\]/m,
+      /--reissue/,
+    ],
   },
 
   // ---- the command line
@@ -496,7 +579,7 @@ export const CASES: HostileCase[] = [
     id: 'published-impossible-date',
     area: 'messages',
     was: 'an impossible --published date was exit 1 with a zod dump, where a bad option is exit 2',
-    setup: (w) => w.write('report.txt', 'Ofsted\nInspection of Wexcombe City Council children\'s services\n'),
+    setup: (w) => w.write('report.txt', "Ofsted\nInspection of Wexcombe City Council children's services\n"),
     args: () => ['findings', 'import', 'report.txt', '--id', 'X-2026', '--published', '2026-02-30'],
     exit: 2,
     output: [/^error: --published 2026-02-30 is not a date in the calendar$/m],
@@ -504,22 +587,52 @@ export const CASES: HostileCase[] = [
   },
 
   // ---- findings import: what is not a report
-  ...([
-    ['import-empty-file', 'an empty file asked for --title instead of saying what it is', (w: Workspace) => w.write('report.pdf', ''), /report\.pdf error: cannot read report\.pdf: the file is empty \[import-unreadable\]/],
-    ['import-text-named-pdf', 'a text file named .pdf asked for --title', (w: Workspace) => w.write('report.pdf', 'What needs to improve?\n- The timeliness of plans.\n'), /report\.pdf error: .*named \.pdf but holds plain text/],
-    ['import-utf16-text', 'UTF-16 text was read as noise', (w: Workspace) => writeBytes(w, 'report.pdf', utf16('Ofsted\nWhat needs to improve?\n', true)), /report\.pdf error: .*UTF-16 \(little-endian, with a byte order mark\)/],
-    ['import-44mb-text', 'a 44 MB text import ran out of heap after two minutes (exit 134)', (w: Workspace) => { w.write('report.pdf', ''); truncateSync(path.join(w.dir, 'report.pdf'), 44 * 1024 * 1024); }, /report\.pdf error: .*boardpack reads at most 25 MB/],
-  ] as const).map(([id, was, setup, message]): HostileCase => ({
-    id,
-    area: 'messages',
-    was,
-    setup,
-    args: () => ['findings', 'import', 'report.pdf', '--id', 'X-2026'],
-    exit: 1,
-    output: [message],
-    notOutput: [/--title/, /^\s+at /m],
-    check: (w) => (readdirSync(w.dir).some((f) => f.startsWith('X-2026')) || existsSync(path.join(w.dir, 'findings', 'X-2026.yml')) ? ['a register was written'] : []),
-  })),
+  ...(
+    [
+      [
+        'import-empty-file',
+        'an empty file asked for --title instead of saying what it is',
+        (w: Workspace) => w.write('report.pdf', ''),
+        /report\.pdf error: cannot read report\.pdf: the file is empty \[import-unreadable\]/,
+      ],
+      [
+        'import-text-named-pdf',
+        'a text file named .pdf asked for --title',
+        (w: Workspace) => w.write('report.pdf', 'What needs to improve?\n- The timeliness of plans.\n'),
+        /report\.pdf error: .*named \.pdf but holds plain text/,
+      ],
+      [
+        'import-utf16-text',
+        'UTF-16 text was read as noise',
+        (w: Workspace) => writeBytes(w, 'report.pdf', utf16('Ofsted\nWhat needs to improve?\n', true)),
+        /report\.pdf error: .*UTF-16 \(little-endian, with a byte order mark\)/,
+      ],
+      [
+        'import-44mb-text',
+        'a 44 MB text import ran out of heap after two minutes (exit 134)',
+        (w: Workspace) => {
+          w.write('report.pdf', '');
+          truncateSync(path.join(w.dir, 'report.pdf'), 44 * 1024 * 1024);
+        },
+        /report\.pdf error: .*boardpack reads at most 25 MB/,
+      ],
+    ] as const
+  ).map(
+    ([id, was, setup, message]): HostileCase => ({
+      id,
+      area: 'messages',
+      was,
+      setup,
+      args: () => ['findings', 'import', 'report.pdf', '--id', 'X-2026'],
+      exit: 1,
+      output: [message],
+      notOutput: [/--title/, /^\s+at /m],
+      check: (w) =>
+        readdirSync(w.dir).some((f) => f.startsWith('X-2026')) || existsSync(path.join(w.dir, 'findings', 'X-2026.yml'))
+          ? ['a register was written']
+          : [],
+    }),
+  ),
 
   // ---- limits
   {
@@ -530,11 +643,16 @@ export const CASES: HostileCase[] = [
     setup: (w) => {
       generateSheet(w, (own, push) => {
         own.forEach(push);
-        for (let r = 21; r < 1_000_021; r++) push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>JUNK${r}</t></is></c><c r="D${r}"><v>${r % 97}</v></c></row>`);
+        for (let r = 21; r < 1_000_021; r++)
+          push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>JUNK${r}</t></is></c><c r="D${r}"><v>${r % 97}</v></c></row>`);
       });
     },
     exit: 0,
-    output: [/Scorecard!A21 warning: indicator "JUNK21" is not in the indicator catalogue/, /^ {2}and 999,980 more like this \[indicator-not-in-catalogue\]$/m, /^1,000,00\d warnings$|\d errors?, 1,000,00\d warnings/m],
+    output: [
+      /Scorecard!A21 warning: indicator "JUNK21" is not in the indicator catalogue/,
+      /^ {2}and 999,980 more like this \[indicator-not-in-catalogue\]$/m,
+      /^1,000,00\d warnings$|\d errors?, 1,000,00\d warnings/m,
+    ],
     check: (_w, o) => {
       const lines = `${o.stderr}${o.stdout}`.split('\n').length;
       return lines > 120 ? [`prints ${lines} lines`] : [];
@@ -551,7 +669,9 @@ export const CASES: HostileCase[] = [
       writeBytes(w, PLAN, Buffer.from(text, 'latin1'));
     },
     exit: 1,
-    output: [/plan\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is not UTF-8: byte 0xE9 cannot be read; it looks like Windows-1252 \(Latin-1\), where that byte is "\u00e9" \[file-encoding\]/],
+    output: [
+      /plan\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is not UTF-8: byte 0xE9 cannot be read; it looks like Windows-1252 \(Latin-1\), where that byte is "\u00e9" \[file-encoding\]/,
+    ],
   },
   {
     id: 'plan-utf16-bom',
@@ -559,7 +679,10 @@ export const CASES: HostileCase[] = [
     was: 'a UTF-16 plan echoes the whole file with 10,888 NUL bytes in one 22 KB line and never says "UTF-16"',
     setup: (w) => writeBytes(w, PLAN, utf16(w.read(PLAN), true)),
     exit: 1,
-    output: [/plan\.yml error: plan examples\/wexcombe\/plan\.yml is UTF-16 \(little-endian, with a byte order mark\), not UTF-8 \[file-encoding\]/, /hint: save the file as UTF-8/],
+    output: [
+      /plan\.yml error: plan examples\/wexcombe\/plan\.yml is UTF-16 \(little-endian, with a byte order mark\), not UTF-8 \[file-encoding\]/,
+      /hint: save the file as UTF-8/,
+    ],
   },
   {
     id: 'plan-utf16-no-bom',
@@ -578,29 +701,93 @@ export const CASES: HostileCase[] = [
     output: [/^config\.yml error: config file config\.yml is UTF-16 \(big-endian, with a byte order mark\), not UTF-8 \[file-encoding\]/m],
   },
   // ---- templates that printed nonsense
-  ...([
-    ['template-plural-no-args', '{{plural}}', 'printed "undefined undefineds"', /body\.hbs:1:1 error: \{\{plural\}\} takes 2 or 3 arguments \(\{\{plural n "action"\}\}\); here it has 0 \[template-helper-argument\]/],
-    ['template-longdate-no-args', '{{longDate}}', 'printed "undefinedth undefined NaN"', /body\.hbs:1:1 error: \{\{longDate\}\} takes 1 argument/],
-    ['template-longdate-impossible', '{{longDate "2026-02-30"}}', 'printed "30th February 2026"', /body\.hbs:1:1 error: \{\{longDate\}\}: its first argument must be a date in the calendar, got "2026-02-30", which is not one/],
-    ['template-month-garbage', '{{month "garbage"}}', 'printed "undefined NaN"', /body\.hbs:1:1 error: \{\{month\}\}: its first argument must be a month written YYYY-MM, got "garbage"/],
-    ['template-lower-no-args', '{{lower}}', 'printed "[object object]"', /body\.hbs:1:1 error: \{\{lower\}\} takes 1 argument/],
-    ['template-constructor', '{{constructor}}', 'rendered nothing, though strict mode promises an error', /body\.hbs:1:3 error: "constructor" is not defined here \[template-missing-variable\]/],
-    ['template-proto', '{{__proto__}}', 'rendered nothing, though strict mode promises an error', /body\.hbs:1:3 error: "__proto__" is not defined here \[template-missing-variable\]/],
-    ['template-lookup-missing', '{{lookup this "nope"}}', 'rendered nothing, though strict mode promises an error', /body\.hbs:1:1 error: "nope" is not defined here \[template-missing-variable\]/],
-    ['template-each-string', '{{#each council}}x{{/each}}', '{{#each}} over text rendered nothing', /body\.hbs:1:1 error: \{\{each\}\}: its first argument must be a list, got "Wexcombe City Council"/],
-    ['template-each-number', '{{#each actions.total}}x{{/each}}', '{{#each}} over a number rendered nothing', /body\.hbs:1:1 error: \{\{each\}\}: its first argument must be a list, got number \d+/],
-    ['template-typo-in-block', '{{#if actions.overdu.length}}x{{/if}}', 'reported at 1:1 with a raw JavaScript message', /body\.hbs:1:7 error: "actions\.overdu\.length" is not defined here \(actions has no "overdu"\) \[template-missing-variable\]/],
-    ['template-typo-in-subexpression', '{{plural (count actions.overdu) "action"}}', 'a typo in a sub-expression passed validate', /body\.hbs:1:17 error: "actions\.overdu" is not defined here/],
-    ['template-partial', 'text\n{{> header}}', '{{> x}} was reported at 1:1 as a missing variable, at render time', /body\.hbs:2:1 error: partial "header" does not exist: boardpack templates have no partials \[template-partial\]/],
-  ] as const).map(([id, text, was, message]): HostileCase => ({
-    id,
-    area: 'templates',
-    was: `${text.replace('\n', ' ')} ${was}`,
-    setup: (w) => w.write(BODY, `${text}\n${w.read(BODY)}`),
-    exit: 1,
-    output: [message],
-    check: (w) => (existsSync(path.join(w.dir, PACK)) ? ['a pack was written'] : []),
-  })),
+  ...(
+    [
+      [
+        'template-plural-no-args',
+        '{{plural}}',
+        'printed "undefined undefineds"',
+        /body\.hbs:1:1 error: \{\{plural\}\} takes 2 or 3 arguments \(\{\{plural n "action"\}\}\); here it has 0 \[template-helper-argument\]/,
+      ],
+      [
+        'template-longdate-no-args',
+        '{{longDate}}',
+        'printed "undefinedth undefined NaN"',
+        /body\.hbs:1:1 error: \{\{longDate\}\} takes 1 argument/,
+      ],
+      [
+        'template-longdate-impossible',
+        '{{longDate "2026-02-30"}}',
+        'printed "30th February 2026"',
+        /body\.hbs:1:1 error: \{\{longDate\}\}: its first argument must be a date in the calendar, got "2026-02-30", which is not one/,
+      ],
+      [
+        'template-month-garbage',
+        '{{month "garbage"}}',
+        'printed "undefined NaN"',
+        /body\.hbs:1:1 error: \{\{month\}\}: its first argument must be a month written YYYY-MM, got "garbage"/,
+      ],
+      ['template-lower-no-args', '{{lower}}', 'printed "[object object]"', /body\.hbs:1:1 error: \{\{lower\}\} takes 1 argument/],
+      [
+        'template-constructor',
+        '{{constructor}}',
+        'rendered nothing, though strict mode promises an error',
+        /body\.hbs:1:3 error: "constructor" is not defined here \[template-missing-variable\]/,
+      ],
+      [
+        'template-proto',
+        '{{__proto__}}',
+        'rendered nothing, though strict mode promises an error',
+        /body\.hbs:1:3 error: "__proto__" is not defined here \[template-missing-variable\]/,
+      ],
+      [
+        'template-lookup-missing',
+        '{{lookup this "nope"}}',
+        'rendered nothing, though strict mode promises an error',
+        /body\.hbs:1:1 error: "nope" is not defined here \[template-missing-variable\]/,
+      ],
+      [
+        'template-each-string',
+        '{{#each council}}x{{/each}}',
+        '{{#each}} over text rendered nothing',
+        /body\.hbs:1:1 error: \{\{each\}\}: its first argument must be a list, got "Wexcombe City Council"/,
+      ],
+      [
+        'template-each-number',
+        '{{#each actions.total}}x{{/each}}',
+        '{{#each}} over a number rendered nothing',
+        /body\.hbs:1:1 error: \{\{each\}\}: its first argument must be a list, got number \d+/,
+      ],
+      [
+        'template-typo-in-block',
+        '{{#if actions.overdu.length}}x{{/if}}',
+        'reported at 1:1 with a raw JavaScript message',
+        /body\.hbs:1:7 error: "actions\.overdu\.length" is not defined here \(actions has no "overdu"\) \[template-missing-variable\]/,
+      ],
+      [
+        'template-typo-in-subexpression',
+        '{{plural (count actions.overdu) "action"}}',
+        'a typo in a sub-expression passed validate',
+        /body\.hbs:1:17 error: "actions\.overdu" is not defined here/,
+      ],
+      [
+        'template-partial',
+        'text\n{{> header}}',
+        '{{> x}} was reported at 1:1 as a missing variable, at render time',
+        /body\.hbs:2:1 error: partial "header" does not exist: boardpack templates have no partials \[template-partial\]/,
+      ],
+    ] as const
+  ).map(
+    ([id, text, was, message]): HostileCase => ({
+      id,
+      area: 'templates',
+      was: `${text.replace('\n', ' ')} ${was}`,
+      setup: (w) => w.write(BODY, `${text}\n${w.read(BODY)}`),
+      exit: 1,
+      output: [message],
+      check: (w) => (existsSync(path.join(w.dir, PACK)) ? ['a pack was written'] : []),
+    }),
+  ),
   {
     id: 'template-typo-validate',
     area: 'templates',
@@ -613,7 +800,7 @@ export const CASES: HostileCase[] = [
   {
     id: 'template-log',
     area: 'templates',
-    was: '{{log}} wrote into the command\'s output',
+    was: "{{log}} wrote into the command's output",
     setup: (w) => w.write(BODY, `{{log "checking" actions.total}}\n${w.read(BODY)}`),
     exit: 0,
     output: [/body\.hbs:1:1 warning: \{\{log\}\}: checking \d+ \[template-log\]/],
@@ -638,7 +825,9 @@ export const CASES: HostileCase[] = [
     was: 'a template that is not text at all',
     setup: (w) => writeBytes(w, BODY, Buffer.concat([Buffer.from(w.read(BODY)), Buffer.from([0, 1, 2, 0xff, 0, 0])])),
     exit: 1,
-    output: [/body\.hbs:\d+:\d+ error: template templates\/improvement-board\/body\.hbs holds NUL bytes: it is not a text file \[file-encoding\]/],
+    output: [
+      /body\.hbs:\d+:\d+ error: template templates\/improvement-board\/body\.hbs holds NUL bytes: it is not a text file \[file-encoding\]/,
+    ],
   },
   {
     id: 'plan-too-large',
@@ -646,7 +835,9 @@ export const CASES: HostileCase[] = [
     was: 'no stated size: an input of any size is read whole',
     setup: (w) => truncateSync(path.join(w.dir, PLAN), 40 * 1024 * 1024),
     exit: 1,
-    output: [/^config\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is 40 MB, over the limit of 32 MB for a text input \[file-too-large\]/m],
+    output: [
+      /^config\.yml:\d+:\d+ error: plan examples\/wexcombe\/plan\.yml is 40 MB, over the limit of 32 MB for a text input \[file-too-large\]/m,
+    ],
   },
 
   // ---- YAML that would exhaust the parser
@@ -656,11 +847,24 @@ export const CASES: HostileCase[] = [
     was: 'a YAML alias bomb printed "Excessive alias count" with a JS stack',
     setup: (w) => {
       const lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-      for (const [x, y] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) lol.push(`${x}: &${x} [${Array(9).fill(`*${y}`).join(',')}]`);
+      for (const [x, y] of [
+        ['b', 'a'],
+        ['c', 'b'],
+        ['d', 'c'],
+        ['e', 'd'],
+        ['f', 'e'],
+        ['g', 'f'],
+        ['h', 'g'],
+        ['i', 'h'],
+      ])
+        lol.push(`${x}: &${x} [${Array(9).fill(`*${y}`).join(',')}]`);
       w.edit(PLAN, /^title:/m, `laughs:\n${lol.map((l) => `  ${l}`).join('\n')}\ntitle:`);
     },
     exit: 1,
-    output: [/plan\.yml:\d+:\d+ error: the YAML aliases here \(\*\w, used 9 times, and others\) expand to more than boardpack reads \[yaml-too-complex\]/, /hint: an anchor may be used up to 1000 times/],
+    output: [
+      /plan\.yml:\d+:\d+ error: the YAML aliases here \(\*\w, used 9 times, and others\) expand to more than boardpack reads \[yaml-too-complex\]/,
+      /hint: an anchor may be used up to 1000 times/,
+    ],
   },
   {
     id: 'yaml-20000-brackets',
@@ -675,7 +879,12 @@ export const CASES: HostileCase[] = [
     id: 'yaml-deep-indentation',
     area: 'limits',
     was: 'nesting by indentation: 2,000 levels of mappings in config.yml',
-    setup: (w) => w.edit('config.yml', /^output: packs$/m, `extra:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} 1\noutput: packs`),
+    setup: (w) =>
+      w.edit(
+        'config.yml',
+        /^output: packs$/m,
+        `extra:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} 1\noutput: packs`,
+      ),
     exit: 1,
     output: [/^config\.yml:\d+:\d+ error: the YAML here nests deeper than 64 levels/m],
     notOutput: [/call stack/i],

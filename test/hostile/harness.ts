@@ -53,7 +53,13 @@ export function cli(w: Workspace, args: readonly string[], options: CliOptions =
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
     child.on('close', (exit, signal) => {
       clearTimeout(timer);
-      resolve({ exit, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
+      resolve({
+        exit,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: Date.now() - started,
+      });
     });
   });
 }

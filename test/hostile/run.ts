@@ -32,10 +32,12 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 const lines = [`${'case'.padEnd(width)}  area       exit  handled  first line of output`];
 cases.forEach((c, i) => {
   const r = results[i]!;
-  lines.push(`${c.id.padEnd(width)}  ${c.area.padEnd(9)}  ${String(r.exit ?? '-').padStart(4)}  ${r.problems.length === 0 ? 'yes    ' : 'NO     '}  ${clip(r.firstLine, 110)}`);
+  lines.push(
+    `${c.id.padEnd(width)}  ${c.area.padEnd(9)}  ${String(r.exit ?? '-').padStart(4)}  ${r.problems.length === 0 ? 'yes    ' : 'NO     '}  ${clip(r.firstLine, 110)}`,
+  );
   for (const p of r.problems) lines.push(`${''.padEnd(width)}  ${''.padEnd(9)}              ! ${p}`);
 });
 const handled = results.filter((r) => r.problems.length === 0).length;
-lines.push('', `${cases.length} case${cases.length === 1 ? "" : "s"}: ${handled} handled as specified, ${cases.length - handled} not`);
+lines.push('', `${cases.length} case${cases.length === 1 ? '' : 's'}: ${handled} handled as specified, ${cases.length - handled} not`);
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exitCode = handled === cases.length ? 0 : 1;

@@ -64,7 +64,11 @@ export function generateSheet(w: Workspace, rows: (own: string[], push: (xml: st
   const sheet = strFromU8(raw[SHEET]!);
   const open = sheet.indexOf('<sheetData>') + '<sheetData>'.length;
   const close = sheet.indexOf('</sheetData>');
-  const own = sheet.slice(open, close).split('</row>').filter(Boolean).map((r) => `${r}</row>`);
+  const own = sheet
+    .slice(open, close)
+    .split('</row>')
+    .filter(Boolean)
+    .map((r) => `${r}</row>`);
   const chunks: Uint8Array[] = [];
   const zip = new Zip((err, data) => {
     if (err) throw err;

@@ -28,7 +28,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   model: ['diagnostics'],
   io: ['diagnostics', 'model'],
   findings: [...FOUNDATION, 'load'],
-  ...Object.fromEntries(LINE.map((stage, i) => [stage, [...FOUNDATION, ...LINE.slice(0, i), ...(i >= LINE.indexOf('pipeline') ? ['findings'] : [])]])),
+  ...Object.fromEntries(
+    LINE.map((stage, i) => [stage, [...FOUNDATION, ...LINE.slice(0, i), ...(i >= LINE.indexOf('pipeline') ? ['findings'] : [])]]),
+  ),
 };
 
 /**

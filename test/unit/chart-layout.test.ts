@@ -39,7 +39,13 @@ function chart(months: number, at: (i: number) => number | null, extra: Partial<
 
 const bound = (text: string) => [...text].reduce((w, c) => w + (/[A-Zmw%]/.test(c) ? 0.95 : 0.6), 0) * CHART_FONT_PX;
 
-interface Box { x0: number; x1: number; y0: number; y1: number; text: string }
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  text: string;
+}
 const overlap = (a: Box, b: Box, gap = 0) => a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
 
 /** The plot's offset in the image: the root group's translate. */
@@ -51,31 +57,51 @@ function origin(svg: string): { x: number; y: number } {
 /** The month axis labels, in the image's coordinates: each line of each label. */
 function monthLabels(svg: string): { month: string; year?: string; x: number; lines: Box[] }[] {
   const o = origin(svg);
-  const axis = /aria-label="X-axis[^"]*"><g transform="translate\(([\d.]+),([\d.]+)\)">([\s\S]*?)<g class="mark-rule role-axis-domain"/.exec(svg)!;
+  const axis =
+    /aria-label="X-axis[^"]*"><g transform="translate\(([\d.]+),([\d.]+)\)">([\s\S]*?)<g class="mark-rule role-axis-domain"/.exec(svg)!;
   const ax = o.x + Number(axis[1]);
   const ay = o.y + Number(axis[2]);
-  return [...axis[3]!.matchAll(/<text text-anchor="middle" transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>([\s\S]*?)<\/text>/g)].map((m) => {
-    const x = ax + Number(m[1]);
-    const baseline = ay + Number(m[2]);
-    const tspans = [...m[3]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]!);
-    const texts = tspans.length > 0 ? tspans : [m[3]!];
-    const lines = texts.map((t, k) => ({ x0: x - bound(t) / 2, x1: x + bound(t) / 2, y0: baseline + k * LINE_PX - CHART_FONT_PX, y1: baseline + k * LINE_PX + 3, text: t }));
-    return { month: texts[0]!, ...(texts[1] ? { year: texts[1] } : {}), x, lines };
-  });
+  return [...axis[3]!.matchAll(/<text text-anchor="middle" transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>([\s\S]*?)<\/text>/g)].map(
+    (m) => {
+      const x = ax + Number(m[1]);
+      const baseline = ay + Number(m[2]);
+      const tspans = [...m[3]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]!);
+      const texts = tspans.length > 0 ? tspans : [m[3]!];
+      const lines = texts.map((t, k) => ({
+        x0: x - bound(t) / 2,
+        x1: x + bound(t) / 2,
+        y0: baseline + k * LINE_PX - CHART_FONT_PX,
+        y1: baseline + k * LINE_PX + 3,
+        text: t,
+      }));
+      return { month: texts[0]!, ...(texts[1] ? { year: texts[1] } : {}), x, lines };
+    },
+  );
 }
 
 /** The lines' labels (the only left-aligned text) and the points, in the image's coordinates. */
 function marks(svg: string): { labels: Box[]; points: { x: number; y: number }[] } {
   const o = origin(svg);
-  const labels = [...svg.matchAll(/<text text-anchor="start" transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>([\s\S]*?)<\/text>/g)].map((m) => {
-    const tspans = [...m[3]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]!);
-    const texts = tspans.length > 0 ? tspans : [m[3]!];
-    const x = o.x + Number(m[1]);
-    const baseline = o.y + Number(m[2]);
-    return { x0: x, x1: x + Math.max(...texts.map(bound)), y0: baseline - CHART_FONT_PX, y1: baseline + (texts.length - 1) * LINE_PX + 3, text: texts.join(' ') };
-  });
+  const labels = [...svg.matchAll(/<text text-anchor="start" transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>([\s\S]*?)<\/text>/g)].map(
+    (m) => {
+      const tspans = [...m[3]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]!);
+      const texts = tspans.length > 0 ? tspans : [m[3]!];
+      const x = o.x + Number(m[1]);
+      const baseline = o.y + Number(m[2]);
+      return {
+        x0: x,
+        x1: x + Math.max(...texts.map(bound)),
+        y0: baseline - CHART_FONT_PX,
+        y1: baseline + (texts.length - 1) * LINE_PX + 3,
+        text: texts.join(' '),
+      };
+    },
+  );
   const symbols = /<g class="mark-symbol role-mark[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
-  const points = [...symbols.matchAll(/transform="translate\(([\d.]+),([\d.]+)\)"/g)].map((m) => ({ x: o.x + Number(m[1]), y: o.y + Number(m[2]) }));
+  const points = [...symbols.matchAll(/transform="translate\(([\d.]+),([\d.]+)\)"/g)].map((m) => ({
+    x: o.x + Number(m[1]),
+    y: o.y + Number(m[2]),
+  }));
   return { labels, points };
 }
 
@@ -88,7 +114,10 @@ describe('month labels at any length from 3 to 60 months', () => {
   const kinds: [string, (m: number) => Chart][] = [
     ['three lines', (m) => chart(m, wave)],
     ['no lines', (m) => chart(m, wave, { target: undefined, comparators: {} })],
-    ['a long label', (m) => chart(m, (i) => 1000 + 40 * i, { unit: 'days', decimals: 0, target: 12345, comparators: { statisticalNeighbours: 12000 } })],
+    [
+      'a long label',
+      (m) => chart(m, (i) => 1000 + 40 * i, { unit: 'days', decimals: 0, target: 12345, comparators: { statisticalNeighbours: 12000 } }),
+    ],
   ];
 
   it.each(MONTHS)('%i months: labels never touch, each year is shown where it changes, all inside the image', async (months) => {
@@ -99,7 +128,10 @@ describe('month labels at any length from 3 to 60 months', () => {
       if (months <= 12) expect(labels).toHaveLength(months);
       for (let line = 0; line < 2; line++) {
         const boxes = labels.flatMap((l) => l.lines.slice(line, line + 1)).sort((a, b) => a.x0 - b.x0);
-        for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.x0, `${months} months: ${boxes[i - 1]!.text} and ${boxes[i]!.text}`).toBeGreaterThanOrEqual(boxes[i - 1]!.x1 + 1);
+        for (let i = 1; i < boxes.length; i++)
+          expect(boxes[i]!.x0, `${months} months: ${boxes[i - 1]!.text} and ${boxes[i]!.text}`).toBeGreaterThanOrEqual(
+            boxes[i - 1]!.x1 + 1,
+          );
       }
       for (const l of labels) for (const b of l.lines) expect(inImage(b), `${months} months: ${b.text} inside the image`).toBe(true);
       // Labelled months at a regular interval back from the last month: the year under each
@@ -110,7 +142,8 @@ describe('month labels at any length from 3 to 60 months', () => {
       expect(labels.map((l) => l.month)).toEqual(ids.map((id) => MONTH_NAMES[Number(id.slice(5)) - 1]));
       for (const [i, l] of labels.entries()) {
         if (l.year !== undefined) expect(l.year).toBe(ids[i]!.slice(0, 4));
-        if (i > 0 && ids[i]!.slice(0, 4) !== ids[i - 1]!.slice(0, 4)) expect(l.year, `${months} months: year under ${ids[i]}`).toBeDefined();
+        if (i > 0 && ids[i]!.slice(0, 4) !== ids[i - 1]!.slice(0, 4))
+          expect(l.year, `${months} months: year under ${ids[i]}`).toBeDefined();
       }
       if (labels[0]!.year === undefined) expect(labels.slice(1).find((l) => l.year !== undefined)).toBe(labels[1]);
     }
@@ -135,11 +168,28 @@ describe('line labels', () => {
   const cases: [string, Chart][] = [
     ['series ends on the target', chart(12, (i) => 26 - (i * 4) / 11)],
     ['bunched lines, series through them', chart(12, (i) => 21.6 + (i % 3) * 0.4)],
-    ['target and England equal', chart(18, (i) => 20 + i / 3, { target: 22, comparators: { england: 22.04, statisticalNeighbours: 21.6 } })],
+    [
+      'target and England equal',
+      chart(18, (i) => 20 + i / 3, { target: 22, comparators: { england: 22.04, statisticalNeighbours: 21.6 } }),
+    ],
     ['all three equal', chart(12, (i) => 30 - i, { target: 22, comparators: { england: 22, statisticalNeighbours: 22 } })],
-    ['lines at the top of the plot', chart(24, (i) => 90 + (i % 5), { polarity: 'higher', target: 100, comparators: { england: 99.5, statisticalNeighbours: 99 } })],
-    ['lines at the foot of the plot', chart(36, (i) => 5 + (i % 7), { target: 0, comparators: { england: 0.4, statisticalNeighbours: 0.8 } })],
-    ['long values', chart(60, (i) => 12000 + ((i * 37) % 500), { unit: 'cases', decimals: 1, target: 12345.6, comparators: { england: 12000, statisticalNeighbours: 12400.2 } })],
+    [
+      'lines at the top of the plot',
+      chart(24, (i) => 90 + (i % 5), { polarity: 'higher', target: 100, comparators: { england: 99.5, statisticalNeighbours: 99 } }),
+    ],
+    [
+      'lines at the foot of the plot',
+      chart(36, (i) => 5 + (i % 7), { target: 0, comparators: { england: 0.4, statisticalNeighbours: 0.8 } }),
+    ],
+    [
+      'long values',
+      chart(60, (i) => 12000 + ((i * 37) % 500), {
+        unit: 'cases',
+        decimals: 1,
+        target: 12345.6,
+        comparators: { england: 12000, statisticalNeighbours: 12400.2 },
+      }),
+    ],
     ['gaps and a single value', chart(6, (i) => (i === 5 ? 22.4 : null))],
   ];
 
@@ -148,15 +198,22 @@ describe('line labels', () => {
     expect(labels.length).toBeGreaterThan(0);
     for (const [i, a] of labels.entries()) {
       for (const b of labels.slice(i + 1)) expect(overlap(a, b), `${a.text} / ${b.text}`).toBe(false);
-      for (const p of points) expect(overlap(a, { x0: p.x - POINT, x1: p.x + POINT, y0: p.y - POINT, y1: p.y + POINT, text: '' }), `${a.text} on a point`).toBe(false);
+      for (const p of points)
+        expect(overlap(a, { x0: p.x - POINT, x1: p.x + POINT, y0: p.y - POINT, y1: p.y + POINT, text: '' }), `${a.text} on a point`).toBe(
+          false,
+        );
     }
   });
 
   it.each(cases)('%s: nothing cut off at the edges of the image', async (_name, c) => {
     const { Resvg } = await import('@resvg/resvg-js');
     const fonts = [path.join(ROOT, 'templates/fonts/LiberationSans-Regular.ttf')];
-    const { width, height, pixels } = new Resvg(await chartSvg(c), { background: 'white', font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' } }).render();
-    const white = (x: number, y: number) => pixels[(y * width + x) * 4]! === 255 && pixels[(y * width + x) * 4 + 1]! === 255 && pixels[(y * width + x) * 4 + 2]! === 255;
+    const { width, height, pixels } = new Resvg(await chartSvg(c), {
+      background: 'white',
+      font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' },
+    }).render();
+    const white = (x: number, y: number) =>
+      pixels[(y * width + x) * 4]! === 255 && pixels[(y * width + x) * 4 + 1]! === 255 && pixels[(y * width + x) * 4 + 2]! === 255;
     for (let x = 0; x < width; x++) expect(white(x, 0) && white(x, height - 1), `column ${x}`).toBe(true);
     for (let y = 0; y < height; y++) expect(white(0, y) && white(width - 1, y), `row ${y}`).toBe(true);
   });
@@ -172,20 +229,34 @@ describe('line labels', () => {
 describe('charts in the scorecard appendix', () => {
   const charts = ['A', 'B', 'C'].map((t) => ({ ...chart(12, (i) => 20 + i), title: `Indicator ${t}`, alt: `Alt ${t}.` }));
   const model: ReportModel = {
-    id: 'r', fileName: 'r.docx', title: 't', subject: 's', creator: 'c', keywords: 'k', date: '2026-11-12', language: 'en-GB',
+    id: 'r',
+    fileName: 'r.docx',
+    title: 't',
+    subject: 's',
+    creator: 'c',
+    keywords: 'k',
+    date: '2026-11-12',
+    language: 'en-GB',
     header: [{ label: 'Meeting Title', lines: [[{ text: 'Board' }]] }],
-    summary: [], recommendations: [], body: [],
+    summary: [],
+    recommendations: [],
+    body: [],
     appendices: [{ number: 1, title: 'Scorecard', blocks: [{ kind: 'charts', charts }] }],
   };
 
   it('lays them out two to a row in a layout table, each caption above its chart in its cell', async () => {
     const png = await chartPng(charts[0]!);
     const doc = docxParts(await renderDocx(model, async () => png))['word/document.xml']!;
-    const tables = doc.split('<w:tbl>').slice(1).map((t) => t.slice(0, t.indexOf('</w:tbl>')));
+    const tables = doc
+      .split('<w:tbl>')
+      .slice(1)
+      .map((t) => t.slice(0, t.indexOf('</w:tbl>')));
     const grid = tables.find((t) => t.includes('<w:drawing>'))!;
     // A layout table: no header row, no header or banding look, no borders, rows kept whole.
     expect(grid).not.toContain('w:tblHeader');
-    expect(grid).toMatch(/<w:tblLook w:firstRow="false" w:lastRow="false" w:firstColumn="false" w:lastColumn="false" w:noHBand="true" w:noVBand="true"\/>/);
+    expect(grid).toMatch(
+      /<w:tblLook w:firstRow="false" w:lastRow="false" w:firstColumn="false" w:lastColumn="false" w:noHBand="true" w:noVBand="true"\/>/,
+    );
     expect(grid).not.toMatch(/w:val="single"/);
     const rows = grid.split('<w:tr>').slice(1);
     expect(rows).toHaveLength(2);

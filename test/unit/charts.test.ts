@@ -6,7 +6,18 @@ import type { Chart } from '../../src/model/chart.js';
 import type { Indicator, IndicatorResult } from '../../src/model/types.js';
 import { computeIndicator } from '../../src/compute/index.js';
 import { ChartPool } from '../../src/render/chart-pool.js';
-import { CHART_SIZE, chartData, chartPng, chartSvg, lineGroups, outlineText, stackBlocks, textWidth, valueTicks, wrapText } from '../../src/render/chart.js';
+import {
+  CHART_SIZE,
+  chartData,
+  chartPng,
+  chartSvg,
+  lineGroups,
+  outlineText,
+  stackBlocks,
+  textWidth,
+  valueTicks,
+  wrapText,
+} from '../../src/render/chart.js';
 import { ROOT } from '../helpers/workspace.js';
 
 const ind = (values: (number | null)[], extra: Partial<Indicator> = {}): Indicator => ({
@@ -27,25 +38,46 @@ describe('chart alt text says the trend in words', () => {
   it('names first and last values with their months, the target and England', () => {
     const r = result(ind([24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19]));
     const c = chartOf(r, '2024-11');
-    expect(c.alt).toBe('Fell from 24.0% in December 2023 to 19.0% in November 2024, better (lower is better); target 20.0%; England 22.0%.');
+    expect(c.alt).toBe(
+      'Fell from 24.0% in December 2023 to 19.0% in November 2024, better (lower is better); target 20.0%; England 22.0%.',
+    );
   });
 
   it('says whether the change is better or worse by the polarity, and a run of worsening months', () => {
     const rising = [58.3, 57, 60, 62, 61, 60, 59, 59, 62, 65, 70, 74.1];
     const lower = chartOf(result(ind(rising, { target: 60, comparators: {} })), '2024-11');
-    expect(lower.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024, worse (lower is better); worse for 4 months running; target 60.0%.');
+    expect(lower.alt).toBe(
+      'Rose from 58.3% in December 2023 to 74.1% in November 2024, worse (lower is better); worse for 4 months running; target 60.0%.',
+    );
     const higher = chartOf(result(ind(rising, { polarity: 'higher', target: 60, comparators: {} })), '2024-11');
     expect(higher.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024, better (higher is better); target 60.0%.');
     // A contextual indicator is neither better nor worse.
     const context = chartOf(result(ind(rising, { polarity: 'contextual', target: undefined, comparators: {} })), '2024-11');
     expect(context.alt).toBe('Rose from 58.3% in December 2023 to 74.1% in November 2024.');
-    expect(trendInWords(result(ind([10, 10])), [{ month: '2023-12', value: 10 }, { month: '2024-01', value: 10 }])).toMatch(/^Unchanged at 10\.0% from December 2023 to January 2024 \(lower is better\);/);
-    expect(trendInWords(result(ind([10])), [{ month: '2023-12', value: 10 }])).toBe('10.0% in December 2023, the only value shown; lower is better; target 20.0%; England 22.0%.');
+    expect(
+      trendInWords(result(ind([10, 10])), [
+        { month: '2023-12', value: 10 },
+        { month: '2024-01', value: 10 },
+      ]),
+    ).toMatch(/^Unchanged at 10\.0% from December 2023 to January 2024 \(lower is better\);/);
+    expect(trendInWords(result(ind([10])), [{ month: '2023-12', value: 10 }])).toBe(
+      '10.0% in December 2023, the only value shown; lower is better; target 20.0%; England 22.0%.',
+    );
   });
 
   it('says rose, unchanged, or that there are no values', () => {
-    expect(trendInWords(result(ind([10, 12])), [{ month: '2023-12', value: 10 }, { month: '2024-01', value: 12 }])).toMatch(/^Rose from 10\.0% in December 2023 to 12\.0% in January 2024/);
-    expect(trendInWords(result(ind([10, 10])), [{ month: '2023-12', value: 10 }, { month: '2024-01', value: 10 }])).toMatch(/^Unchanged at 10\.0% from December 2023 to January 2024/);
+    expect(
+      trendInWords(result(ind([10, 12])), [
+        { month: '2023-12', value: 10 },
+        { month: '2024-01', value: 12 },
+      ]),
+    ).toMatch(/^Rose from 10\.0% in December 2023 to 12\.0% in January 2024/);
+    expect(
+      trendInWords(result(ind([10, 10])), [
+        { month: '2023-12', value: 10 },
+        { month: '2024-01', value: 10 },
+      ]),
+    ).toMatch(/^Unchanged at 10\.0% from December 2023 to January 2024/);
     expect(trendInWords(result(ind([])), [{ month: '2024-01', value: null }])).toMatch(/^No values in the months shown/);
   });
 
@@ -81,7 +113,10 @@ describe('chart drawing', () => {
     expect(svg).toContain('<tspan>Jan</tspan><tspan x="0" dy="13">2024</tspan>');
     expect(svg).toMatch(/>Feb<\/text>/);
     const fonts = ['LiberationSans-Regular.ttf'].map((f) => path.join(ROOT, 'templates/fonts', f));
-    const img = new Resvg(svg, { background: 'white', font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' } }).render();
+    const img = new Resvg(svg, {
+      background: 'white',
+      font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' },
+    }).render();
     const { width, height, pixels } = img;
     let dark = 0;
     // The bottom sixth holds the month labels.
@@ -107,14 +142,20 @@ describe('chart drawing', () => {
     expect(svg).toContain('<text');
     expect(outlined).not.toContain('<text');
     const fonts = [path.join(ROOT, 'templates/fonts/LiberationSans-Regular.ttf')];
-    const draw = (s: string) => new Resvg(s, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' } }).render().pixels;
+    const draw = (s: string) =>
+      new Resvg(s, {
+        fitTo: { mode: 'zoom', value: 2 },
+        background: 'white',
+        font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Liberation Sans' },
+      }).render().pixels;
     expect(Buffer.compare(draw(svg), draw(outlined))).toBe(0);
   });
 
   it('draws lines equal at the shown precision once, with one label naming them all', () => {
     const values = [24, 23, 22, 21, 20, 21, 20, 19.5, 19, 19.2, 19.1, 19];
     const data = (target: number | undefined, comparators: Indicator['comparators']) =>
-      chartData(chartOf(result(ind(values, { ...(target === undefined ? { target: undefined } : { target }), comparators })), '2024-11')).data;
+      chartData(chartOf(result(ind(values, { ...(target === undefined ? { target: undefined } : { target }), comparators })), '2024-11'))
+        .data;
     // 22 and 22.04 are both 22.0% at one decimal: one line, in the target's look.
     const two = data(22, { england: 22.04 });
     expect(two.england).toEqual([]);
@@ -127,19 +168,60 @@ describe('chart drawing', () => {
     // 22.0% and 22.1% differ as shown: two lines, two labels.
     const apart = data(22, { england: 22.1 });
     expect([apart.target, apart.england].map((d) => (d[0]!['lines'] as string[]).join(' '))).toEqual(['Target 22.0%', 'England 22.1%']);
-    expect(lineGroups({ ...chartOf(result(ind(values)), '2024-11'), unit: 'days', decimals: 0, target: 1234.4, england: 1234 }).map((g) => g.label)).toEqual(['Target and England 1,234']);
+    expect(
+      lineGroups({ ...chartOf(result(ind(values)), '2024-11'), unit: 'days', decimals: 0, target: 1234.4, england: 1234 }).map(
+        (g) => g.label,
+      ),
+    ).toEqual(['Target and England 1,234']);
   });
 
   it('stacks labels in their column: each centred on its line when there is room, never on another', () => {
     // Far apart: where they want to be.
-    expect(stackBlocks([{ want: 10, height: 11 }, { want: 50, height: 24 }], -7, 122)).toEqual([10, 50]);
+    expect(
+      stackBlocks(
+        [
+          { want: 10, height: 11 },
+          { want: 50, height: 24 },
+        ],
+        -7,
+        122,
+      ),
+    ).toEqual([10, 50]);
     // Overlapping: moved apart as one, centred on where they wanted to be.
-    expect(stackBlocks([{ want: 40, height: 11 }, { want: 44, height: 11 }], -7, 122)).toEqual([35, 49]);
+    expect(
+      stackBlocks(
+        [
+          { want: 40, height: 11 },
+          { want: 44, height: 11 },
+        ],
+        -7,
+        122,
+      ),
+    ).toEqual([35, 49]);
     // Against the top or bottom of the column: pushed inside it.
-    expect(stackBlocks([{ want: -20, height: 11 }, { want: -18, height: 11 }], -7, 122)).toEqual([-7, 7]);
+    expect(
+      stackBlocks(
+        [
+          { want: -20, height: 11 },
+          { want: -18, height: 11 },
+        ],
+        -7,
+        122,
+      ),
+    ).toEqual([-7, 7]);
     expect(stackBlocks([{ want: 115, height: 24 }], -7, 122)).toEqual([98]);
     // A run that meets the one above joins it.
-    expect(stackBlocks([{ want: 30, height: 11 }, { want: 40, height: 11 }, { want: 44, height: 11 }], -7, 122)).toEqual([24, 38, 52]);
+    expect(
+      stackBlocks(
+        [
+          { want: 30, height: 11 },
+          { want: 40, height: 11 },
+          { want: 44, height: 11 },
+        ],
+        -7,
+        122,
+      ),
+    ).toEqual([24, 38, 52]);
   });
 
   it('wraps a line label in its column and measures text as the font does', () => {
@@ -171,7 +253,9 @@ describe('chart pool', () => {
   it('fails the drawing, not the process, when a chart cannot be drawn', async () => {
     const pool = new ChartPool(1);
     try {
-      await expect(pool.draw({ ...chartOf(result(ind([24, 23])), '2024-11'), points: 'none' as unknown as Chart['points'] })).rejects.toThrow(/drawing a chart failed/);
+      await expect(
+        pool.draw({ ...chartOf(result(ind([24, 23])), '2024-11'), points: 'none' as unknown as Chart['points'] }),
+      ).rejects.toThrow(/drawing a chart failed/);
     } finally {
       await pool.close();
     }

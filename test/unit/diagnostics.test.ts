@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, SHOWN_PER_KIND, didYouMean, formatDiagnostic, formatReport, formatSummary, sortDiagnostics } from '../../src/diagnostics/index.js';
+import {
+  Diagnostics,
+  SHOWN_PER_KIND,
+  didYouMean,
+  formatDiagnostic,
+  formatReport,
+  formatSummary,
+  sortDiagnostics,
+} from '../../src/diagnostics/index.js';
 
 describe('didYouMean', () => {
   it.each([
@@ -19,8 +27,13 @@ describe('didYouMean', () => {
 describe('reporter', () => {
   it('prints file:line:column, severity, message and code, with the hint below', () => {
     const d = new Diagnostics();
-    const x = d.report('action-unknown-finding', 'action P2.3 answers unknown finding "X"', { place: { file: 'plan.yml', line: 42, column: 7 }, hint: 'fix it' });
-    expect(formatDiagnostic(x)).toBe('plan.yml:42:7 error: action P2.3 answers unknown finding "X" [action-unknown-finding]\n  hint: fix it');
+    const x = d.report('action-unknown-finding', 'action P2.3 answers unknown finding "X"', {
+      place: { file: 'plan.yml', line: 42, column: 7 },
+      hint: 'fix it',
+    });
+    expect(formatDiagnostic(x)).toBe(
+      'plan.yml:42:7 error: action P2.3 answers unknown finding "X" [action-unknown-finding]\n  hint: fix it',
+    );
   });
 
   it('prints spreadsheet places as file Sheet!Cell', () => {

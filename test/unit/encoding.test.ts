@@ -16,14 +16,19 @@ describe('text inputs are UTF-8, and anything else is named', () => {
     expect(problem(Buffer.from('\uFEFFa: 1', 'utf16le'))).toBe('is UTF-16 (little-endian, with a byte order mark), not UTF-8');
     expect(problem(Buffer.from('\uFEFFa: 1', 'utf16le').swap16())).toBe('is UTF-16 (big-endian, with a byte order mark), not UTF-8');
     expect(problem(Buffer.from('title: a plan\n', 'utf16le'))).toBe('is UTF-16 (little-endian, without a byte order mark), not UTF-8');
-    expect(problem(Buffer.from('title: a plan\n', 'utf16le').swap16())).toBe('is UTF-16 (big-endian, without a byte order mark), not UTF-8');
+    expect(problem(Buffer.from('title: a plan\n', 'utf16le').swap16())).toBe(
+      'is UTF-16 (big-endian, without a byte order mark), not UTF-8',
+    );
     expect(problem(Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]))).toMatch(/^is UTF-32/);
   });
 
   it('names Windows-1252 (Latin-1) bytes, with the character each stands for', () => {
     const b = Buffer.from('a: 1\nb: caf\u00e9\n', 'latin1');
     const d = decodeUtf8(b);
-    expect(d).toMatchObject({ problem: 'is not UTF-8: byte 0xE9 cannot be read; it looks like Windows-1252 (Latin-1), where that byte is "\u00e9"', offset: 11 });
+    expect(d).toMatchObject({
+      problem: 'is not UTF-8: byte 0xE9 cannot be read; it looks like Windows-1252 (Latin-1), where that byte is "\u00e9"',
+      offset: 11,
+    });
     expect(lineColumnAt(b, 11)).toEqual({ line: 2, column: 7 });
     expect(cp1252(0x92)).toBe('\u2019');
     expect(problem(Buffer.from([0x61, 0x9d]))).toBe('is not UTF-8: byte 0x9D cannot be read; it looks like Windows-1252 (Latin-1)');

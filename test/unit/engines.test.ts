@@ -10,7 +10,10 @@ import { ROOT } from '../helpers/workspace.js';
 
 type V = [number, number, number];
 const parse = (s: string): V => {
-  const [a = 0, b = 0, c = 0] = s.replace(/^[=v]+/, '').split('.').map((x) => Number.parseInt(x, 10) || 0);
+  const [a = 0, b = 0, c = 0] = s
+    .replace(/^[=v]+/, '')
+    .split('.')
+    .map((x) => Number.parseInt(x, 10) || 0);
   return [a, b, c];
 };
 const cmp = (x: V, y: V) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
@@ -43,7 +46,9 @@ function satisfies(version: string, range: string): boolean {
 
 describe('the Node version the project supports', () => {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
-  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string }; dev?: boolean }> };
+  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { engines?: { node?: string }; dev?: boolean }>;
+  };
   const lowest = pkg.engines.node.replace(/^>=\s*/, '');
 
   it('reads ranges as npm does', () => {
@@ -55,7 +60,10 @@ describe('the Node version the project supports', () => {
 
   it('is supported by every package the product installs', () => {
     const refusing = Object.entries(lock.packages)
-      .filter(([name, p]) => name && !p.dev && p.engines?.node && !satisfies(lowest.split('.').length < 3 ? `${lowest}.0.0` : lowest, p.engines.node))
+      .filter(
+        ([name, p]) =>
+          name && !p.dev && p.engines?.node && !satisfies(lowest.split('.').length < 3 ? `${lowest}.0.0` : lowest, p.engines.node),
+      )
       .map(([name, p]) => `${name} needs node ${p.engines!.node}`);
     expect(refusing).toEqual([]);
   });

@@ -177,7 +177,10 @@ describe('ILACS: What needs to improve', () => {
       ['R4', 'The help given to care leavers to find and keep a job or a course (outcome 3, National Framework)'],
     ]);
     expect(new Set(parsed.findings.map((f) => f.section))).toEqual(new Set(['What needs to improve']));
-    expectNothingInvented(ILACS, parsed.findings.map((f) => f.text));
+    expectNothingInvented(
+      ILACS,
+      parsed.findings.map((f) => f.text),
+    );
   });
 
   it('keeps the judgement table, labels that wrap joined to their grades', () => {
@@ -196,7 +199,9 @@ describe('ILACS: What needs to improve', () => {
   });
 
   it('gives no findings, and says why, when the heading is followed by prose', () => {
-    const { parsed: p } = importText([['What needs to improve?', 'There is very little variation in what is otherwise strong practice.', '', '1. Children are safe.']]);
+    const { parsed: p } = importText([
+      ['What needs to improve?', 'There is very little variation in what is otherwise strong practice.', '', '1. Children are safe.'],
+    ]);
     expect(p.findings).toEqual([]);
     expect(p.notes.join(' ')).toMatch(/prose, not a list/);
   });
@@ -221,13 +226,19 @@ describe('2013 to 2017 framework: numbered areas for improvement', () => {
     const byRef = new Map(parsed.findings.map((f) => [f.ref, f.text]));
     expect(byRef.get('13')).toBe('Make sure that multi-agency strategy meetings include health colleagues.');
     expect(byRef.get('14')).toBe('When a child returns home from care, ensure that a full assessment informs the plan');
-    expectNothingInvented(SIF, parsed.findings.map((f) => f.text));
+    expectNothingInvented(
+      SIF,
+      parsed.findings.map((f) => f.text),
+    );
   });
 
   it('reads the 2015 "Recommendations" layout with sub-bullets and wrapped cross-references', () => {
     const { parsed: p } = importText(RECS);
     expect(p.findings.map((f) => [f.ref, f.text])).toEqual([
-      ['1', 'Improve the quality of plans by: making actions specific (page 12, paragraph 20) naming who will do them (pages 12, 30, paragraphs 19, 94).'],
+      [
+        '1',
+        'Improve the quality of plans by: making actions specific (page 12, paragraph 20) naming who will do them (pages 12, 30, paragraphs 19, 94).',
+      ],
       ['2', 'With partners, ensure that young people in transition have one pathway (page 15).'],
     ]);
   });
@@ -245,14 +256,25 @@ describe('monitoring visit letters', () => {
       ['4', true],
     ]);
     expect(parsed.findings[0]!.text).toMatch(/^Strategy discussions are not always held/);
-    expectNothingInvented(pages, parsed.findings.map((f) => f.text));
+    expectNothingInvented(
+      pages,
+      parsed.findings.map((f) => f.text),
+    );
   });
 });
 
 describe('lines', () => {
   it('drops lines repeated on many pages and lone page numbers, and recognises bullets', () => {
-    const lines = preparePages([['Footer', 'a', '1'], ['Footer', `${PUA} b`, '2'], ['Footer', '\u25FC c', 'Page 3 of 3']]);
-    expect(lines.map((l) => [l.text, l.bullet])).toEqual([['a', false], ['b', true], ['c', true]]);
+    const lines = preparePages([
+      ['Footer', 'a', '1'],
+      ['Footer', `${PUA} b`, '2'],
+      ['Footer', '\u25FC c', 'Page 3 of 3'],
+    ]);
+    expect(lines.map((l) => [l.text, l.bullet])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['c', true],
+    ]);
   });
 });
 
@@ -264,7 +286,10 @@ describe('findings import, end to end', () => {
     writeFileSync(file, makePdf(pdfPages));
     const out = path.join(dir, 'findings', 'ILACS-2025.yml');
     const d = new Diagnostics();
-    const r = await importFindings({ file, id: 'ILACS-2025', out, title: 'Inspection of Harbourside local authority children\u2019s services' }, d);
+    const r = await importFindings(
+      { file, id: 'ILACS-2025', out, title: 'Inspection of Harbourside local authority children\u2019s services' },
+      d,
+    );
     expect(d.errorCount).toBe(0);
     expect(r.out).toBe(out);
     const register = FindingsRegisterSchema.parse(parse(readFileSync(out, 'utf8')));
@@ -274,7 +299,10 @@ describe('findings import, end to end', () => {
     expect(d.all.map((x) => x.code)).toContain('import-date-guessed');
 
     const again = new Diagnostics();
-    const second = await importFindings({ file, id: 'ILACS-2025', out: path.join(dir, 'again.yml'), published: '2025-05-01', title: 'T' }, again);
+    const second = await importFindings(
+      { file, id: 'ILACS-2025', out: path.join(dir, 'again.yml'), published: '2025-05-01', title: 'T' },
+      again,
+    );
     expect(second.register?.findings.map((f) => [f.id, f.text])).toEqual(register.findings.map((f) => [f.id, f.text]));
 
     const refused = new Diagnostics();

@@ -57,7 +57,11 @@ describe('2013: inspections of looked after children services', () => {
     expect(rows(parsed)).toEqual([
       ['Areas for improvement: Immediately', 'R1', 'ensure every child in care has a plan that says what will change'],
       ['Areas for improvement: Immediately', 'R2', 'make sure that managers record their decisions.'],
-      ['Areas for improvement: Within three months', 'R3', 'improve the quality of personal education plans so that each sets targets for attendance'],
+      [
+        'Areas for improvement: Within three months',
+        'R3',
+        'improve the quality of personal education plans so that each sets targets for attendance',
+      ],
       ['Areas for improvement: Within three months', 'R4', 'review the sufficiency of local foster homes'],
       ['Areas for improvement: Within six months', 'R5', 'increase the number of care leavers in work or training.'],
     ]);
@@ -66,8 +70,30 @@ describe('2013: inspections of looked after children services', () => {
   it('names the part of the report when safeguarding and looked after children have a list each', () => {
     const both = [
       ['Inspection of safeguarding and looked after children services', 'Harbourside'],
-      ['Safeguarding services', '', 'Areas for improvement', '', 'Immediately:', '', '\u2022 ensure that strategy meetings include the police.', '', 'Capacity to improve', '', 'Leaders know the service.'],
-      ['Services for looked after children', '', 'Areas for improvement', '', 'Within three months:', '', '\u2022 ensure that care plans are reviewed on time.', '', 'Record of main findings'],
+      [
+        'Safeguarding services',
+        '',
+        'Areas for improvement',
+        '',
+        'Immediately:',
+        '',
+        '\u2022 ensure that strategy meetings include the police.',
+        '',
+        'Capacity to improve',
+        '',
+        'Leaders know the service.',
+      ],
+      [
+        'Services for looked after children',
+        '',
+        'Areas for improvement',
+        '',
+        'Within three months:',
+        '',
+        '\u2022 ensure that care plans are reviewed on time.',
+        '',
+        'Record of main findings',
+      ],
     ];
     const { parsed } = importText(both);
     expect(rows(parsed)).toEqual([
@@ -78,7 +104,14 @@ describe('2013: inspections of looked after children services', () => {
 });
 
 describe('2013 to 2017 single inspections: the layouts', () => {
-  const title = ['Harbourside Council', 'Inspection of services for children in need of help and', 'protection, children looked after and care leavers', 'and', 'Review of the effectiveness of the local safeguarding children', 'board'];
+  const title = [
+    'Harbourside Council',
+    'Inspection of services for children in need of help and',
+    'protection, children looked after and care leavers',
+    'and',
+    'Review of the effectiveness of the local safeguarding children',
+    'board',
+  ];
 
   it('early 2014: unnumbered bullets, "X should" sentences, a board list under "Section 2" counting on', () => {
     const { parsed } = importText([
@@ -170,7 +203,9 @@ describe('2013 to 2017 single inspections: the layouts', () => {
       ['LSCB Recommendations', '99', ''],
       ['LSCB Recommendations', '100', ''],
     ]);
-    expect(parsed.findings[1]!.text).toBe('In cases where a child goes missing more than once, in each case ensure that a return interview is offered (paragraph 31).');
+    expect(parsed.findings[1]!.text).toBe(
+      'In cases where a child goes missing more than once, in each case ensure that a return interview is offered (paragraph 31).',
+    );
     expect(parsed.notes.join(' ')).toMatch(/foot of page 2 .* footnote/);
   });
 
@@ -244,7 +279,15 @@ describe('2013 to 2017 single inspections: the layouts', () => {
   it('gives a review of the board alone its board lists', () => {
     const { parsed } = importText([
       ['Harbourside Safeguarding Children Board', 'Review of the effectiveness of the Local Safeguarding Children', 'Board'],
-      ['Recommendations', `${PUA} Update the threshold document (paragraph 4).`, `${PUA} Strengthen the board’s scrutiny of data (paragraph 10).`, '', 'Inspection findings', '', '1. The board is chaired well.'],
+      [
+        'Recommendations',
+        `${PUA} Update the threshold document (paragraph 4).`,
+        `${PUA} Strengthen the board’s scrutiny of data (paragraph 10).`,
+        '',
+        'Inspection findings',
+        '',
+        '1. The board is chaired well.',
+      ],
     ]);
     expect(rows(parsed)).toEqual([
       ['LSCB Recommendations', 'R1', 'Update the threshold document (paragraph 4).'],
@@ -280,7 +323,11 @@ describe('ILACS: sub-bullets and short inspections', () => {
       ],
     ]);
     expect(parsed.kind).toBe('short');
-    expect(parsed.findings.map((f) => f.text)).toEqual(['The quality of plans for children.', 'The oversight of: children in private fostering pre-proceedings work.', 'Caseloads in the assessment teams.']);
+    expect(parsed.findings.map((f) => f.text)).toEqual([
+      'The quality of plans for children.',
+      'The oversight of: children in private fostering pre-proceedings work.',
+      'Caseloads in the assessment teams.',
+    ]);
   });
 
   it('gives an empty list, and says why, when an all-outstanding report has no "What needs to improve"', () => {
@@ -303,12 +350,29 @@ describe('ILACS: sub-bullets and short inspections', () => {
     expect(parsed.findings).toEqual([]);
     expect(parsed.error).toBeUndefined();
     expect(parsed.notes.join(' ')).toMatch(/no "What needs to improve" section: every judgement is outstanding/);
-    const graded = importText([['Inspection of Harbourside local authority children’s services', 'Overall effectiveness Good', 'Leaders Good', 'Care Good', '', '1. Text.']]).parsed;
+    const graded = importText([
+      [
+        'Inspection of Harbourside local authority children’s services',
+        'Overall effectiveness Good',
+        'Leaders Good',
+        'Care Good',
+        '',
+        '1. Text.',
+      ],
+    ]).parsed;
     expect(graded.error).toMatch(/no "What needs to improve" heading/);
   });
 
   it('tells a full inspection (two weeks on site) from a short one (one week)', () => {
-    const kindOf = (dates: string) => importText([['Inspection of Harbourside local authority children’s services', `Inspection dates: ${dates}`, 'What needs to improve?', '\u25FC Plans.']]).parsed.kind;
+    const kindOf = (dates: string) =>
+      importText([
+        [
+          'Inspection of Harbourside local authority children’s services',
+          `Inspection dates: ${dates}`,
+          'What needs to improve?',
+          '\u25FC Plans.',
+        ],
+      ]).parsed.kind;
     expect(kindOf('3 to 14 March 2025')).toBe('full');
     expect(kindOf('25 November 2019 to 6 December 2019')).toBe('full');
     expect(kindOf('29 April 2019 to 3 May 2019')).toBe('short');
@@ -335,7 +399,11 @@ describe('publications of a kind the importer does not know', () => {
 
   it('are told by their title, not by an earlier inspection the text recalls', () => {
     const { parsed } = importText([
-      ['Harbourside Council', 'Inspection of services for children in need of help and protection, children looked after and care leavers', 'Since the inspection of looked after children services in 2012, much has changed.'],
+      [
+        'Harbourside Council',
+        'Inspection of services for children in need of help and protection, children looked after and care leavers',
+        'Since the inspection of looked after children services in 2012, much has changed.',
+      ],
       ['Recommendations', '', '1. Ensure that plans are clear.', '', 'Summary for children and young people'],
     ]);
     expect(parsed.framework).toBe('sif');
@@ -355,8 +423,14 @@ describe('what directs and what states', () => {
       'The adoption panel chair to report annually to the council.',
       'Social workers should see children alone.',
       'A review of the duty teams is needed.',
-    ]) expect(isDirective(t), t).toBe(true);
-    for (const t of ['The board meets its statutory duties.', 'Leaders understand the need to improve.', 'The local authority and partners work well together to provide early help.', 'Early help services are good.'])
+    ])
+      expect(isDirective(t), t).toBe(true);
+    for (const t of [
+      'The board meets its statutory duties.',
+      'Leaders understand the need to improve.',
+      'The local authority and partners work well together to provide early help.',
+      'Early help services are good.',
+    ])
       expect(isDirective(t), t).toBe(false);
   });
 });
@@ -365,20 +439,46 @@ describe('title and publication date from the first page', () => {
   const facts = (lines: string[]) => sourceFacts(preparePages([lines]), 'sif');
 
   it('takes the printed publication date over the first date, in words or figures', () => {
-    expect(facts(['Inspection of looked after children', 'services', 'Inspection dates: 8 – 12 July 2013', 'Published: 16 August 2013'])).toMatchObject({
+    expect(
+      facts(['Inspection of looked after children', 'services', 'Inspection dates: 8 – 12 July 2013', 'Published: 16 August 2013']),
+    ).toMatchObject({
       title: 'Inspection of looked after children services',
       published: '2013-08-16',
       publishedPrinted: true,
     });
-    expect(facts(['Harbourside Council', 'Re-inspection of services for children in need of help and', 'protection, children looked after and care leavers', 'Inspection date: 12/09/2016 to 06/10/2016', 'Report published: 25/11/2016'])).toMatchObject({
+    expect(
+      facts([
+        'Harbourside Council',
+        'Re-inspection of services for children in need of help and',
+        'protection, children looked after and care leavers',
+        'Inspection date: 12/09/2016 to 06/10/2016',
+        'Report published: 25/11/2016',
+      ]),
+    ).toMatchObject({
       title: 'Re-inspection of services for children in need of help and protection, children looked after and care leavers',
       published: '2016-11-25',
     });
-    expect(facts(['Inspection of Harbourside local authority children’s services', 'Inspection dates: 3 to 14 March 2025']).publishedPrinted).toBeUndefined();
+    expect(
+      facts(['Inspection of Harbourside local authority children’s services', 'Inspection dates: 3 to 14 March 2025']).publishedPrinted,
+    ).toBeUndefined();
   });
 
   it('joins a title wrapped over lines', () => {
-    expect(facts(['Inspection of Bath and North East', 'Somerset local authority children’s', 'services', 'Inspection dates: 3 to 14 March 2025']).title).toBe('Inspection of Bath and North East Somerset local authority children’s services');
-    expect(facts(['Harbourside Safeguarding Children Board', 'Review of the effectiveness of the Local Safeguarding Children', 'Board', 'Inspection date: 15 June 2015']).title).toBe('Review of the effectiveness of the Local Safeguarding Children Board');
+    expect(
+      facts([
+        'Inspection of Bath and North East',
+        'Somerset local authority children’s',
+        'services',
+        'Inspection dates: 3 to 14 March 2025',
+      ]).title,
+    ).toBe('Inspection of Bath and North East Somerset local authority children’s services');
+    expect(
+      facts([
+        'Harbourside Safeguarding Children Board',
+        'Review of the effectiveness of the Local Safeguarding Children',
+        'Board',
+        'Inspection date: 15 June 2015',
+      ]).title,
+    ).toBe('Review of the effectiveness of the Local Safeguarding Children Board');
   });
 });

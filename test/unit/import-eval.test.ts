@@ -24,14 +24,25 @@ describe('consistency checks', () => {
     const r = checkRegister({
       framework: 'sif',
       notes: [],
-      findings: [item('12', good), item('13', good), item('140', good, 'LSCB Areas for improvement'), item('141', good, 'LSCB Areas for improvement')],
+      findings: [
+        item('12', good),
+        item('13', good),
+        item('140', good, 'LSCB Areas for improvement'),
+        item('141', good, 'LSCB Areas for improvement'),
+      ],
     });
     expect(r.failures).toEqual([]);
     expect(r.run).toBeGreaterThan(10);
   });
 
   it('catch gaps and reuse in paragraph numbers, and gaps in position refs', () => {
-    expect(failed({ framework: 'sif', notes: [], findings: [item('12', good), item('14', good), item('14', good, 'LSCB Areas for improvement')] })).toEqual(['numbering 14', 'reused-ref 14']);
+    expect(
+      failed({
+        framework: 'sif',
+        notes: [],
+        findings: [item('12', good), item('14', good), item('14', good, 'LSCB Areas for improvement')],
+      }),
+    ).toEqual(['numbering 14', 'reused-ref 14']);
     expect(failed({ framework: 'ilacs', notes: [], findings: [item('R1', good), item('R3', good)] })).toEqual(['r-refs R3']);
   });
 
@@ -49,7 +60,8 @@ describe('consistency checks', () => {
       ['Fostering.', 'too-short'],
       [good.repeat(40), 'too-long'],
     ];
-    for (const [text, check] of cases) expect(failed({ framework: 'sif', notes: [], findings: [item('1', text)] }), text).toContain(`${check} 1`);
+    for (const [text, check] of cases)
+      expect(failed({ framework: 'sif', notes: [], findings: [item('1', text)] }), text).toContain(`${check} 1`);
   });
 
   it('accept an empty register that says why, and fail one that does not', () => {
@@ -97,7 +109,17 @@ describe('eval:import --corpus', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'boardpack-corpus-'));
     const expectedDir = mkdtempSync(path.join(tmpdir(), 'boardpack-expected-'));
     const report = (name: string, items: string[]) => [
-      [`Inspection of ${name} local authority children\u2019s services`, 'Inspection dates: 3 to 14 March 2025', '', 'What needs to improve?', ...items.map((t) => `\u2022 ${t}`), '', 'The experiences and progress of children', '', '1. Children are safe.'],
+      [
+        `Inspection of ${name} local authority children\u2019s services`,
+        'Inspection dates: 3 to 14 March 2025',
+        '',
+        'What needs to improve?',
+        ...items.map((t) => `\u2022 ${t}`),
+        '',
+        'The experiences and progress of children',
+        '',
+        '1. Children are safe.',
+      ],
     ];
     for (const [folder, name, items] of [
       ['1_harbourside', 'Harbourside', ['The quality of plans for children.', 'The timeliness of strategy meetings.']],
@@ -115,7 +137,11 @@ describe('eval:import --corpus', () => {
         split: 'dev',
         framework: 'ILACS',
         kind: 'full',
-        findings: ['The quality of plans for children.', 'The timeliness of strategy meetings.'].map((t, i) => ({ ref: `R${i + 1}`, section: 'What needs to improve', sha256: textDigest(t) })),
+        findings: ['The quality of plans for children.', 'The timeliness of strategy meetings.'].map((t, i) => ({
+          ref: `R${i + 1}`,
+          section: 'What needs to improve',
+          sha256: textDigest(t),
+        })),
       }),
     );
     expect(pdfsUnder(root)).toEqual(['1_harbourside/inspection.pdf', '2_wexcombe/inspection.pdf', '3_old/inspection.pdf']);

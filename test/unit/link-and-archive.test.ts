@@ -7,21 +7,46 @@ import type { Action, Finding, Plan } from '../../src/model/types.js';
 
 const place = { file: 'plan.yml', line: 1, column: 1 };
 const action = (id: string, answers: string[] = []): Action => ({
-  id, text: id, owner: 'o', due: '2026-01-01', status: 'on-track', answers, answersNone: false, measures: [], update: '', priorityId: 'P1', place,
+  id,
+  text: id,
+  owner: 'o',
+  due: '2026-01-01',
+  status: 'on-track',
+  answers,
+  answersNone: false,
+  measures: [],
+  update: '',
+  priorityId: 'P1',
+  place,
 });
-const finding = (id: string): Finding => ({ id, ref: id, section: 's', text: id, sourceId: 'S', review: false, place: { file: 'f.yml', line: 3 } });
+const finding = (id: string): Finding => ({
+  id,
+  ref: id,
+  section: 's',
+  text: id,
+  sourceId: 'S',
+  review: false,
+  place: { file: 'f.yml', line: 3 },
+});
 const plan = (actions: Action[]): Plan => ({ title: 'T', file: 'plan.yml', priorities: [{ id: 'P1', title: 'P', lead: 'L', actions }] });
 
 describe('link', () => {
   it('links explicit answers both ways and lists what is left over', () => {
     const d = new Diagnostics();
-    const l = linkActions(plan([action('A1', ['F1', 'F2']), action('A2', ['F1']), action('A3')]), [finding('F1'), finding('F2'), finding('F3')], d);
+    const l = linkActions(
+      plan([action('A1', ['F1', 'F2']), action('A2', ['F1']), action('A3')]),
+      [finding('F1'), finding('F2'), finding('F3')],
+      d,
+    );
     expect(l.byAction.get('A1')?.map((x) => x.findingId)).toEqual(['F1', 'F2']);
     expect(l.byFinding.get('F1')?.map((x) => x.actionId)).toEqual(['A1', 'A2']);
     expect(l.links.every((x) => x.via === 'explicit')).toBe(true);
     expect(l.unlinkedActions).toEqual(['A3']);
     expect(l.unansweredFindings).toEqual(['F3']);
-    expect(d.all.map((x) => [x.code, x.severity])).toEqual([['action-unlinked', 'warning'], ['finding-unanswered', 'warning']]);
+    expect(d.all.map((x) => [x.code, x.severity])).toEqual([
+      ['action-unlinked', 'warning'],
+      ['finding-unanswered', 'warning'],
+    ]);
   });
 
   it('ignores a repeated answer and an unknown finding (validate reports that one)', () => {
@@ -52,7 +77,9 @@ describe('link', () => {
     expect(l.unansweredFindings).toEqual(['F1']);
     expect(l.unconfirmedFindings).toEqual(['F1']);
     const byCode = new Map(d.all.map((x) => [x.code, x.message]));
-    expect(byCode.get('action-possible')).toBe('action A1 names no finding; it may answer F1 (score 0.18), shown in the report as needing confirmation');
+    expect(byCode.get('action-possible')).toBe(
+      'action A1 names no finding; it may answer F1 (score 0.18), shown in the report as needing confirmation',
+    );
     expect(byCode.get('action-matched')).toMatch(/^action A2 names no finding; matched to F2 \(score 0\.40\)/);
     expect(byCode.get('finding-unanswered')).toBe('no action is known to answer finding F1 (F1); A1 may, once confirmed');
   });
@@ -69,12 +96,18 @@ describe('archive', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   // The archive checks files by the digest the manifest records.
   const sha = sha256;
-  const manifest = (docx: string, input = 'i1') => enc(JSON.stringify({
-    tool: { name: 'boardpack', version: '1' },
-    inputs: [{ path: 'plan.yml', sha256: input, bytes: 1 }],
-    outputs: [{ path: 'a.docx', sha256: sha(enc(docx)), bytes: 1, report: 'a', title: 'A' }],
-  }));
-  const files = [{ name: 'a.docx', bytes: enc('A') }, { name: 'manifest.json', bytes: manifest('A') }];
+  const manifest = (docx: string, input = 'i1') =>
+    enc(
+      JSON.stringify({
+        tool: { name: 'boardpack', version: '1' },
+        inputs: [{ path: 'plan.yml', sha256: input, bytes: 1 }],
+        outputs: [{ path: 'a.docx', sha256: sha(enc(docx)), bytes: 1, report: 'a', title: 'A' }],
+      }),
+    );
+  const files = [
+    { name: 'a.docx', bytes: enc('A') },
+    { name: 'manifest.json', bytes: manifest('A') },
+  ];
   const folder = (...entries: [string, Uint8Array][]) => new Map(entries);
 
   it('tells an absent or identical pack folder', () => {
@@ -84,9 +117,21 @@ describe('archive', () => {
 
   it('names the files of a pack that is not as archived: stray (a Word lock file), missing, changed', () => {
     const archived = folder(['a.docx', enc('A')], ['manifest.json', manifest('A')], ['~$a.docx', enc('lock')], ['notes.txt', enc('x')]);
-    expect(examineExisting(files, archived)).toEqual({ kind: 'not-as-archived', stray: ['notes.txt', '~$a.docx'], missing: [], changed: [], noManifest: false });
-    expect(examineExisting(files, folder(['a.docx', enc('edited')], ['manifest.json', manifest('A')]))).toMatchObject({ kind: 'not-as-archived', changed: ['a.docx'] });
-    expect(examineExisting(files, folder(['manifest.json', manifest('A')]))).toMatchObject({ kind: 'not-as-archived', missing: ['a.docx'] });
+    expect(examineExisting(files, archived)).toEqual({
+      kind: 'not-as-archived',
+      stray: ['notes.txt', '~$a.docx'],
+      missing: [],
+      changed: [],
+      noManifest: false,
+    });
+    expect(examineExisting(files, folder(['a.docx', enc('edited')], ['manifest.json', manifest('A')]))).toMatchObject({
+      kind: 'not-as-archived',
+      changed: ['a.docx'],
+    });
+    expect(examineExisting(files, folder(['manifest.json', manifest('A')]))).toMatchObject({
+      kind: 'not-as-archived',
+      missing: ['a.docx'],
+    });
     expect(examineExisting(files, folder(['a.docx', enc('A')]))).toMatchObject({ kind: 'not-as-archived', noManifest: true });
   });
 
@@ -101,7 +146,14 @@ describe('archive', () => {
   });
 
   it('writes the manifest as stable, readable JSON ending in a newline', () => {
-    const m = { tool: { name: 'boardpack', version: '1' }, council: 'C', period: '2026-10', packDate: '2026-11-12', inputs: [], outputs: [] } as const;
+    const m = {
+      tool: { name: 'boardpack', version: '1' },
+      council: 'C',
+      period: '2026-10',
+      packDate: '2026-11-12',
+      inputs: [],
+      outputs: [],
+    } as const;
     const text = new TextDecoder().decode(manifestJson(m));
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(m);

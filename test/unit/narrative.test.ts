@@ -4,7 +4,9 @@ import { parseInline, parseItems, parseNarrative, parseParagraphs, unsupportedMa
 describe('narrative markup', () => {
   it('turns headings, paragraphs and bullets into blocks', () => {
     const { blocks } = parseNarrative(
-      ['# Background', '', 'First paragraph', 'continues here.', '', 'Second with a list:', '- one', '- two', '', '## Sub', 'Third.'].join('\n'),
+      ['# Background', '', 'First paragraph', 'continues here.', '', 'Second with a list:', '- one', '- two', '', '## Sub', 'Third.'].join(
+        '\n',
+      ),
     );
     expect(blocks).toEqual([
       { kind: 'section', text: 'Background' },
@@ -37,10 +39,15 @@ describe('narrative markup', () => {
 });
 
 describe('markup the narrative does not support', () => {
-  const found = (text: string, recommendations = false) => unsupportedMarkup(text, recommendations).map((p) => `${p.line}:${p.column} ${p.what}`);
+  const found = (text: string, recommendations = false) =>
+    unsupportedMarkup(text, recommendations).map((p) => `${p.line}:${p.column} ${p.what}`);
 
   it('names each kind at its line and column in the template', () => {
-    expect(found('# Fine\n## Fine\n### Not\n| a | b |\n> quoted\n1. first\nsee [the plan](https://x.example)\nan *italic* word\n__bold__ `code` ~~gone~~ <b>x</b>')).toEqual([
+    expect(
+      found(
+        '# Fine\n## Fine\n### Not\n| a | b |\n> quoted\n1. first\nsee [the plan](https://x.example)\nan *italic* word\n__bold__ `code` ~~gone~~ <b>x</b>',
+      ),
+    ).toEqual([
       '3:1 a third-level heading (###)',
       '4:1 a table row (| ... |)',
       '5:1 a quotation (>)',
@@ -55,7 +62,11 @@ describe('markup the narrative does not support', () => {
   });
 
   it('leaves what it supports, and what mustaches hold, alone', () => {
-    expect(found('# Heading\n\nA **bold** claim, 3 * 4 = 12.\n- bullet\n* star bullet\n{{#if (gt a 3)}}{{> nothing}}{{/if}} {{!-- | a | b | --}}\n**Bold.** more')).toEqual([]);
+    expect(
+      found(
+        '# Heading\n\nA **bold** claim, 3 * 4 = 12.\n- bullet\n* star bullet\n{{#if (gt a 3)}}{{> nothing}}{{/if}} {{!-- | a | b | --}}\n**Bold.** more',
+      ),
+    ).toEqual([]);
     expect(found('1. A numbered recommendation', true)).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ vi.mock('../../src/render/index.js', async (original) => ({
   ...(await original<typeof import('../../src/render/index.js')>()),
   // A renderer gone wrong: a report whose document part holds a control character.
   renderAll: async (models: readonly unknown[]) =>
-    models.map(() => zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:t>a\u0001b</w:t></w:document>') })),
+    models.map(() =>
+      zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:t>a\u0001b</w:t></w:document>') }),
+    ),
 }));
 
 describe('the archive step', () => {
@@ -18,7 +20,9 @@ describe('the archive step', () => {
     expect(r.packDir).toBeUndefined();
     const errors = r.diagnostics.all.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.code)).toEqual(['pack-invalid-xml', 'pack-invalid-xml']);
-    expect(errors[0]!.message).toMatch(/^improvement-board-2026-10\.docx: word\/document\.xml is not well-formed XML \(1:\d+: character U\+0001 is not allowed in XML\); the pack was not archived$/);
+    expect(errors[0]!.message).toMatch(
+      /^improvement-board-2026-10\.docx: word\/document\.xml is not well-formed XML \(1:\d+: character U\+0001 is not allowed in XML\); the pack was not archived$/,
+    );
     expect(w.packsExist()).toBe(false);
   });
 });

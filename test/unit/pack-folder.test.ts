@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../../src/io/pack-folder.js';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'boardpack-pack-'));
-const files = [{ name: 'a.docx', bytes: new Uint8Array([1]) }, { name: 'manifest.json', bytes: new Uint8Array([2]) }];
+const files = [
+  { name: 'a.docx', bytes: new Uint8Array([1]) },
+  { name: 'manifest.json', bytes: new Uint8Array([2]) },
+];
 
 describe('the output folder lock', () => {
   it('makes a second build wait, tells it once, and lets it in when the first is done', async () => {

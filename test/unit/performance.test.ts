@@ -78,7 +78,10 @@ describe('cell values', () => {
     expect(readValue(text('0,125'), 'ratio')).toEqual({ value: 0.125, note: '"0,125" read as 0.125 (a decimal comma)' });
     expect(readValue(text('-1,25'), 'score')).toEqual({ value: -1.25, note: '"-1,25" read as -1.25 (a decimal comma)' });
     // One comma before three digits is a thousand in the UK: read so, and the other reading named.
-    expect(readValue(text('1,234'), 'count')).toEqual({ value: 1234, note: '"1,234" read as 1234 (a comma between thousands); if the comma is a decimal mark, write 1.234' });
+    expect(readValue(text('1,234'), 'count')).toEqual({
+      value: 1234,
+      note: '"1,234" read as 1234 (a comma between thousands); if the comma is a decimal mark, write 1.234',
+    });
   });
 
   it('refuses NaN and Infinity in a number cell', () => {
@@ -127,8 +130,15 @@ describe('readIndicators', () => {
     const d = new Diagnostics();
     const t = table([
       cell('A1', text('Export title')),
-      cell('A2', text('Ref')), cell('B2', text('Name')), cell('C2', text('Sep-26')), cell('D2', text('Oct-26')), cell('E2', text('Nov-26')),
-      cell('A3', text('K1')), cell('B3', text('Things')), cell('C3', num(0.5, true)), cell('D3', text('n/a')),
+      cell('A2', text('Ref')),
+      cell('B2', text('Name')),
+      cell('C2', text('Sep-26')),
+      cell('D2', text('Oct-26')),
+      cell('E2', text('Nov-26')),
+      cell('A3', text('K1')),
+      cell('B3', text('Things')),
+      cell('C3', num(0.5, true)),
+      cell('D3', text('n/a')),
       cell('A4', text('ZZ9')),
     ]);
     const [k1] = readIndicators(t, { headerRow: 2, idColumn: 'A', nameColumn: 'B' }, [spec], '2026-11', d);
@@ -153,14 +163,27 @@ describe('readIndicators', () => {
 
   it('reports text that is not a number as an error at its cell', () => {
     const d = new Diagnostics();
-    readIndicators(table([cell('A1', text('Ref')), cell('B1', text('Nov-26')), cell('A2', text('K1')), cell('B2', text('high'))]), { headerRow: 1, idColumn: 'A' }, [spec], '2026-11', d);
+    readIndicators(
+      table([cell('A1', text('Ref')), cell('B1', text('Nov-26')), cell('A2', text('K1')), cell('B2', text('high'))]),
+      { headerRow: 1, idColumn: 'A' },
+      [spec],
+      '2026-11',
+      d,
+    );
     expect(d.all[0]).toMatchObject({ code: 'indicator-value-unreadable', severity: 'error', place: { cell: 'S!B2' } });
   });
 
   it('reports a missing period column and duplicate indicator rows', () => {
     const d = new Diagnostics();
     readIndicators(
-      table([cell('A1', text('Ref')), cell('B1', text('Sep-26')), cell('A2', text('K1')), cell('B2', num(3)), cell('A3', text('K1')), cell('B3', num(4))]),
+      table([
+        cell('A1', text('Ref')),
+        cell('B1', text('Sep-26')),
+        cell('A2', text('K1')),
+        cell('B2', num(3)),
+        cell('A3', text('K1')),
+        cell('B3', num(4)),
+      ]),
       { headerRow: 1, idColumn: 'A' },
       [spec],
       '2026-11',
@@ -181,10 +204,19 @@ describe('the long layout: one row per indicator and month', () => {
   it('builds each series over every month, a missing row being no value', () => {
     const d = new Diagnostics();
     const t = rows([
-      cell('A1', text('Ref')), cell('C1', text('Month')), cell('D1', text('Value')),
-      cell('A2', text('K1')), cell('B2', text('Thing')), cell('C2', text('Sep-26')), cell('D2', num(0.4, true)),
-      cell('A3', text('K2')), cell('C3', text('Oct-26')), cell('D3', num(3)),
-      cell('A4', text('K1')), cell('C4', text('Nov-26')), cell('D4', text('n/a')),
+      cell('A1', text('Ref')),
+      cell('C1', text('Month')),
+      cell('D1', text('Value')),
+      cell('A2', text('K1')),
+      cell('B2', text('Thing')),
+      cell('C2', text('Sep-26')),
+      cell('D2', num(0.4, true)),
+      cell('A3', text('K2')),
+      cell('C3', text('Oct-26')),
+      cell('D3', num(3)),
+      cell('A4', text('K1')),
+      cell('C4', text('Nov-26')),
+      cell('D4', text('n/a')),
     ]);
     const [k1] = readIndicators(t, mapping, [spec, { ...spec, id: 'K2' }], '2026-11', d);
     expect(k1!.name).toBe('Thing');
@@ -200,9 +232,15 @@ describe('the long layout: one row per indicator and month', () => {
     const d = new Diagnostics();
     readIndicators(
       rows([
-        cell('A2', text('K1')), cell('C2', text('Nov-26')), cell('D2', num(1)),
-        cell('A3', text('K1')), cell('C3', text('Nov-26')), cell('D3', num(2)),
-        cell('A4', text('K1')), cell('C4', text('soon')), cell('D4', num(3)),
+        cell('A2', text('K1')),
+        cell('C2', text('Nov-26')),
+        cell('D2', num(1)),
+        cell('A3', text('K1')),
+        cell('C3', text('Nov-26')),
+        cell('D3', num(2)),
+        cell('A4', text('K1')),
+        cell('C4', text('soon')),
+        cell('D4', num(3)),
       ]),
       mapping,
       [spec],
@@ -218,12 +256,39 @@ describe('the long layout: one row per indicator and month', () => {
 
 describe('indicator facts from the sheet', () => {
   const table = (cells: Cell[]) => sheetOf(cells, 'f.xlsx', 'S');
-  const mapping = { headerRow: 1, idColumn: 'A', nameColumn: 'B', unitColumn: 'C', polarityColumn: 'D', targetColumn: 'E', englandColumn: 'F' };
+  const mapping = {
+    headerRow: 1,
+    idColumn: 'A',
+    nameColumn: 'B',
+    unitColumn: 'C',
+    polarityColumn: 'D',
+    targetColumn: 'E',
+    englandColumn: 'F',
+  };
   const t = table([
-    cell('A1', text('Ref')), cell('B1', text('Name')), cell('C1', text('Unit')), cell('D1', text('Polarity')), cell('E1', text('Target')), cell('F1', text('England')), cell('G1', text('Nov-26')),
-    cell('A2', text('K1')), cell('B2', text('Known')), cell('C2', text('%')), cell('D2', text('Higher')), cell('E2', num(0.8, true)), cell('F2', num(0.75, true)), cell('G2', num(0.7, true)),
-    cell('A3', text('K9')), cell('B3', text('Sheet only')), cell('C3', text('days')), cell('D3', text('Lower is better')), cell('E3', num(300)), cell('G3', num(320)),
-    cell('A4', text('K8')), cell('B4', text('No polarity')), cell('G4', num(1)),
+    cell('A1', text('Ref')),
+    cell('B1', text('Name')),
+    cell('C1', text('Unit')),
+    cell('D1', text('Polarity')),
+    cell('E1', text('Target')),
+    cell('F1', text('England')),
+    cell('G1', text('Nov-26')),
+    cell('A2', text('K1')),
+    cell('B2', text('Known')),
+    cell('C2', text('%')),
+    cell('D2', text('Higher')),
+    cell('E2', num(0.8, true)),
+    cell('F2', num(0.75, true)),
+    cell('G2', num(0.7, true)),
+    cell('A3', text('K9')),
+    cell('B3', text('Sheet only')),
+    cell('C3', text('days')),
+    cell('D3', text('Lower is better')),
+    cell('E3', num(300)),
+    cell('G3', num(320)),
+    cell('A4', text('K8')),
+    cell('B4', text('No polarity')),
+    cell('G4', num(1)),
   ]);
 
   it('fills targets and comparators the catalogue lacks, and reports sheet rows that describe themselves', () => {
@@ -237,7 +302,13 @@ describe('indicator facts from the sheet', () => {
   });
 
   it('keeps what the catalogue says over the sheet', () => {
-    const out = readIndicators(t, mapping, [{ id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0, target: 90 }], '2026-11', new Diagnostics());
+    const out = readIndicators(
+      t,
+      mapping,
+      [{ id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0, target: 90 }],
+      '2026-11',
+      new Diagnostics(),
+    );
     expect(out[0]!.target).toBe(90);
   });
 });

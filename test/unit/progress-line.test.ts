@@ -55,7 +55,7 @@ describe('progress line', () => {
     expect(s.text.endsWith('reports\r\x1b[K')).toBe(true);
   });
 
-  it('fits the terminal\'s width, and clears nothing it never wrote', () => {
+  it("fits the terminal's width, and clears nothing it never wrote", () => {
     const s = stream(true, 30);
     const line = progressLine(s, { now: () => 0 });
     line.clear();
@@ -69,8 +69,21 @@ describe('progress line', () => {
     const events: ProgressEvent[] = [];
     await validate({ configPath: workspace().config, progress: (e) => events.push(e) });
     const stages = [...new Set(events.map((e) => e.stage))];
-    expect(stages).toEqual(['reading config.yml', 'reading the plan and findings', 'reading the performance export', 'matching actions', 'linking actions to findings', 'computing figures', 'composing reports']);
-    expect(events.filter((e) => e.stage === 'matching actions').at(-1)).toEqual({ stage: 'matching actions', done: 25, total: 25, unit: 'actions' });
+    expect(stages).toEqual([
+      'reading config.yml',
+      'reading the plan and findings',
+      'reading the performance export',
+      'matching actions',
+      'linking actions to findings',
+      'computing figures',
+      'composing reports',
+    ]);
+    expect(events.filter((e) => e.stage === 'matching actions').at(-1)).toEqual({
+      stage: 'matching actions',
+      done: 25,
+      total: 25,
+      unit: 'actions',
+    });
     expect(events.filter((e) => e.stage === 'composing reports').map((e) => e.done)).toEqual([0, 1]);
   });
 });

@@ -28,7 +28,10 @@ describe('render, against committed XML', () => {
       const got = lined(parts[part]!);
       if (UPDATE) writeFileSync(golden(part), got);
       // Compared line by line so a failure shows the lines that changed, not one huge string.
-      expect(got.split('\n'), `${part} differs from ${path.relative(ROOT, golden(part))}; if the change is meant, run npm run golden:update`).toEqual(readFileSync(golden(part), 'utf8').split('\n'));
+      expect(
+        got.split('\n'),
+        `${part} differs from ${path.relative(ROOT, golden(part))}; if the change is meant, run npm run golden:update`,
+      ).toEqual(readFileSync(golden(part), 'utf8').split('\n'));
     }
   });
 });

@@ -16,7 +16,10 @@ const model: ReportModel = {
   keywords: 'k',
   date: '2026-11-12',
   language: 'en-GB',
-  header: [{ label: 'Meeting Title', lines: [[{ text: 'Board' }]] }, { label: 'Meeting Date', lines: [[{ text: '19' }, { text: 'th', superscript: true }, { text: ' November 2026' }]] }],
+  header: [
+    { label: 'Meeting Title', lines: [[{ text: 'Board' }]] },
+    { label: 'Meeting Date', lines: [[{ text: '19' }, { text: 'th', superscript: true }, { text: ' November 2026' }]] },
+  ],
   summary: [[{ text: 'Summary with "quotes" & ampersands.' }]],
   recommendations: [[{ text: 'First' }], [{ text: 'Second' }]],
   body: [
@@ -26,11 +29,25 @@ const model: ReportModel = {
     { kind: 'subheading', text: 'Sub' },
     { kind: 'paragraph', line: [{ text: 'Para 2.1' }], bullets: [] },
   ],
-  appendices: [{
-    number: 1,
-    title: 'Table',
-    blocks: [{ kind: 'table', table: { caption: 'c', columns: [{ header: 'A', width: 0.5 }, { header: 'RAG', width: 0.5, align: 'center' }], rows: [[{ lines: [[{ text: 'x' }]] }, { lines: [[{ text: 'Red', bold: true }]], swatch: 'red' }]] } }],
-  }],
+  appendices: [
+    {
+      number: 1,
+      title: 'Table',
+      blocks: [
+        {
+          kind: 'table',
+          table: {
+            caption: 'c',
+            columns: [
+              { header: 'A', width: 0.5 },
+              { header: 'RAG', width: 0.5, align: 'center' },
+            ],
+            rows: [[{ lines: [[{ text: 'x' }]] }, { lines: [[{ text: 'Red', bold: true }]], swatch: 'red' }]],
+          },
+        },
+      ],
+    },
+  ],
 };
 
 describe('render', () => {
@@ -72,17 +89,36 @@ describe('render', () => {
   });
 
   it('places each chart picture with its alt text, a unique id and one image per chart', async () => {
-    const chart = (title: string): Chart => ({ title, alt: `Fell from 24.0% to 19.0%; ${title} & more.`, unit: '%', decimals: 1, points: [{ month: '2024-10', value: 24 }, { month: '2024-11', value: 19 }], target: 20 });
+    const chart = (title: string): Chart => ({
+      title,
+      alt: `Fell from 24.0% to 19.0%; ${title} & more.`,
+      unit: '%',
+      decimals: 1,
+      points: [
+        { month: '2024-10', value: 24 },
+        { month: '2024-11', value: 19 },
+      ],
+      target: 20,
+    });
     const withCharts: ReportModel = {
       ...model,
-      appendices: [{
-        number: 1,
-        title: 'Charts',
-        blocks: [
-          { kind: 'charts', charts: [chart('A'), chart('B')] },
-          { kind: 'table', table: { caption: 'c', columns: [{ header: 'Action', width: 1 }], rows: [[{ lines: [[{ text: 'x' }]], charts: [chart('A')] }]] } },
-        ],
-      }],
+      appendices: [
+        {
+          number: 1,
+          title: 'Charts',
+          blocks: [
+            { kind: 'charts', charts: [chart('A'), chart('B')] },
+            {
+              kind: 'table',
+              table: {
+                caption: 'c',
+                columns: [{ header: 'Action', width: 1 }],
+                rows: [[{ lines: [[{ text: 'x' }]], charts: [chart('A')] }]],
+              },
+            },
+          ],
+        },
+      ],
     };
     const drawn: Chart[] = [];
     const png = await chartPng(chart('A'));
@@ -95,13 +131,23 @@ describe('render', () => {
     const parts = docxParts(bytes);
     const doc = parts['word/document.xml']!;
     expect(doc).not.toContain('\uE000');
-    const pictures = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>.*?<wp:docPr id="(\d+)" name="([^"]*)" descr="([^"]*)" title="([^"]*)"\/>.*?r:embed="([^"]+)"/g)];
-    expect(pictures.map((m) => [m[3], m[6], m[7]])).toEqual([['1', 'A', 'rIdChart1'], ['2', 'B', 'rIdChart2'], ['3', 'A', 'rIdChart1']]);
+    const pictures = [
+      ...doc.matchAll(
+        /<wp:extent cx="(\d+)" cy="(\d+)"\/>.*?<wp:docPr id="(\d+)" name="([^"]*)" descr="([^"]*)" title="([^"]*)"\/>.*?r:embed="([^"]+)"/g,
+      ),
+    ];
+    expect(pictures.map((m) => [m[3], m[6], m[7]])).toEqual([
+      ['1', 'A', 'rIdChart1'],
+      ['2', 'B', 'rIdChart2'],
+      ['3', 'A', 'rIdChart1'],
+    ]);
     expect(pictures[0]![5]).toBe('Fell from 24.0% to 19.0%; A &amp; more.');
     // Shown at the size drawn, in the chart grid and in a cell wide enough.
     for (const p of pictures) expect([p[1], p[2]]).toEqual([String(CHART_SIZE.width * 9525), String(CHART_SIZE.height * 9525)]);
     const rels = parts['word/_rels/document.xml.rels']!;
-    expect(rels).toContain('<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart1.png"/>');
+    expect(rels).toContain(
+      '<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart1.png"/>',
+    );
     expect(parts['[Content_Types].xml']).toMatch(/Extension="png"/);
     const files = unzipSync(bytes);
     expect(Buffer.from(files['word/media/chart1.png']!).equals(Buffer.from(png))).toBe(true);

@@ -32,7 +32,9 @@ function docxCell(c: CellModel, w: number, align: 'left' | 'center' | 'right' | 
           return k === 0 ? rs : [new TextRun({ break: 1 }), ...rs];
         }),
       }),
-      ...(c.charts ?? []).map((chart) => new Paragraph({ style: TABLE_TEXT_STYLE, children: [images.run(chart, (w - 2 * LAYOUT.cellMargin) / TWIPS_PER_PX)] })),
+      ...(c.charts ?? []).map(
+        (chart) => new Paragraph({ style: TABLE_TEXT_STYLE, children: [images.run(chart, (w - 2 * LAYOUT.cellMargin) / TWIPS_PER_PX)] }),
+      ),
     ],
   });
 }
@@ -44,7 +46,11 @@ function documentXml(children: (Paragraph | Table)[]): string {
 /** The body rows docx writes: every row of the table. */
 function byDocx(t: TableModel, widths: number[]): string {
   const images = new Images();
-  const xml = documentXml([new Table({ rows: t.rows.map((r) => new TableRow({ children: r.map((c, i) => docxCell(c, widths[i]!, t.columns[i]?.align, images)) })) })]);
+  const xml = documentXml([
+    new Table({
+      rows: t.rows.map((r) => new TableRow({ children: r.map((c, i) => docxCell(c, widths[i]!, t.columns[i]?.align, images)) })),
+    }),
+  ]);
   return xml.slice(xml.indexOf('<w:tr>'), xml.lastIndexOf('</w:tr>') + 7);
 }
 
@@ -56,17 +62,46 @@ function byRender(t: TableModel): string {
   return xml.slice(xml.indexOf('<w:tr>', xml.indexOf('</w:tr>')), xml.lastIndexOf('</w:tr>') + 7);
 }
 
-const chart = (title: string): Chart => ({ title, alt: `${title} rose`, unit: '%', decimals: 1, points: [{ month: '2026-09', value: 1 }, { month: '2026-10', value: 2 }] });
+const chart = (title: string): Chart => ({
+  title,
+  alt: `${title} rose`,
+  unit: '%',
+  decimals: 1,
+  points: [
+    { month: '2026-09', value: 1 },
+    { month: '2026-10', value: 2 },
+  ],
+});
 
 const table: TableModel = {
   caption: 'every kind of cell',
-  columns: [{ header: 'Ref', width: 0.2 }, { header: 'Text', width: 0.5 }, { header: 'RAG', width: 0.3, align: 'center' }],
+  columns: [
+    { header: 'Ref', width: 0.2 },
+    { header: 'Text', width: 0.5 },
+    { header: 'RAG', width: 0.3, align: 'center' },
+  ],
   rows: [
-    [{ lines: [[{ text: 'P1.1' }]] }, { lines: [[{ text: 'Plain' }], [{ text: 'Answers: ' , bold: true }, { text: 'R1' }]] }, { lines: [[{ text: 'Red', bold: true }]], swatch: 'red' }],
+    [
+      { lines: [[{ text: 'P1.1' }]] },
+      { lines: [[{ text: 'Plain' }], [{ text: 'Answers: ', bold: true }, { text: 'R1' }]] },
+      { lines: [[{ text: 'Red', bold: true }]], swatch: 'red' },
+    ],
     [{ lines: [] }, { lines: [[]] }, { lines: [[{ text: '' }]], swatch: 'grey' }],
-    [{ lines: [[{ text: '19' }, { text: 'th', superscript: true }]] }, { lines: [[{ text: 'Tom & "Jerry" <b> it\'s > \u00e9\u2013\u{1F600}  spaced  ' }]] }, { lines: [[{ text: '3rd', superscript: true, bold: true }]], swatch: 'amber', align: 'right' }],
-    [{ lines: [[{ text: 'left' }]], align: 'left' }, { lines: [[{ text: 'with charts' }]], charts: [chart('A'), chart('B')] }, { lines: [[{ text: 'Green' }]], swatch: 'green', charts: [chart('A')] }],
-    [{ lines: [[{ text: 'a' }], [{ text: 'b' }], [{ text: 'c' }]] }, { lines: [[{ text: 'x' }, { text: 'y', bold: true }, { text: 'z' }]], align: 'center' }, { lines: [[{ text: 'Blue' }]], swatch: 'blue' }],
+    [
+      { lines: [[{ text: '19' }, { text: 'th', superscript: true }]] },
+      { lines: [[{ text: 'Tom & "Jerry" <b> it\'s > \u00e9\u2013\u{1F600}  spaced  ' }]] },
+      { lines: [[{ text: '3rd', superscript: true, bold: true }]], swatch: 'amber', align: 'right' },
+    ],
+    [
+      { lines: [[{ text: 'left' }]], align: 'left' },
+      { lines: [[{ text: 'with charts' }]], charts: [chart('A'), chart('B')] },
+      { lines: [[{ text: 'Green' }]], swatch: 'green', charts: [chart('A')] },
+    ],
+    [
+      { lines: [[{ text: 'a' }], [{ text: 'b' }], [{ text: 'c' }]] },
+      { lines: [[{ text: 'x' }, { text: 'y', bold: true }, { text: 'z' }]], align: 'center' },
+      { lines: [[{ text: 'Blue' }]], swatch: 'blue' },
+    ],
   ],
 };
 

@@ -53,13 +53,25 @@ async function untidyWorkbook(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const spec = (id: string, unit: IndicatorSpec['unit'] = '%'): IndicatorSpec => ({ id, unit, decimals: 1, polarity: 'higher', tolerance: 0 });
+const spec = (id: string, unit: IndicatorSpec['unit'] = '%'): IndicatorSpec => ({
+  id,
+  unit,
+  decimals: 1,
+  polarity: 'higher',
+  tolerance: 0,
+});
 
 describe('an untidy export', async () => {
   const bytes = await untidyWorkbook();
   const d = new Diagnostics();
   const table = await readSheet('export.xlsx', bytes, 'Data', d);
-  const indicators = readIndicators(table!, { headerRow: 3, idColumn: 'A', nameColumn: 'B' }, [spec('PCT'), spec('FORM', 'count'), spec('GAPS'), spec('BAD')], '2024-11', d);
+  const indicators = readIndicators(
+    table!,
+    { headerRow: 3, idColumn: 'A', nameColumn: 'B' },
+    [spec('PCT'), spec('FORM', 'count'), spec('GAPS'), spec('BAD')],
+    '2024-11',
+    d,
+  );
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const at = (cell: string) => d.all.filter((x) => x.place?.cell === `Data!${cell}`);
 
@@ -81,7 +93,14 @@ describe('an untidy export', async () => {
 
   it('reads n/a, -, *, c and error values as no value, with a warning at each cell', () => {
     expect(byId.get('GAPS')!.series.every((o) => o.value === null)).toBe(true);
-    for (const [cell, what] of [['C6', '"n/a"'], ['D6', '"-"'], ['E6', '"*"'], ['F6', '"c"'], ['G6', '#DIV/0!'], ['H6', '#N/A']] as const) {
+    for (const [cell, what] of [
+      ['C6', '"n/a"'],
+      ['D6', '"-"'],
+      ['E6', '"*"'],
+      ['F6', '"c"'],
+      ['G6', '#DIV/0!'],
+      ['H6', '#N/A'],
+    ] as const) {
       expect(at(cell)[0]?.message, cell).toContain(what);
       expect(at(cell)[0]?.severity).toBe('warning');
     }
@@ -99,7 +118,9 @@ describe('part order', () => {
     const parts = unzipSync(bytes);
     const last = ['xl/sharedStrings.xml', 'xl/styles.xml'];
     expect(last.every((p) => p in parts)).toBe(true);
-    const reordered = zipSync(Object.fromEntries([...Object.entries(parts).filter(([n]) => !last.includes(n)), ...last.map((n) => [n, parts[n]!] as const)]));
+    const reordered = zipSync(
+      Object.fromEntries([...Object.entries(parts).filter(([n]) => !last.includes(n)), ...last.map((n) => [n, parts[n]!] as const)]),
+    );
     expect(Object.keys(unzipSync(reordered)).slice(-2)).toEqual(last);
     const [a, b] = [new Diagnostics(), new Diagnostics()];
     const plain = await readSheet('export.xlsx', bytes, 'Data', a);

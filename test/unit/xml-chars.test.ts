@@ -29,7 +29,10 @@ describe('characters XML forbids', () => {
     const d = new Diagnostics();
     const src = parseYaml('c.yml', 'a: x\u0001y\nb: "p\\uFFFEq"\nc\u0002: fine\n', d);
     expect(src.data).toEqual({ a: 'xy', b: 'pq', 'c\u0002': 'fine' });
-    expect(d.all.map((x) => `${x.place?.line}:${x.place?.column} ${x.code}`)).toEqual(['1:5 text-forbidden-character', '2:4 text-forbidden-character']);
+    expect(d.all.map((x) => `${x.place?.line}:${x.place?.column} ${x.code}`)).toEqual([
+      '1:5 text-forbidden-character',
+      '2:4 text-forbidden-character',
+    ]);
   });
 
   it('are removed from a template with a warning at each line and column', () => {

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { checkPackXml } from '../../src/archive/xml-check.js';
 import { XmlCheckThread } from '../../src/archive/xml-check-thread.js';
 
-const report = (xml: string) => ({ name: 'r.docx', bytes: zipSync({ 'word/document.xml': strToU8(xml), 'word/media/x.png': new Uint8Array([1, 2]) }) });
+const report = (xml: string) => ({
+  name: 'r.docx',
+  bytes: zipSync({ 'word/document.xml': strToU8(xml), 'word/media/x.png': new Uint8Array([1, 2]) }),
+});
 
 describe('the XML check on its own thread', () => {
   it('finds what checkPackXml finds, report by report, and leaves the bytes as they were', async () => {

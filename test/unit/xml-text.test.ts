@@ -19,7 +19,10 @@ const model: ReportModel = {
   summary: [[{ text: 'Summary \uFFFF' }]],
   // A run that is exactly the marker render puts where a picture goes.
   recommendations: [[{ text: '\uE0001\uE000' }]],
-  body: [{ kind: 'section', text: 'One' }, { kind: 'paragraph', line: [{ text: 'Para\u0007' }], bullets: [] }],
+  body: [
+    { kind: 'section', text: 'One' },
+    { kind: 'paragraph', line: [{ text: 'Para\u0007' }], bullets: [] },
+  ],
   appendices: [],
 };
 

@@ -102,10 +102,16 @@ describe('YAML that would exhaust the parser', () => {
 
   it('reports a billion laughs and 20,000 brackets as errors at their place, without throwing', () => {
     const d = new Diagnostics();
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(parseYaml('bomb.yml', bomb, d).data).toBeUndefined();
     expect(parseYaml('deep.yml', `a: ${'['.repeat(20000)}`, d).data).toBeUndefined();
-    expect(d.all.map((x) => `${x.place?.file}:${x.place?.line} ${x.code}`)).toEqual(['bomb.yml:2 yaml-too-complex', 'deep.yml:1 yaml-too-complex']);
+    expect(d.all.map((x) => `${x.place?.file}:${x.place?.line} ${x.code}`)).toEqual([
+      'bomb.yml:2 yaml-too-complex',
+      'deep.yml:1 yaml-too-complex',
+    ]);
   });
 });
 
@@ -115,8 +121,14 @@ describe('a value YAML reads as a number or a boolean where text is expected', (
     const src = parseYaml('plan.yml', plan(good.replace('id: P1.1', 'id: 1.10').replace('owner: Head of X', 'owner: true')), d);
     checkSchema(PlanSchema, src, d, 'plan');
     expect(d.all.map((x) => [x.message, x.hint])).toEqual([
-      ['`actions[0].id` of P1 expected an id (text), got number 1.1 (written 1.10)', "YAML reads 1.10 as a number; put it in quotes, '1.10', to keep it as text"],
-      ['`actions[0].owner` of P1 expected string, got boolean true', "YAML reads true as a boolean; put it in quotes, 'true', to keep it as text"],
+      [
+        '`actions[0].id` of P1 expected an id (text), got number 1.1 (written 1.10)',
+        "YAML reads 1.10 as a number; put it in quotes, '1.10', to keep it as text",
+      ],
+      [
+        '`actions[0].owner` of P1 expected string, got boolean true',
+        "YAML reads true as a boolean; put it in quotes, 'true', to keep it as text",
+      ],
     ]);
   });
 });

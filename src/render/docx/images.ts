@@ -40,4 +40,3 @@ export function chartsOf(model: ReportModel): Chart[] {
   }
   return [...out.values()];
 }
-

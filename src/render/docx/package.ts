@@ -7,7 +7,6 @@ export const DOCUMENT = 'word/document.xml';
 export const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
 export const CONTENT_TYPES = '[Content_Types].xml';
 
-
 export function textPart(parts: Parts, path: string): string {
   const data = parts.get(path);
   if (typeof data !== 'string') throw new Error(`docx wrote ${path} ${data === undefined ? 'nowhere' : 'as bytes'}`);
@@ -22,7 +21,8 @@ export type Parts = Map<string, string | Uint8Array>;
  * fails there.
  */
 export function compileParts(doc: Document, overrides: { path: string; data: string }[]): Parts {
-  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: unknown[]): Parts } }).compiler;
+  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: unknown[]): Parts } })
+    .compiler;
   if (typeof compiler?.compile !== 'function') throw new Error('docx no longer exposes Packer.compiler: check the pinned docx version');
   return compiler.compile(doc, undefined, overrides);
 }

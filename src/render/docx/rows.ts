@@ -18,7 +18,8 @@ type Align = 'left' | 'center' | 'right';
 /** What docx's serialiser escapes in text and attributes; control characters it drops. */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-export const escapeXmlAsDocx = (s: string) => (/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/.test(s) ? s.replace(ESCAPED, (c) => ESCAPES[c] ?? '') : s);
+export const escapeXmlAsDocx = (s: string) =>
+  /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/.test(s) ? s.replace(ESCAPED, (c) => ESCAPES[c] ?? '') : s;
 
 const STYLE = `<w:pStyle w:val="${TABLE_TEXT_STYLE}"/>`;
 const BREAK = '<w:r><w:br/></w:r>';
@@ -31,7 +32,12 @@ function run(text: string, props: string): string {
 function lineXml(line: Line, color: string | undefined): string {
   let out = '';
   for (const r of line) {
-    out += run(r.text, (r.bold ? '<w:b/><w:bCs/>' : '') + (color ? `<w:color w:val="${color}"/>` : '') + (r.superscript ? '<w:vertAlign w:val="superscript"/>' : ''));
+    out += run(
+      r.text,
+      (r.bold ? '<w:b/><w:bCs/>' : '') +
+        (color ? `<w:color w:val="${color}"/>` : '') +
+        (r.superscript ? '<w:vertAlign w:val="superscript"/>' : ''),
+    );
   }
   return out;
 }

@@ -21,13 +21,36 @@ export function numberingConfig() {
     {
       reference: NUMBERING.sections,
       levels: [
-        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, suffix: LevelSuffix.TAB, style: { paragraph: para } },
-        { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', alignment: AlignmentType.LEFT, suffix: LevelSuffix.TAB, style: { paragraph: para } },
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          alignment: AlignmentType.LEFT,
+          suffix: LevelSuffix.TAB,
+          style: { paragraph: para },
+        },
+        {
+          level: 1,
+          format: LevelFormat.DECIMAL,
+          text: '%1.%2',
+          alignment: AlignmentType.LEFT,
+          suffix: LevelSuffix.TAB,
+          style: { paragraph: para },
+        },
       ],
     },
     {
       reference: NUMBERING.recommendations,
-      levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, suffix: LevelSuffix.TAB, style: { paragraph: para } }],
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          alignment: AlignmentType.LEFT,
+          suffix: LevelSuffix.TAB,
+          style: { paragraph: para },
+        },
+      ],
     },
     {
       reference: NUMBERING.bullets,
@@ -48,13 +71,29 @@ export function numberingConfig() {
 /** Default fonts and sizes, the heading styles (with outline levels) and the table text style. */
 export const STYLES = {
   default: {
-    document: { run: { font: FONT, size: BODY_SIZE, language: { value: 'en-GB' } }, paragraph: { spacing: { line: LAYOUT.bodyLine, lineRule: LineRuleType.AUTO } } },
+    document: {
+      run: { font: FONT, size: BODY_SIZE, language: { value: 'en-GB' } },
+      paragraph: { spacing: { line: LAYOUT.bodyLine, lineRule: LineRuleType.AUTO } },
+    },
     // Outline levels 0 and 1 (Word: levels 1 and 2): PDF export makes bookmarks and heading tags from them.
-    heading1: { run: { font: FONT, size: HEADING1_SIZE, bold: true, color: '000000' }, paragraph: { spacing: LAYOUT.heading1Spacing, keepNext: true, outlineLevel: 0 } },
-    heading2: { run: { font: FONT, size: HEADING2_SIZE, bold: true, color: '000000' }, paragraph: { spacing: LAYOUT.heading2Spacing, keepNext: true, outlineLevel: 1 } },
+    heading1: {
+      run: { font: FONT, size: HEADING1_SIZE, bold: true, color: '000000' },
+      paragraph: { spacing: LAYOUT.heading1Spacing, keepNext: true, outlineLevel: 0 },
+    },
+    heading2: {
+      run: { font: FONT, size: HEADING2_SIZE, bold: true, color: '000000' },
+      paragraph: { spacing: LAYOUT.heading2Spacing, keepNext: true, outlineLevel: 1 },
+    },
     listParagraph: { run: { font: FONT, size: BODY_SIZE } },
   },
   paragraphStyles: [
-    { id: TABLE_TEXT_STYLE, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { line: LAYOUT.tableLine, lineRule: LineRuleType.AUTO } } },
+    {
+      id: TABLE_TEXT_STYLE,
+      name: 'Table Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { size: TABLE_SIZE },
+      paragraph: { spacing: { line: LAYOUT.tableLine, lineRule: LineRuleType.AUTO } },
+    },
   ],
 };

@@ -1,5 +1,17 @@
 /** Tables: the header table, data tables, the chart grid, and an appendix's blocks in order. */
-import { BorderStyle, LineRuleType, Paragraph, ShadingType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Chart } from '../../model/chart.js';
 import type { AppendixBlock, ReportModel, Table as TableModel } from '../../model/report.js';
 import { LAYOUT, PORTRAIT_TEXT_WIDTH, TABLE_BORDER, TABLE_HEADER_FILL, TABLE_SIZE, TABLE_TEXT_STYLE, TWIPS_PER_PX } from '../theme.js';
@@ -57,7 +69,8 @@ function bodyRowsXml(t: TableModel, widths: readonly number[], images: Images): 
   return parts.join('');
 }
 
-const markerRow = (marker: string) => new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun(marker)] })] })] });
+const markerRow = (marker: string) =>
+  new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun(marker)] })] })] });
 
 function dataTable(t: TableModel, textWidth: number, images: Images, rows: TableRows): Table {
   const widths = t.columns.map((c) => Math.round(c.width * textWidth));
@@ -78,7 +91,13 @@ function dataTable(t: TableModel, textWidth: number, images: Images, rows: Table
             new TableCell({
               width: { size: widths[i]!, type: WidthType.DXA },
               shading: { type: ShadingType.CLEAR, color: 'auto', fill: TABLE_HEADER_FILL },
-              children: [new Paragraph({ style: TABLE_TEXT_STYLE, alignment: ALIGN[c.align ?? 'left'], children: [new TextRun({ text: c.header, bold: true })] })],
+              children: [
+                new Paragraph({
+                  style: TABLE_TEXT_STYLE,
+                  alignment: ALIGN[c.align ?? 'left'],
+                  children: [new TextRun({ text: c.header, bold: true })],
+                }),
+              ],
             }),
         ),
       }),
@@ -116,7 +135,10 @@ function chartGrid(charts: readonly Chart[], textWidth: number, images: Images, 
                   new Paragraph({ children: [new TextRun({ text: chart.title, bold: true, size: TABLE_SIZE })] }),
                   ...(notes[i + k] ? [new Paragraph({ style: TABLE_TEXT_STYLE, children: [new TextRun({ text: notes[i + k]! })] })] : []),
                   // Single line spacing: the picture sets the line's height, with nothing added.
-                  new Paragraph({ spacing: { line: LAYOUT.singleLine, lineRule: LineRuleType.AUTO }, children: [images.run(chart, (w - 2 * LAYOUT.gridMargin) / TWIPS_PER_PX)] }),
+                  new Paragraph({
+                    spacing: { line: LAYOUT.singleLine, lineRule: LineRuleType.AUTO },
+                    children: [images.run(chart, (w - 2 * LAYOUT.gridMargin) / TWIPS_PER_PX)],
+                  }),
                 ]
               : [new Paragraph({ children: [] })],
           });
@@ -135,7 +157,12 @@ function chartGrid(charts: readonly Chart[], textWidth: number, images: Images, 
   });
 }
 
-export function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: number, images: Images, rows: TableRows): (Paragraph | Table)[] {
+export function appendixBlocks(
+  blocks: readonly AppendixBlock[],
+  textWidth: number,
+  images: Images,
+  rows: TableRows,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((b, i) => {
     if (b.kind === 'subheading') out.push(heading2(b.text));
@@ -152,4 +179,3 @@ export function appendixBlocks(blocks: readonly AppendixBlock[], textWidth: numb
   });
   return out;
 }
-

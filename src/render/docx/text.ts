@@ -57,4 +57,3 @@ export function bodyBlocks(blocks: readonly BodyBlock[]): Paragraph[] {
   }
   return out;
 }
-
