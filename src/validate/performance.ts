@@ -312,6 +312,71 @@ function observe(
   return { month, value: null, cell: where };
 }
 
+/** The row an indicator's own columns are read from, and where its id stands. */
+interface IndicatorRow {
+  readonly cells: ReadonlyMap<number, Cell>;
+  readonly idAddress: string;
+}
+
+/**
+ * Each indicator the sheet reports, in catalogue order then sheet order: a catalogue entry with
+ * the gaps its row fills filled, or, with a polarity column, an indicator the sheet describes
+ * itself. Ids in neither are warned of at their cell. Shared by both layouts, so the long one
+ * reads the unit, target, tolerance and comparator columns exactly as the wide one does.
+ */
+function resolveSpecs(
+  table: SheetTable,
+  rows: ReadonlyMap<string, IndicatorRow>,
+  mapping: SheetMapping,
+  catalogue: readonly IndicatorSpec[],
+  diags: Diagnostics,
+  ignored: string,
+): { readonly spec: IndicatorSpec; readonly row?: IndicatorRow }[] {
+  const specs = new Map(catalogue.map((s) => [s.id, s]));
+  const nameCol = mapping.nameColumn ? columnNumber(mapping.nameColumn) : undefined;
+  const sheetOnly: { spec: IndicatorSpec; row: IndicatorRow }[] = [];
+  for (const [id, row] of rows) {
+    if (specs.has(id)) continue;
+    const facts = mapping.polarityColumn ? rowFacts(row.cells, mapping, undefined) : undefined;
+    if (facts?.polarity) {
+      // The sheet describes the indicator itself: report it as if the catalogue listed it.
+      const name = nameCol ? cellText(row.cells.get(nameCol)?.value) : '';
+      const comparators = comparatorsOf({ england: facts.england, statisticalNeighbours: facts.neighbours });
+      const spec: IndicatorSpec = {
+        id,
+        ...(name ? { name } : {}),
+        unit: facts.unit ?? '%',
+        decimals: 1,
+        polarity: facts.polarity,
+        tolerance: facts.tolerance ?? 0,
+        ...(facts.target !== undefined ? { target: facts.target } : {}),
+        ...(comparators ? { comparators } : {}),
+      };
+      sheetOnly.push({ spec, row });
+      continue;
+    }
+    // A sheet of junk can have a million such rows: past those shown, they are only counted.
+    if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
+    else {
+      diags.report(
+        'indicator-not-in-catalogue',
+        `indicator "${id}" is not in the indicator catalogue; ${ignored}${suggestion(id, specs.keys())}`,
+        {
+          place: { file: table.file, cell: `${table.sheet}!${row.idAddress}` },
+          hint: 'add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it',
+        },
+      );
+    }
+  }
+  return [
+    ...catalogue.map((given) => {
+      const row = rows.get(given.id);
+      return row ? { spec: withSheetFacts(given, rowFacts(row.cells, mapping, given.unit)), row } : { spec: given };
+    }),
+    ...sheetOnly,
+  ];
+}
+
 export function readIndicators(
   table: SheetTable,
   mapping: SheetMapping,
@@ -373,9 +438,7 @@ export function readIndicators(
     );
   }
 
-  const specs = new Map(catalogue.map((s) => [s.id, s]));
-  const sheetOnly: IndicatorSpec[] = [];
-  const rowsById = new Map<string, { row: number; cells: ReadonlyMap<number, Cell> }>();
+  const rowsById = new Map<string, IndicatorRow & { readonly row: number }>();
   for (const [rowNumber, cells] of [...table.rows.entries()].sort((a, b) => a[0] - b[0])) {
     if (rowNumber <= mapping.headerRow) continue;
     const idCell = cells.get(idCol);
@@ -389,44 +452,12 @@ export function readIndicators(
       });
       continue;
     }
-    rowsById.set(id, { row: rowNumber, cells });
-    const facts = !specs.has(id) && mapping.polarityColumn ? rowFacts(cells, mapping, undefined) : undefined;
-    if (facts?.polarity) {
-      // The sheet describes the indicator itself: report it as if the catalogue listed it.
-      const name = nameCol ? cellText(cells.get(nameCol)?.value) : '';
-      const comparators = comparatorsOf({ england: facts.england, statisticalNeighbours: facts.neighbours });
-      sheetOnly.push({
-        id,
-        ...(name ? { name } : {}),
-        unit: facts.unit ?? '%',
-        decimals: 1,
-        polarity: facts.polarity,
-        tolerance: facts.tolerance ?? 0,
-        ...(facts.target !== undefined ? { target: facts.target } : {}),
-        ...(comparators ? { comparators } : {}),
-      });
-      continue;
-    }
-    if (!specs.has(id)) {
-      // A sheet of junk can have a million such rows: past those shown, they are only counted.
-      if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
-      else {
-        diags.report(
-          'indicator-not-in-catalogue',
-          `indicator "${id}" is not in the indicator catalogue; row ignored${suggestion(id, specs.keys())}`,
-          {
-            place: place(idCell!.address),
-            hint: 'add it to the catalogue (indicators: in config.yml, or the catalogue sheet) to report it',
-          },
-        );
-      }
-    }
+    rowsById.set(id, { row: rowNumber, cells, idAddress: idCell!.address });
   }
 
   const out: Indicator[] = [];
-  for (const given of [...catalogue, ...sheetOnly]) {
-    const found = rowsById.get(given.id);
-    const spec = found ? withSheetFacts(given, rowFacts(found.cells, mapping, given.unit)) : given;
+  for (const { spec, row } of resolveSpecs(table, rowsById, mapping, catalogue, diags, 'row ignored')) {
+    const found = row ? rowsById.get(spec.id) : undefined;
     if (!found) {
       diags.report(
         'indicator-missing-row',
@@ -472,52 +503,61 @@ function readLongIndicators(
   const nameCol = mapping.nameColumn ? columnNumber(mapping.nameColumn) : undefined;
   const monthCol = columnNumber(mapping.monthColumn);
   const valueCol = columnNumber(mapping.valueColumn);
-  const specs = new Map(catalogue.map((s) => [s.id, s]));
-  const rows = new Map<string, Map<string, Observation>>();
-  const names = new Map<string, string>();
+  // First every indicator's rows, by month; then what each is (its own columns are read from
+  // its row for the latest month up to the period, as the wide layout reads its one row);
+  // then the values, read as that indicator's unit.
+  type Group = {
+    first: IndicatorRow;
+    rows: Map<string, { r: number; cells: ReadonlyMap<number, Cell> }>;
+    unreadable: { r: number; text: string }[];
+  };
+  const byId = new Map<string, Group>();
   const months = new Set<string>();
-  const unknown = new Set<string>();
   for (const [r, cells] of [...table.rows.entries()].sort((a, b) => a[0] - b[0])) {
     if (r <= mapping.headerRow) continue;
     const id = cellText(cells.get(idCol)?.value);
     if (!id) continue;
-    const spec = specs.get(id);
-    if (!spec) {
-      if (!unknown.has(id)) {
-        unknown.add(id);
-        if (diags.saturated('indicator-not-in-catalogue')) diags.count('indicator-not-in-catalogue');
-        else {
-          diags.report(
-            'indicator-not-in-catalogue',
-            `indicator "${id}" is not in the indicator catalogue; its rows are ignored${suggestion(id, specs.keys())}`,
-            {
-              place: place(`${mapping.idColumn}${r}`),
-            },
-          );
-        }
-      }
-      continue;
-    }
-    const monthCell = `${mapping.monthColumn}${r}`;
+    const group: Group = byId.get(id) ?? { first: { cells, idAddress: `${mapping.idColumn}${r}` }, rows: new Map(), unreadable: [] };
+    byId.set(id, group);
     const month = parseMonthHeading(cells.get(monthCol)?.value ?? { kind: 'empty' });
     if (!month) {
-      diags.report('workbook-month-unreadable', `${id}: "${cellText(cells.get(monthCol)?.value)}" is not a month; row skipped`, {
-        place: place(monthCell),
-      });
+      // Said only of indicators that are reported: the rows of an unknown one are ignored whole.
+      group.unreadable.push({ r, text: cellText(cells.get(monthCol)?.value) });
       continue;
     }
-    const series = rows.get(id) ?? new Map<string, Observation>();
-    rows.set(id, series);
-    if (nameCol && !names.has(id)) names.set(id, cellText(cells.get(nameCol)?.value));
-    const address = `${mapping.valueColumn}${r}`;
-    if (series.has(month)) {
-      diags.report('workbook-duplicate-indicator', `${id} has a second row for ${month} (first at ${series.get(month)!.cell})`, {
-        place: place(address),
-      });
+    const earlier = group.rows.get(month);
+    if (earlier) {
+      diags.report(
+        'workbook-duplicate-indicator',
+        `${id} has a second row for ${month} (first at ${table.sheet}!${mapping.valueColumn}${earlier.r})`,
+        {
+          place: place(`${mapping.valueColumn}${r}`),
+        },
+      );
       continue;
     }
-    months.add(month);
-    series.set(month, observe(table, address, cells.get(valueCol)?.value, spec, month, diags));
+    group.rows.set(month, { r, cells });
+  }
+  const factsRows = new Map<string, IndicatorRow>();
+  for (const [id, group] of byId) {
+    const latest =
+      [...group.rows.keys()]
+        .filter((m) => m <= period)
+        .sort()
+        .pop() ?? [...group.rows.keys()].sort().pop();
+    const row = latest ? group.rows.get(latest)! : undefined;
+    factsRows.set(id, row ? { cells: row.cells, idAddress: group.first.idAddress } : group.first);
+  }
+  const resolved = resolveSpecs(table, factsRows, mapping, catalogue, diags, 'its rows are ignored');
+  for (const { spec, row } of resolved) {
+    if (!row) continue;
+    const group = byId.get(spec.id)!;
+    for (const m of group.rows.keys()) months.add(m);
+    for (const u of group.unreadable) {
+      diags.report('workbook-month-unreadable', `${spec.id}: "${u.text}" is not a month; row skipped`, {
+        place: place(`${mapping.monthColumn}${u.r}`),
+      });
+    }
   }
   const all = [...months].sort();
   if (all.length > 0 && !all.includes(period)) {
@@ -525,20 +565,24 @@ function readLongIndicators(
       place: { file: table.file },
     });
   }
-  return catalogue.map((spec) => {
-    const series = rows.get(spec.id);
-    if (!series) {
+  return resolved.map(({ spec, row }) => {
+    const group = row ? byId.get(spec.id) : undefined;
+    if (!group) {
       diags.report(
         'indicator-missing-row',
         `catalogue indicator ${spec.id} has no rows in sheet "${table.sheet}"; it is reported with no data`,
-        { place: { file: table.file } },
+        {
+          place: { file: table.file },
+        },
       );
       return { ...spec, name: spec.name ?? spec.id, series: [] };
     }
-    return {
-      ...spec,
-      name: spec.name ?? (names.get(spec.id) || spec.id),
-      series: all.map((m) => series.get(m) ?? { month: m, value: null }),
-    };
+    const name = nameCol ? cellText(group.first.cells.get(nameCol)?.value) : '';
+    const series = all.map((m): Observation => {
+      const at = group.rows.get(m);
+      if (!at) return { month: m, value: null };
+      return observe(table, `${mapping.valueColumn}${at.r}`, at.cells.get(valueCol)?.value, spec, m, diags);
+    });
+    return { ...spec, name: spec.name ?? (name || spec.id), series };
   });
 }

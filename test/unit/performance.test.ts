@@ -254,6 +254,67 @@ describe('the long layout: one row per indicator and month', () => {
   });
 });
 
+describe('the long layout reads the same columns as the wide', () => {
+  const t = (cells: Cell[]) => sheetOf(cells, 'long.xlsx', 'L');
+  const mapping = {
+    layout: 'long' as const,
+    headerRow: 1,
+    idColumn: 'A',
+    nameColumn: 'B',
+    monthColumn: 'C',
+    valueColumn: 'D',
+    unitColumn: 'E',
+    polarityColumn: 'F',
+    targetColumn: 'G',
+    toleranceColumn: 'H',
+    englandColumn: 'I',
+    neighboursColumn: 'J',
+  };
+  const row = (r: number, id: string, month: string, value: CellValue, more: [string, CellValue][] = []) => [
+    cell(`A${r}`, text(id)),
+    cell(`C${r}`, text(month)),
+    cell(`D${r}`, value),
+    ...more.map(([col, v]) => cell(`${col}${r}`, v)),
+  ];
+
+  it('fills a catalogue entry from its row for the latest month up to the period, and reads an indicator the sheet describes', () => {
+    const d = new Diagnostics();
+    const catalogue: IndicatorSpec[] = [{ id: 'K1', unit: '%', decimals: 1, polarity: 'higher', tolerance: 0 }];
+    const got = readIndicators(
+      t([
+        ...row(2, 'K1', 'Oct-26', num(0.5, true), [
+          ['G', num(0.6, true)],
+          ['I', num(0.55, true)],
+        ]),
+        ...row(3, 'K1', 'Nov-26', num(0.62, true), [
+          ['G', num(0.7, true)],
+          ['H', num(5)],
+          ['I', num(0.58, true)],
+          ['J', num(0.6, true)],
+        ]),
+        ...row(4, 'K1', 'Dec-26', num(0.9, true), [['G', num(0.99, true)]]),
+        ...row(5, 'K9', 'Nov-26', num(14), [
+          ['E', text('days')],
+          ['F', text('lower is better')],
+          ['G', num(10)],
+        ]),
+        ...row(6, 'K7', 'garbage', num(1)),
+      ]),
+      mapping,
+      catalogue,
+      '2026-11',
+      d,
+    );
+    expect(got.map((i) => i.id)).toEqual(['K1', 'K9']);
+    // Read from the November row: the December one is after the period.
+    expect(got[0]).toMatchObject({ target: 70, tolerance: 5, comparators: { england: 58, statisticalNeighbours: 60 } });
+    expect(got[1]).toMatchObject({ unit: 'days', polarity: 'lower', target: 10 });
+    expect(got[1]!.series.find((o) => o.month === '2026-11')).toEqual({ month: '2026-11', value: 14, cell: 'L!D5' });
+    // K7 is in neither: warned of once at its first row, its unreadable month not reported.
+    expect(d.all.map((x) => [x.code, x.place?.cell])).toEqual([['indicator-not-in-catalogue', 'L!A6']]);
+  });
+});
+
 describe('indicator facts from the sheet', () => {
   const table = (cells: Cell[]) => sheetOf(cells, 'f.xlsx', 'S');
   const mapping = {
