@@ -119,13 +119,12 @@ export function composeReports(
     }));
     models.push({
       id: job.spec.id,
-      fileName: `${job.spec.id}-${inputs.period.id}.docx`,
+      name: `${job.spec.id}-${inputs.period.id}`,
       title: title.replace(/\s+/g, ' ').trim(),
       subject: `${job.spec.meeting.title}, ${job.spec.meeting.date}`,
       creator: inputs.council,
       keywords: `children's services; improvement; Ofsted; ${inputs.period.id}`,
       date: inputs.packDate,
-      language: 'en-GB',
       header,
       summary: parseParagraphs(summary),
       recommendations: parseItems(recommendations),

@@ -64,8 +64,8 @@ export interface Appendix {
 
 export interface ReportModel {
   readonly id: string;
-  /** File name inside the pack folder. */
-  readonly fileName: string;
+  /** Name of its file in the pack, without an extension: the writer adds its format's. */
+  readonly name: string;
   /** Document title: core properties and what a PDF viewer shows. */
   readonly title: string;
   readonly subject: string;
@@ -73,7 +73,6 @@ export interface ReportModel {
   readonly keywords: string;
   /** Date for the document's created/modified stamps: from the inputs, never the clock. */
   readonly date: string;
-  readonly language: 'en-GB';
   readonly header: readonly { readonly label: string; readonly lines: readonly Line[] }[];
   readonly summary: readonly Line[];
   readonly recommendations: readonly Line[];

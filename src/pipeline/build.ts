@@ -111,10 +111,9 @@ async function buildWith(
   let invalid: XmlProblem[];
   try {
     const checks: Promise<XmlProblem[]>[] = [];
-    const rendered = await renderAll(models, pool(), progress, (i, bytes) => {
-      checks[i] = checker.check({ name: models[i]!.fileName, bytes });
+    reports = await renderAll(models, pool(), progress, (i, file) => {
+      checks[i] = checker.check(file);
     });
-    reports = models.map((m, i) => ({ name: m.fileName, bytes: rendered[i]! }));
     progress({ stage: 'checking the reports' });
     invalid = (await Promise.all(reports.map((r, i) => checks[i] ?? checker.check(r)))).flat();
   } finally {

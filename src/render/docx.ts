@@ -17,7 +17,7 @@ import { STYLES, footer, numberingConfig } from './docx/styles.js';
 import { appendixBlocks, headerTable } from './docx/tables.js';
 import { bodyBlocks, heading1, runs, spacing } from './docx/text.js';
 import { coreXml } from './normalise.js';
-import { LANDSCAPE_MARGIN, LANDSCAPE_TEXT_WIDTH, LAYOUT, NUMBERING, PAGE } from './theme.js';
+import { LANDSCAPE_MARGIN, LANDSCAPE_TEXT_WIDTH, LANGUAGE, LAYOUT, NUMBERING, PAGE } from './theme.js';
 
 export { chartKey, chartsOf } from './docx/images.js';
 
@@ -85,7 +85,7 @@ export function compileReport(model: ReportModel): CompiledReport {
     keywords: model.keywords,
     description: description(model),
     date: model.date,
-    language: model.language,
+    language: LANGUAGE,
   });
   const images = new Images();
   const rows = new TableRows();

@@ -21,6 +21,30 @@ function collectGarbage(): void {
 }
 
 /**
+ * What render writes: the format is render's alone, so stages before it name a report and the
+ * writer gives its file name. Word now; a PDF writer is the next.
+ */
+export interface ReportFormat {
+  /** File name extension, with its dot. */
+  readonly extension: string;
+  readonly mediaType: string;
+}
+
+export const DOCX: ReportFormat = {
+  extension: '.docx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** A written report: its file name in the pack and its bytes. */
+export interface RenderedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The file a report is written to. */
+export const fileNameOf = (model: Pick<ReportModel, 'name'>, format: ReportFormat = DOCX): string => `${model.name}${format.extension}`;
+
+/**
  * Renders every report of a pack, in order. Every chart of the pack (the reports share most)
  * is sent to the drawing workers first; this thread meanwhile builds and writes each report's
  * XML, and only then waits for the images.
@@ -29,9 +53,9 @@ export async function renderAll(
   given: readonly ReportModel[],
   pool?: ChartPool,
   progress: Progress = NO_PROGRESS,
-  /** Told of each report's bytes as soon as they are made, before the next report is built. */
-  onReport?: (index: number, bytes: Uint8Array) => void,
-): Promise<Uint8Array[]> {
+  /** Told of each report's file as soon as it is made, before the next report is built. */
+  onReport?: (index: number, file: RenderedFile) => void,
+): Promise<RenderedFile[]> {
   const models = given.map(xmlSafeModel);
   const charts = new Map<string, Chart>();
   for (const m of models) for (const c of chartsOf(m)) charts.set(chartKey(c), c);
@@ -54,15 +78,15 @@ export async function renderAll(
     const draw = (c: Chart) => drawn.get(chartKey(c)) ?? Promise.reject(new Error(`chart not drawn: ${c.title}`));
     // packageReport zips as soon as its report's images are in: at once when there are none,
     // so one report's parts are held at a time; else after the last report is built.
-    const out: Promise<Uint8Array>[] = [];
+    const out: Promise<RenderedFile>[] = [];
     for (const [i, m] of models.entries()) {
       if (i > 0) collectGarbage();
       progress({ stage: 'rendering reports', done: i, total: models.length, unit: 'reports' });
-      const report = packageReport(compileReport(m), draw);
+      const report = packageReport(compileReport(m), draw).then((bytes) => ({ name: fileNameOf(m), bytes }));
       out.push(report);
       if (onReport) {
         void report.then(
-          (bytes) => onReport(i, bytes),
+          (file) => onReport(i, file),
           () => undefined,
         );
         // Lets a report already zipped (one without charts) be told of now, not after the last.

@@ -2,6 +2,8 @@
 import type { Swatch } from '../model/report.js';
 
 export const FONT = 'Arial';
+/** The reports' language, set in their styles and properties for spelling and screen readers. */
+export const LANGUAGE = 'en-GB';
 /** Half-points. */
 export const BODY_SIZE = 24;
 export const TABLE_SIZE = 22;

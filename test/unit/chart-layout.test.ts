@@ -230,13 +230,12 @@ describe('charts in the scorecard appendix', () => {
   const charts = ['A', 'B', 'C'].map((t) => ({ ...chart(12, (i) => 20 + i), title: `Indicator ${t}`, alt: `Alt ${t}.` }));
   const model: ReportModel = {
     id: 'r',
-    fileName: 'r.docx',
+    name: 'r',
     title: 't',
     subject: 's',
     creator: 'c',
     keywords: 'k',
     date: '2026-11-12',
-    language: 'en-GB',
     header: [{ label: 'Meeting Title', lines: [[{ text: 'Board' }]] }],
     summary: [],
     recommendations: [],

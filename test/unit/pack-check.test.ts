@@ -7,10 +7,11 @@ import { workspace } from '../helpers/workspace.js';
 vi.mock('../../src/render/index.js', async (original) => ({
   ...(await original<typeof import('../../src/render/index.js')>()),
   // A renderer gone wrong: a report whose document part holds a control character.
-  renderAll: async (models: readonly unknown[]) =>
-    models.map(() =>
-      zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:t>a\u0001b</w:t></w:document>') }),
-    ),
+  renderAll: async (models: readonly { name: string }[]) =>
+    models.map((m) => ({
+      name: `${m.name}.docx`,
+      bytes: zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:t>a\u0001b</w:t></w:document>') }),
+    })),
 }));
 
 describe('the archive step', () => {

@@ -9,13 +9,12 @@ import { docxParts, docxText } from '../helpers/workspace.js';
 
 const model: ReportModel = {
   id: 'r',
-  fileName: 'r.docx',
+  name: 'r',
   title: 'Tom & Jerry <report>',
   subject: 's',
   creator: 'Council',
   keywords: 'k',
   date: '2026-11-12',
-  language: 'en-GB',
   header: [
     { label: 'Meeting Title', lines: [[{ text: 'Board' }]] },
     { label: 'Meeting Date', lines: [[{ text: '19' }, { text: 'th', superscript: true }, { text: ' November 2026' }]] },

@@ -8,13 +8,12 @@ import { docxParts, docxText } from '../helpers/workspace.js';
 
 const model: ReportModel = {
   id: 'r',
-  fileName: 'r.docx',
+  name: 'r',
   title: 'Title\u0001',
   subject: 'Subject\uFFFE',
   creator: 'Council\uD800',
   keywords: 'k',
   date: '2026-11-12',
-  language: 'en-GB',
   header: [{ label: 'Meeting\u000B Title', lines: [[{ text: 'Board' }]] }],
   summary: [[{ text: 'Summary \uFFFF' }]],
   // A run that is exactly the marker render puts where a picture goes.
@@ -33,9 +32,10 @@ describe('the XML boundary of render', () => {
   });
 
   it('writes well-formed parts from text holding what XML forbids, and the marker of a picture', async () => {
-    const [bytes] = await renderAll([model]);
-    expect(checkPackXml([{ name: 'r.docx', bytes: bytes! }])).toEqual([]);
-    const parts = docxParts(bytes!);
+    const [file] = await renderAll([model]);
+    expect(file!.name).toBe('r.docx');
+    expect(checkPackXml([file!])).toEqual([]);
+    const parts = docxParts(file!.bytes);
     expect(docxText(parts['word/document.xml']!)).toContain('Summary ');
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Council</dc:creator>');
   });

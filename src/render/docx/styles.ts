@@ -1,6 +1,17 @@
 /** The document's styles, list numbering and page footer: house style as Word needs it. */
 import { AlignmentType, Footer, LevelFormat, LevelSuffix, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
-import { BODY_SIZE, FONT, HEADING1_SIZE, HEADING2_SIZE, LAYOUT, NUMBERING, NUMBER_INDENT, TABLE_SIZE, TABLE_TEXT_STYLE } from '../theme.js';
+import {
+  BODY_SIZE,
+  FONT,
+  HEADING1_SIZE,
+  LANGUAGE,
+  HEADING2_SIZE,
+  LAYOUT,
+  NUMBERING,
+  NUMBER_INDENT,
+  TABLE_SIZE,
+  TABLE_TEXT_STYLE,
+} from '../theme.js';
 
 export function footer(): { default: Footer } {
   return {
@@ -72,7 +83,7 @@ export function numberingConfig() {
 export const STYLES = {
   default: {
     document: {
-      run: { font: FONT, size: BODY_SIZE, language: { value: 'en-GB' } },
+      run: { font: FONT, size: BODY_SIZE, language: { value: LANGUAGE } },
       paragraph: { spacing: { line: LAYOUT.bodyLine, lineRule: LineRuleType.AUTO } },
     },
     // Outline levels 0 and 1 (Word: levels 1 and 2): PDF export makes bookmarks and heading tags from them.
