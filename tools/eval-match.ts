@@ -9,8 +9,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { wordOverlap, type MatcherOptions } from '../src/link/matcher.js';
-import { matchPlan, type ActionMatch, type Bands } from '../src/link/match.js';
+import { wordOverlap, type MatcherOptions } from '../src/3-link/matcher.js';
+import { matchPlan, type ActionMatch, type Bands } from '../src/3-link/match.js';
 import type { Action, Finding, Plan } from '../src/model/types.js';
 import { evalMaterialPresent, readEvalSet, readPlanAsEval, type EvalAction, type EvalPlan, type Split } from './match-eval-set.js';
 import { ROOT } from './root.js';

@@ -4,8 +4,8 @@
  * figures never see. The held-out split is not read here at all.
  */
 import path from 'node:path';
-import { DEFAULT_BANDS, type Bands } from '../src/link/match.js';
-import { DEFAULT_MATCHER, type MatcherOptions } from '../src/link/matcher.js';
+import { DEFAULT_BANDS, type Bands } from '../src/3-link/match.js';
+import { DEFAULT_MATCHER, type MatcherOptions } from '../src/3-link/matcher.js';
 import { byMatcher, decideAll, score, setTrial, type Scores } from './eval-match.js';
 import { readEvalSet } from './match-eval-set.js';
 import { ROOT } from './root.js';

@@ -3,7 +3,7 @@
  * the best suggestion), the band, and why; the runner-up under a possible link; then the
  * findings no action answers.
  */
-import type { MatchReport } from '../link/match.js';
+import type { MatchReport } from '../3-link/match.js';
 import type { Finding } from '../model/types.js';
 
 const shorten = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}\u2026`);

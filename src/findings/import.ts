@@ -7,7 +7,7 @@ import { parse as parseYamlText } from 'yaml';
 import type { Diagnostics } from '../diagnostics/index.js';
 import { decodeUtf8 } from '../io/encoding.js';
 import { fileExists, pathInfo, readBytes, writeFileAtomically } from '../io/files.js';
-import { readPdfText } from '../load/pdf-text.js';
+import { readPdfText } from '../1-load/pdf-text.js';
 import { sha256 } from '../model/digest.js';
 import { FindingsRegisterSchema, type FindingsRegisterInput } from '../model/schemas.js';
 import { pagesOfText, preparePages } from './lines.js';

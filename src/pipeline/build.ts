@@ -12,21 +12,21 @@ import {
   type Existing,
   type Manifest,
   type PackFile,
-} from '../archive/manifest.js';
-import type { XmlProblem } from '../archive/xml-check.js';
-import { XmlCheckThread } from '../archive/xml-check-thread.js';
-import { compute } from '../compute/index.js';
-import { checkMarkup, checkTemplates, composeReports, templatesOf } from '../compose/index.js';
+} from '../7-archive/manifest.js';
+import type { XmlProblem } from '../7-archive/xml-check.js';
+import { XmlCheckThread } from '../7-archive/xml-check-thread.js';
+import { compute } from '../4-compute/index.js';
+import { checkMarkup, checkTemplates, composeReports, templatesOf } from '../5-compose/index.js';
 import { Diagnostics } from '../diagnostics/index.js';
 import { inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
-import { linkActions } from '../link/link.js';
-import { matchPlan, matchedLinks } from '../link/match.js';
+import { linkActions } from '../3-link/link.js';
+import { matchPlan, matchedLinks } from '../3-link/match.js';
 import { sha256 } from '../model/digest.js';
 import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
 import type { Computed, Inputs } from '../model/types.js';
-import { ChartPool, renderAll } from '../render/index.js';
+import { ChartPool, renderAll } from '../6-render/index.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
 export interface BuildOptions extends LoadOptions {

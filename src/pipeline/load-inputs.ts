@@ -8,23 +8,23 @@ import path from 'node:path';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import { NO_PROGRESS, type Progress } from '../model/progress.js';
 import { InputReader } from '../io/files.js';
-import { cleanSourceText } from '../load/forbidden.js';
-import { parseYaml, type YamlSource } from '../load/yaml-source.js';
-import { readSheets } from '../load/workbook.js';
+import { cleanSourceText } from '../1-load/forbidden.js';
+import { parseYaml, type YamlSource } from '../1-load/yaml-source.js';
+import { readSheets } from '../1-load/workbook.js';
 import { PERIOD_PATTERN, periodOf } from '../model/period.js';
 import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
 import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
-import { readCatalogueSheet } from '../validate/catalogue-sheet.js';
-import { rangeProblem, readIndicators } from '../validate/performance.js';
-import { cleanText, toPlan, toRegister } from '../validate/records.js';
+import { readCatalogueSheet } from '../2-validate/catalogue-sheet.js';
+import { rangeProblem, readIndicators } from '../2-validate/performance.js';
+import { cleanText, toPlan, toRegister } from '../2-validate/records.js';
 import {
   checkDuplicateActionIds,
   checkDuplicateFindings,
   checkDuplicatePriorityIds,
   checkUnknownFindings,
   checkUnknownIndicators,
-} from '../validate/rules.js';
-import { checkSchema } from '../validate/schema-check.js';
+} from '../2-validate/rules.js';
+import { checkSchema } from '../2-validate/schema-check.js';
 
 export interface LoadOptions {
   readonly configPath: string;

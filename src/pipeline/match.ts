@@ -5,11 +5,11 @@
 import path from 'node:path';
 import { Diagnostics } from '../diagnostics/index.js';
 import { FileWriteRefused, InputReader, replaceFileText } from '../io/files.js';
-import { matchPlan, type MatchReport } from '../link/match.js';
-import { addAnswers } from '../link/write-answers.js';
+import { matchPlan, type MatchReport } from '../3-link/match.js';
+import { addAnswers } from '../3-link/write-answers.js';
 import { ConfigSchema } from '../model/schemas.js';
 import type { Finding, Plan } from '../model/types.js';
-import { checkSchema } from '../validate/schema-check.js';
+import { checkSchema } from '../2-validate/schema-check.js';
 import { loadPlanAndRegisters, loadYaml, resolveFrom } from './load-inputs.js';
 
 export interface MatchOptions {

@@ -22,12 +22,12 @@ const SRC = path.join(ROOT, 'src');
  * pipeline and cli may use it.
  */
 const FOUNDATION = ['diagnostics', 'model', 'io'] as const;
-const LINE = ['load', 'validate', 'link', 'compute', 'compose', 'render', 'archive', 'pipeline', 'cli'] as const;
+const LINE = ['1-load', '2-validate', '3-link', '4-compute', '5-compose', '6-render', '7-archive', 'pipeline', 'cli'] as const;
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   diagnostics: [],
   model: ['diagnostics'],
   io: ['diagnostics', 'model'],
-  findings: [...FOUNDATION, 'load'],
+  findings: [...FOUNDATION, '1-load'],
   ...Object.fromEntries(
     LINE.map((stage, i) => [stage, [...FOUNDATION, ...LINE.slice(0, i), ...(i >= LINE.indexOf('pipeline') ? ['findings'] : [])]]),
   ),
@@ -38,7 +38,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
  * load-inputs.ts is the load and validate steps run together (reading, then checking each
  * file): it must not reach forward into compose, whose template checks the pipeline runs.
  */
-const FILE_STAGE: Readonly<Record<string, string>> = { 'src/pipeline/load-inputs.ts': 'validate' };
+const FILE_STAGE: Readonly<Record<string, string>> = { 'src/pipeline/load-inputs.ts': '2-validate' };
 
 /** Node's file-system modules: only src/io may import them. */
 const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises']);
@@ -68,7 +68,7 @@ function importsOf(file: string): Import[] {
   return info.importedFiles.map((ref) => ({ file, line: lines.getLineAndCharacterOfPosition(ref.pos).line + 1, specifier: ref.fileName }));
 }
 
-/** The folder of src/ a file is in (src/link/knowledge/x.ts is in link). */
+/** The folder of src/ a file is in (src/3-link/knowledge/x.ts is in link). */
 function stageOf(srcFile: string): string {
   return path.relative(SRC, srcFile).split(path.sep)[0]!;
 }

@@ -6,14 +6,14 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartOf } from '../../src/compose/charts.js';
-import { computeIndicator } from '../../src/compute/index.js';
+import { chartOf } from '../../src/5-compose/charts.js';
+import { computeIndicator } from '../../src/4-compute/index.js';
 import type { Chart } from '../../src/model/chart.js';
 import { addMonths } from '../../src/model/period.js';
 import type { ReportModel } from '../../src/model/report.js';
 import type { Indicator } from '../../src/model/types.js';
-import { CHART_FONT_PX, CHART_SIZE, chartPng, chartSvg } from '../../src/render/chart.js';
-import { renderDocx } from '../../src/render/docx.js';
+import { CHART_FONT_PX, CHART_SIZE, chartPng, chartSvg } from '../../src/6-render/chart.js';
+import { renderDocx } from '../../src/6-render/docx.js';
 import { ROOT, docxParts } from '../helpers/workspace.js';
 
 const PERIOD = '2026-10';

@@ -1,11 +1,11 @@
 import { Resvg } from '@resvg/resvg-js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartOf, trendInWords } from '../../src/compose/charts.js';
+import { chartOf, trendInWords } from '../../src/5-compose/charts.js';
 import type { Chart } from '../../src/model/chart.js';
 import type { Indicator, IndicatorResult } from '../../src/model/types.js';
-import { computeIndicator } from '../../src/compute/index.js';
-import { ChartPool } from '../../src/render/chart-pool.js';
+import { computeIndicator } from '../../src/4-compute/index.js';
+import { ChartPool } from '../../src/6-render/chart-pool.js';
 import {
   CHART_SIZE,
   chartData,
@@ -17,7 +17,7 @@ import {
   textWidth,
   valueTicks,
   wrapText,
-} from '../../src/render/chart.js';
+} from '../../src/6-render/chart.js';
 import { ROOT } from '../helpers/workspace.js';
 
 const ind = (values: (number | null)[], extra: Partial<Indicator> = {}): Indicator => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicator, directionOf, isOverdue, ragOf } from '../../src/compute/index.js';
+import { computeIndicator, directionOf, isOverdue, ragOf } from '../../src/4-compute/index.js';
 import type { Indicator } from '../../src/model/types.js';
 
 const higher = { polarity: 'higher', target: 80, tolerance: 5, decimals: 1 } as const;

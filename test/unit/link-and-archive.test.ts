@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { examineExisting, manifestJson, workingPath } from '../../src/archive/manifest.js';
+import { examineExisting, manifestJson, workingPath } from '../../src/7-archive/manifest.js';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { sha256 } from '../../src/model/digest.js';
-import { linkActions } from '../../src/link/link.js';
+import { linkActions } from '../../src/3-link/link.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
 
 const place = { file: 'plan.yml', line: 1, column: 1 };

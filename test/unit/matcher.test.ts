@@ -5,12 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/link/analyse.js';
-import { GLOSSARY, SOURCES } from '../../src/link/knowledge/glossary.js';
-import { THEMES } from '../../src/link/knowledge/themes.js';
-import { DEFAULT_BANDS, matchPlan } from '../../src/link/match.js';
-import { createMatcher } from '../../src/link/matcher.js';
-import { addAnswers } from '../../src/link/write-answers.js';
+import { analyse } from '../../src/3-link/analyse.js';
+import { GLOSSARY, SOURCES } from '../../src/3-link/knowledge/glossary.js';
+import { THEMES } from '../../src/3-link/knowledge/themes.js';
+import { DEFAULT_BANDS, matchPlan } from '../../src/3-link/match.js';
+import { createMatcher } from '../../src/3-link/matcher.js';
+import { addAnswers } from '../../src/3-link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
 import { byMatcher, byOverlap, decideAll, overlapThreshold, score } from '../../tools/eval-match.js';
 import { readEvalSet } from '../../tools/match-eval-set.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseItems, parseNarrative, parseParagraphs, unsupportedMarkup } from '../../src/compose/narrative.js';
+import { parseInline, parseItems, parseNarrative, parseParagraphs, unsupportedMarkup } from '../../src/5-compose/narrative.js';
 
 describe('narrative markup', () => {
   it('turns headings, paragraphs and bullets into blocks', () => {

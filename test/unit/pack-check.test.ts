@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/pipeline/build.js';
 import { workspace } from '../helpers/workspace.js';
 
-vi.mock('../../src/render/index.js', async (original) => ({
-  ...(await original<typeof import('../../src/render/index.js')>()),
+vi.mock('../../src/6-render/index.js', async (original) => ({
+  ...(await original<typeof import('../../src/6-render/index.js')>()),
   // A renderer gone wrong: a report whose document part holds a control character.
   renderAll: async (models: readonly { name: string }[]) =>
     models.map((m) => ({

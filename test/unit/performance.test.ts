@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
-import type { Cell, CellValue, SheetTable } from '../../src/load/workbook.js';
-import { sniffWorkbook } from '../../src/load/workbook.js';
-import { columnLetters, columnNumber, parseMonthHeading, rangeProblem, readIndicators, readValue } from '../../src/validate/performance.js';
+import type { Cell, CellValue, SheetTable } from '../../src/1-load/workbook.js';
+import { sniffWorkbook } from '../../src/1-load/workbook.js';
+import {
+  columnLetters,
+  columnNumber,
+  parseMonthHeading,
+  rangeProblem,
+  readIndicators,
+  readValue,
+} from '../../src/2-validate/performance.js';
 import type { IndicatorSpec } from '../../src/model/schemas.js';
 
 const text = (value: string): CellValue => ({ kind: 'text', value });

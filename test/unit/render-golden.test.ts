@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/model/report.js';
-import { renderDocx } from '../../src/render/docx.js';
+import { renderDocx } from '../../src/6-render/docx.js';
 import { ROOT, docxParts } from '../helpers/workspace.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/render');

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/model/report.js';
 import { unzipSync } from 'fflate';
 import type { Chart } from '../../src/model/chart.js';
-import { CHART_SIZE, chartPng } from '../../src/render/chart.js';
-import { renderDocx } from '../../src/render/docx.js';
+import { CHART_SIZE, chartPng } from '../../src/6-render/chart.js';
+import { renderDocx } from '../../src/6-render/docx.js';
 import { docxParts, docxText } from '../helpers/workspace.js';
 
 const model: ReportModel = {

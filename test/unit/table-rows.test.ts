@@ -7,12 +7,12 @@ import { Document, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, 
 import { describe, expect, it } from 'vitest';
 import type { Chart } from '../../src/model/chart.js';
 import type { Table as TableModel, TableCell as CellModel } from '../../src/model/report.js';
-import { DOCUMENT, compileParts, textPart } from '../../src/render/docx/package.js';
-import { Images } from '../../src/render/docx/images.js';
-import { TableRows } from '../../src/render/docx/rows.js';
-import { appendixBlocks } from '../../src/render/docx/tables.js';
-import { ALIGN, runs } from '../../src/render/docx/text.js';
-import { LAYOUT, SWATCH, TABLE_TEXT_STYLE, TWIPS_PER_PX } from '../../src/render/theme.js';
+import { DOCUMENT, compileParts, textPart } from '../../src/6-render/docx/package.js';
+import { Images } from '../../src/6-render/docx/images.js';
+import { TableRows } from '../../src/6-render/docx/rows.js';
+import { appendixBlocks } from '../../src/6-render/docx/tables.js';
+import { ALIGN, runs } from '../../src/6-render/docx/text.js';
+import { LAYOUT, SWATCH, TABLE_TEXT_STYLE, TWIPS_PER_PX } from '../../src/6-render/theme.js';
 
 const WIDTH = 14570;
 

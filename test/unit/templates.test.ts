@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplates, renderTemplate } from '../../src/compose/templates.js';
+import { checkTemplates, renderTemplate } from '../../src/5-compose/templates.js';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 
 const t = (text: string, firstLine = 1, firstColumn = 1) => ({ file: 'templates/x/body.hbs', text, firstLine, firstColumn });

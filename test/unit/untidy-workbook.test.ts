@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
-import { readSheet } from '../../src/load/workbook.js';
+import { readSheet } from '../../src/1-load/workbook.js';
 import type { IndicatorSpec } from '../../src/model/schemas.js';
-import { readIndicators } from '../../src/validate/performance.js';
+import { readIndicators } from '../../src/2-validate/performance.js';
 
 async function untidyWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, inject, it } from 'vitest';
-import { checkPackXml } from '../../src/archive/xml-check.js';
-import { wellFormedError } from '../../src/archive/well-formed.js';
+import { checkPackXml } from '../../src/7-archive/xml-check.js';
+import { wellFormedError } from '../../src/7-archive/well-formed.js';
 import { existingWorkspace } from '../helpers/workspace.js';
 
 function saxesError(text: string): string | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
-import { cleanSourceText } from '../../src/load/forbidden.js';
-import { parseYaml } from '../../src/load/yaml-source.js';
+import { cleanSourceText } from '../../src/1-load/forbidden.js';
+import { parseYaml } from '../../src/1-load/yaml-source.js';
 import { decodeExcelEscapes, describeChar, forbiddenIn, stripForbidden } from '../../src/model/xml-chars.js';
 
 describe('characters XML forbids', () => {

@@ -1,8 +1,8 @@
 /** The XML check made on another thread answers as checkPackXml does on this one. */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { checkPackXml } from '../../src/archive/xml-check.js';
-import { XmlCheckThread } from '../../src/archive/xml-check-thread.js';
+import { checkPackXml } from '../../src/7-archive/xml-check.js';
+import { XmlCheckThread } from '../../src/7-archive/xml-check-thread.js';
 
 const report = (xml: string) => ({
   name: 'r.docx',

@@ -1,9 +1,9 @@
 /** render's last gate: whatever text reaches it, every part it writes is XML. */
 import { describe, expect, it } from 'vitest';
-import { checkPackXml } from '../../src/archive/xml-check.js';
+import { checkPackXml } from '../../src/7-archive/xml-check.js';
 import type { ReportModel } from '../../src/model/report.js';
-import { renderAll } from '../../src/render/index.js';
-import { xmlSafeModel } from '../../src/render/xml-text.js';
+import { renderAll } from '../../src/6-render/index.js';
+import { xmlSafeModel } from '../../src/6-render/xml-text.js';
 import { docxParts, docxText } from '../helpers/workspace.js';
 
 const model: ReportModel = {

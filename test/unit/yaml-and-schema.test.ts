@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
-import { parseYaml, tooDeepAt } from '../../src/load/yaml-source.js';
+import { parseYaml, tooDeepAt } from '../../src/1-load/yaml-source.js';
 import { ROOT } from '../helpers/workspace.js';
 import { PlanSchema } from '../../src/model/schemas.js';
-import { checkSchema } from '../../src/validate/schema-check.js';
+import { checkSchema } from '../../src/2-validate/schema-check.js';
 
 const plan = (action: string) => `title: T
 priorities:

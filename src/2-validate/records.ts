@@ -1,5 +1,5 @@
 /** Builds the typed plan and findings from schema-checked input, attaching each record's place. */
-import type { YamlSource } from '../load/yaml-source.js';
+import type { YamlSource } from '../1-load/yaml-source.js';
 import type { FindingsRegisterInput, Framework, PlanInput } from '../model/schemas.js';
 import type { Finding, Plan, Source } from '../model/types.js';
 

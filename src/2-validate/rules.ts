@@ -4,7 +4,7 @@
  */
 import { suggestion, type Diagnostics } from '../diagnostics/index.js';
 import type { Action, Finding, Plan, Source } from '../model/types.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import type { YamlSource } from '../1-load/yaml-source.js';
 
 const allActions = (plan: Plan) => plan.priorities.flatMap((p, pi) => p.actions.map((a, ai) => ({ a, pi, ai })));
 

@@ -3,7 +3,7 @@
  * turns cell values into numbers, warning at `Sheet!Cell` for every value it cannot use.
  */
 import { suggestion, type Diagnostics, type Place } from '../diagnostics/index.js';
-import type { Cell, CellValue, SheetTable } from '../load/workbook.js';
+import type { Cell, CellValue, SheetTable } from '../1-load/workbook.js';
 import { MONTHS, monthId } from '../model/period.js';
 import type { IndicatorSpec } from '../model/schemas.js';
 import type { Indicator, Observation } from '../model/types.js';

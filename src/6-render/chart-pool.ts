@@ -19,7 +19,7 @@ import type { ChartJob, ChartReply } from './chart-worker.js';
 function workerScript(): URL {
   const here = new URL('./chart-worker.js', import.meta.url);
   if (fileExists(fileURLToPath(here))) return here;
-  const built = new URL('../../dist/render/chart-worker.js', import.meta.url);
+  const built = new URL('../../dist/6-render/chart-worker.js', import.meta.url);
   if (fileExists(fileURLToPath(built))) return built;
   throw new Error(`chart worker not found at ${fileURLToPath(here)} or ${fileURLToPath(built)}: run npm run build:ts`);
 }

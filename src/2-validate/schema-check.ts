@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { suggestion, type Code, type Diagnostics } from '../diagnostics/index.js';
-import type { Path, YamlSource } from '../load/yaml-source.js';
+import type { Path, YamlSource } from '../1-load/yaml-source.js';
 
 export function pathText(path: Path): string {
   let out = '';

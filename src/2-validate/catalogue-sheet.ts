@@ -4,7 +4,7 @@
  * config.yml would be, and every cell that cannot be read is named at Sheet!Cell.
  */
 import type { Diagnostics, Place } from '../diagnostics/index.js';
-import type { Cell, CellValue, SheetTable } from '../load/workbook.js';
+import type { Cell, CellValue, SheetTable } from '../1-load/workbook.js';
 import type { IndicatorSpec } from '../model/schemas.js';
 import { cellText, comparatorsOf, polarityIn, rangeProblem, readValue, unitIn } from './performance.js';
 

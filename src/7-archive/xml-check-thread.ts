@@ -16,7 +16,7 @@ import type { XmlCheckJob, XmlCheckReply } from './xml-check-worker.js';
 function workerScript(): URL | undefined {
   const here = new URL('./xml-check-worker.js', import.meta.url);
   if (fileExists(fileURLToPath(here))) return here;
-  const built = new URL('../../dist/archive/xml-check-worker.js', import.meta.url);
+  const built = new URL('../../dist/7-archive/xml-check-worker.js', import.meta.url);
   return fileExists(fileURLToPath(built)) ? built : undefined;
 }
 
