@@ -107,7 +107,6 @@ export interface Inputs {
   readonly council: string;
   readonly period: Period;
   readonly packDate: string;
-  readonly outputDir: string;
   readonly plan: Plan;
   readonly sources: readonly Source[];
   readonly findings: readonly Finding[];
@@ -123,7 +122,16 @@ export interface Inputs {
   };
   /** Months each chart shows, ending with the period. */
   readonly chartMonths: number;
-  /** Every file read, for the manifest. */
+}
+
+/**
+ * Where a pack is archived and what it was made from: the archive's concerns, kept apart from
+ * what the reports say, so no stage between load and archive sees a path.
+ */
+export interface PackTarget {
+  /** The folder packs are written under (config.yml's output:, from the config's folder). */
+  readonly outputDir: string;
+  /** Every file read, with its digest, for the manifest. */
   readonly files: readonly InputFile[];
 }
 

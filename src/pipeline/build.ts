@@ -25,7 +25,7 @@ import { matchPlan, matchedLinks } from '../3-link/match.js';
 import { sha256 } from '../model/digest.js';
 import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
-import type { Computed, Inputs } from '../model/types.js';
+import type { Computed, Inputs, PackTarget } from '../model/types.js';
 import { ChartPool, renderAll } from '../6-render/index.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
@@ -49,14 +49,14 @@ export interface BuildResult {
 export async function prepare(
   options: LoadOptions,
   diags: Diagnostics,
-): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[] } | undefined> {
-  const { inputs, jobs } = await loadInputs(options, diags);
+): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[]; target: PackTarget } | undefined> {
+  const { inputs, target, jobs } = await loadInputs(options, diags);
   // Templates are checked even when other inputs failed, so one run shows every problem.
   for (const job of jobs) {
     checkTemplates(templatesOf(job), diags);
     checkMarkup(job, diags);
   }
-  if (!inputs || diags.hasErrors) return undefined;
+  if (!inputs || !target || diags.hasErrors) return undefined;
   // Actions without answers: are linked by the matcher; the report marks those as suggested, or
   // as needing confirmation when the matcher is unsure.
   const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
@@ -68,7 +68,7 @@ export async function prepare(
   const computed = compute(inputs, linkage, diags);
   const models = composeReports(inputs, linkage, computed, diags, progress);
   if (!models) return undefined;
-  return { inputs, computed, models };
+  return { inputs, computed, models, target };
 }
 
 export async function validate(options: LoadOptions): Promise<Diagnostics> {
@@ -101,7 +101,7 @@ async function buildWith(
   const diags = new Diagnostics();
   const prepared = await prepare({ ...options, onConfig }, diags);
   if (!prepared) return { diagnostics: diags };
-  const { inputs, models } = prepared;
+  const { inputs, models, target } = prepared;
 
   const progress = options.progress ?? NO_PROGRESS;
   // A report Word cannot open is never archived: every part is parsed as XML first, each
@@ -127,14 +127,14 @@ async function buildWith(
   if (invalid.length > 0) return { diagnostics: diags };
 
   const configDir = path.dirname(path.normalize(options.configPath));
-  const baseDir = path.join(inputs.outputDir, inputs.period.id);
+  const baseDir = path.join(target.outputDir, inputs.period.id);
   const manifestFor = (reissue?: number): Manifest => ({
     tool: { name: 'boardpack', version: toolVersion() },
     council: inputs.council,
     period: inputs.period.id,
     packDate: inputs.packDate,
     ...(reissue ? { reissue } : {}),
-    inputs: inputs.files.map((f) => ({ ...f, path: workingPath(configDir, f.path) })),
+    inputs: target.files.map((f) => ({ ...f, path: workingPath(configDir, f.path) })),
     outputs: reports.map((r, i) => ({
       path: r.name,
       sha256: sha256(r.bytes),
@@ -151,8 +151,8 @@ async function buildWith(
   progress({ stage: 'writing the pack' });
   try {
     // One build at a time per output folder: a second waits, then finds what the first wrote.
-    release = await lockOutput(inputs.outputDir, { ...(options.onWait ? { onWait: options.onWait } : {}) });
-    removeLeftovers(inputs.outputDir);
+    release = await lockOutput(target.outputDir, { ...(options.onWait ? { onWait: options.onWait } : {}) });
+    removeLeftovers(target.outputDir);
     // The pack goes in <period>; a reissue beside it, in <period>-reissue-<n>, the first n free or identical.
     for (let n = 1; ; n++) {
       const dir = n === 1 ? baseDir : `${baseDir}-reissue-${n}`;

@@ -13,7 +13,7 @@ import { parseYaml, type YamlSource } from '../1-load/yaml-source.js';
 import { readSheets } from '../1-load/workbook.js';
 import { PERIOD_PATTERN, periodOf } from '../model/period.js';
 import { ConfigSchema, FindingsRegisterSchema, LayoutSchema, PlanSchema, type ConfigInput } from '../model/schemas.js';
-import type { Finding, Indicator, Inputs, Layout, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
+import type { Finding, Indicator, Inputs, Layout, PackTarget, Plan, ReportJob, Source, TemplateSource } from '../model/types.js';
 import { readCatalogueSheet } from '../2-validate/catalogue-sheet.js';
 import { rangeProblem, readIndicators } from '../2-validate/performance.js';
 import { cleanText, toPlan, toRegister } from '../2-validate/records.js';
@@ -73,6 +73,8 @@ function withoutOptionalMistakes(data: unknown): ConfigInput | undefined {
 
 export interface Loaded {
   readonly inputs?: Inputs;
+  /** Present with inputs: where the pack goes and the files it was made from. */
+  readonly target?: PackTarget;
   readonly reader: InputReader;
   /** Every report whose layout and templates were read, for checking even when other inputs failed. */
   readonly jobs: readonly ReportJob[];
@@ -146,7 +148,6 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
       council: config.council,
       period: periodOf(period),
       packDate: config.packDate,
-      outputDir: resolveFrom(configFile, config.output),
       plan,
       sources: registers.map((r) => r.source),
       findings,
@@ -163,8 +164,8 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
             },
           }
         : {}),
-      files: reader.files,
     },
+    target: { outputDir: resolveFrom(configFile, config.output), files: reader.files },
   };
 }
 
