@@ -5,7 +5,7 @@
  */
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import type { Cell, CellValue, SheetTable } from '../1-load/workbook.js';
-import type { IndicatorSpec } from '../model/schemas.js';
+import type { IndicatorSpec } from '../model/types.js';
 import { cellText, comparatorsOf, polarityIn, rangeProblem, readValue, unitIn } from './performance.js';
 
 type Field =

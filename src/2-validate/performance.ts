@@ -5,7 +5,7 @@
 import { suggestion, type Diagnostics, type Place } from '../diagnostics/index.js';
 import type { Cell, CellValue, SheetTable } from '../1-load/workbook.js';
 import { MONTHS, monthId } from '../model/period.js';
-import type { IndicatorSpec } from '../model/schemas.js';
+import type { IndicatorSpec } from '../model/types.js';
 import type { Indicator, Observation } from '../model/types.js';
 
 export interface SheetMapping {

@@ -2,7 +2,7 @@
 import type { ActionResult, Coverage, Direction, Rag, Status } from '../model/types.js';
 import type { FindingKind, Framework } from '../model/schemas.js';
 import type { Swatch } from '../model/report.js';
-import type { IndicatorSpec } from '../model/schemas.js';
+import type { IndicatorSpec } from '../model/types.js';
 
 export const STATUS_LABEL: Record<Status, string> = {
   complete: 'Complete',

@@ -108,13 +108,12 @@ export type PlanInput = z.infer<typeof PlanSchema>;
 export const UNITS = ['%', 'rate per 10,000', 'days', 'count', 'ratio', 'score', 'cases'] as const;
 export const POLARITIES = ['higher', 'lower', 'contextual'] as const;
 
-const Person = z.strictObject({
+export const PersonSchema = z.strictObject({
   name: z.string().min(1).describe('Full name'),
   role: z.string().optional().describe('Job title'),
   email: z.string().optional().describe('Email address'),
   phone: z.string().optional().describe('Telephone number'),
 });
-export type Person = z.infer<typeof Person>;
 
 const Column = z.string().regex(/^[A-Z]{1,3}$/, { error: 'expected a column letter such as A or AB' });
 
@@ -143,7 +142,6 @@ export const IndicatorSpecSchema = z.strictObject({
     })
     .optional(),
 });
-export type IndicatorSpec = z.infer<typeof IndicatorSpecSchema>;
 
 export const ReportSpecSchema = z.strictObject({
   id: Id.describe('Report id; names the output file'),
@@ -157,14 +155,13 @@ export const ReportSpecSchema = z.strictObject({
       .min(1)
       .optional()
       .describe('How the report names the meeting in its text, e.g. "the Improvement Board", "the Committee"; default: the meeting title'),
-    chair: Person.optional().describe('Who chairs the meeting, if the report should say'),
+    chair: PersonSchema.optional().describe('Who chairs the meeting, if the report should say'),
     next: IsoDate.optional().describe('Date of the next meeting, if set, YYYY-MM-DD'),
   }),
-  directors: z.array(Person).default([]).describe('Corporate Director(s)/Director(s)'),
-  portfolioHolders: z.array(Person).default([]).describe('Portfolio Holder(s)'),
-  authors: z.array(Person).default([]).describe('Report author and contact details'),
+  directors: z.array(PersonSchema).default([]).describe('Corporate Director(s)/Director(s)'),
+  portfolioHolders: z.array(PersonSchema).default([]).describe('Portfolio Holder(s)'),
+  authors: z.array(PersonSchema).default([]).describe('Report author and contact details'),
 });
-export type ReportSpec = z.infer<typeof ReportSpecSchema>;
 
 export const ConfigSchema = z
   .strictObject({
@@ -259,4 +256,3 @@ export const LayoutSchema = z
       .describe('Generated appendices, numbered in this order'),
   })
   .describe('A report layout');
-export type LayoutInput = z.infer<typeof LayoutSchema>;

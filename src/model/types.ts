@@ -2,10 +2,87 @@
  * The typed models that pass between stages. Plain data only: every stage's output can be
  * printed as JSON, and tests can start from any of them.
  */
+import type { z } from 'zod';
 import type { Place } from '../diagnostics/index.js';
-import type { FindingKind, Framework, IndicatorSpec, Person, ReportSpec, Status, LayoutInput } from './schemas.js';
+import type {
+  APPENDIX_KINDS,
+  FindingKind,
+  Framework,
+  IndicatorSpecSchema,
+  LayoutSchema,
+  POLARITIES,
+  PersonSchema,
+  ReportSpecSchema,
+  Status,
+  UNITS,
+} from './schemas.js';
 
-export type { Status, Person, ReportSpec, IndicatorSpec };
+export type { Status };
+
+// ---- config.yml and report.yml, as the stages see them. The schemas check the files; these are
+// the project's own types, and the checks at the end of this file fail to compile if the two drift.
+
+export type Unit = (typeof UNITS)[number];
+export type Polarity = (typeof POLARITIES)[number];
+
+export interface Person {
+  readonly name: string;
+  readonly role?: string | undefined;
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
+}
+
+/** An indicator as the catalogue (config.yml or a catalogue sheet) describes it. */
+export interface IndicatorSpec {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly definition?: string | undefined;
+  readonly unit: Unit;
+  /** Decimal places shown. */
+  readonly decimals: number;
+  readonly polarity: Polarity;
+  readonly target?: number | undefined;
+  /** The amber band beyond the target, in the unit. */
+  readonly tolerance: number;
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
+  readonly comparators?:
+    | {
+        readonly england?: number | undefined;
+        readonly statisticalNeighbours?: number | undefined;
+        readonly period?: string | undefined;
+      }
+    | undefined;
+}
+
+/** One report of the pack, as config.yml's reports: gives it. */
+export interface ReportSpec {
+  readonly id: string;
+  /** Folder of its template, relative to config.yml. */
+  readonly template: string;
+  readonly title: string;
+  readonly meeting: {
+    readonly title: string;
+    /** YYYY-MM-DD */
+    readonly date: string;
+    readonly body?: string | undefined;
+    readonly chair?: Person | undefined;
+    readonly next?: string | undefined;
+  };
+  readonly directors: readonly Person[];
+  readonly portfolioHolders: readonly Person[];
+  readonly authors: readonly Person[];
+}
+
+/** A report's layout file (report.yml), before its templates are read. */
+export interface LayoutSpec {
+  readonly documentTitle: string;
+  readonly header: readonly { readonly label: string; readonly value: string }[];
+  readonly summary: string;
+  readonly recommendations: string;
+  readonly body: string;
+  readonly appendices: readonly { readonly kind: (typeof APPENDIX_KINDS)[number]; readonly title: string }[];
+}
 
 /** A month, the unit of reporting. */
 export interface Period {
@@ -81,7 +158,7 @@ export interface Indicator extends IndicatorSpec {
   readonly series: readonly Observation[];
 }
 
-export interface Layout extends LayoutInput {
+export interface Layout extends LayoutSpec {
   /** Folder of the template, as given in config.yml (joined to the config folder). */
   readonly dir: string;
   readonly file: string;
@@ -250,3 +327,14 @@ export interface Computed {
   readonly actions: readonly ActionResult[];
   readonly facts: Facts;
 }
+
+// ---- the checks: what each schema gives is a value of the type the stages use, with the same
+// fields (a field the schema adds, or the type adds, fails to compile here).
+type Same<A, B> = [A] extends [B] ? ([keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false) : false;
+type Holds<T extends true> = T;
+export type SchemaChecks = [
+  Holds<Same<z.output<typeof PersonSchema>, Person>>,
+  Holds<Same<z.output<typeof IndicatorSpecSchema>, IndicatorSpec>>,
+  Holds<Same<z.output<typeof ReportSpecSchema>, ReportSpec>>,
+  Holds<Same<z.output<typeof LayoutSchema>, LayoutSpec>>,
+];

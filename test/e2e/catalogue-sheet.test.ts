@@ -6,7 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import type { IndicatorSpec } from '../../src/model/schemas.js';
+import type { IndicatorSpec } from '../../src/model/types.js';
 import { build, validate } from '../../src/pipeline/build.js';
 import { workspace, type Workspace } from '../helpers/workspace.js';
 

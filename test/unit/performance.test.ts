@@ -10,7 +10,7 @@ import {
   readIndicators,
   readValue,
 } from '../../src/2-validate/performance.js';
-import type { IndicatorSpec } from '../../src/model/schemas.js';
+import type { IndicatorSpec } from '../../src/model/types.js';
 
 const text = (value: string): CellValue => ({ kind: 'text', value });
 const num = (value: number, percentFormat = false): CellValue => ({ kind: 'number', value, percentFormat, dateFormat: false });

@@ -7,7 +7,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { readSheet } from '../../src/1-load/workbook.js';
-import type { IndicatorSpec } from '../../src/model/schemas.js';
+import type { IndicatorSpec } from '../../src/model/types.js';
 import { readIndicators } from '../../src/2-validate/performance.js';
 
 async function untidyWorkbook(): Promise<Uint8Array> {
