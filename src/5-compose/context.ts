@@ -31,10 +31,13 @@ import {
   shownStatus,
   UNIT_LABEL,
 } from './labels.js';
+import type { ActionView, CountedSet, IndicatorView, PackContext, PersonView, SourceView, TemplateContext } from './template-context.js';
+
+export type * from './template-context.js';
 
 const personLine = (p: Person) => [p.name, p.role].filter(Boolean).join(', ');
 const contactLine = (p: Person) => [p.name, p.role, p.email, p.phone].filter(Boolean).join(', ');
-const person = (p: Person) => ({
+const person = (p: Person): PersonView => ({
   name: p.name,
   role: p.role ?? '',
   email: p.email ?? '',
@@ -42,15 +45,15 @@ const person = (p: Person) => ({
   line: personLine(p),
   contact: contactLine(p),
 });
-const people = (list: readonly Person[]) => list.map(person);
+const people = (list: readonly Person[]): PersonView[] => list.map(person);
 
 /** A named set as templates see it. */
-const set = <T>(list: readonly T[]) => ({ count: list.length, list: [...list] });
+const set = <T>(list: readonly T[]): CountedSet<T> => ({ count: list.length, list: [...list] });
 
 /** "R3" or "paragraph 14": how the report names a finding. */
 const findingLabel = (ref: string) => (/^\d+$/.test(ref) ? `paragraph ${ref}` : ref);
 
-function sourceView(s: Source, findingCount: number) {
+function sourceView(s: Source, findingCount: number): SourceView {
   const overall = s.judgements.find((j) => /overall effectiveness/i.test(j.area));
   return {
     id: s.id,
@@ -72,7 +75,7 @@ function sourceView(s: Source, findingCount: number) {
   };
 }
 
-function indicatorView(r: IndicatorResult, rank: number) {
+function indicatorView(r: IndicatorResult, rank: number): IndicatorView {
   const ind = r.indicator;
   const better =
     ind.polarity === 'higher' ? 'higher is better' : ind.polarity === 'lower' ? 'lower is better' : 'neither higher nor lower is better';
@@ -108,7 +111,7 @@ function indicatorView(r: IndicatorResult, rank: number) {
   };
 }
 
-function actionView(a: ActionResult, linkage: Linkage, refOf: (id: string) => string) {
+function actionView(a: ActionResult, linkage: Linkage, refOf: (id: string) => string): ActionView {
   const links = linkage.byAction.get(a.action.id) ?? [];
   return {
     id: a.action.id,
@@ -146,10 +149,8 @@ function actionsInWords(actions: readonly { shownStatus: string }[]): string {
   return `${word(actions.length)} actions: ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-export type PackContext = ReturnType<typeof packContext>;
-
 /** What every report of the pack shares. */
-export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed) {
+export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed): PackContext {
   const { facts } = computed;
   const findingById = new Map(inputs.findings.map((f) => [f.id, f]));
   const refOf = (id: string) => findingById.get(id)?.ref ?? id;
@@ -282,7 +283,7 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
 }
 
 /** What one report adds: its meeting and people, and where its appendices are. */
-export function reportContext(pack: PackContext, spec: ReportSpec, appendixKinds: readonly string[] = []) {
+export function reportContext(pack: PackContext, spec: ReportSpec, appendixKinds: readonly string[] = []): TemplateContext {
   const body = spec.meeting.body ?? spec.meeting.title;
   const at = (kind: string) => appendixKinds.indexOf(kind) + 1;
   return {
@@ -311,5 +312,3 @@ export function reportContext(pack: PackContext, spec: ReportSpec, appendixKinds
     authors: people(spec.authors),
   };
 }
-
-export type TemplateContext = ReturnType<typeof reportContext>;
