@@ -6,7 +6,7 @@ import { computeIndicator } from './indicators.js';
 
 export { ragOf, directionOf, computeIndicator } from './indicators.js';
 export { isOverdue, computeActions } from './actions.js';
-export { computeFacts, coverageOf, distanceFromTarget } from './facts.js';
+export { computeFacts, coverageOf, distanceFromTarget, gapToTarget, isAnswered, needsAttention, overallJudgement } from './facts.js';
 
 export function compute(inputs: Inputs, linkage: Linkage, diags?: Diagnostics): Computed {
   const indicators = inputs.indicators.map((i) => computeIndicator(i, inputs.period.id));
