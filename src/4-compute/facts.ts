@@ -3,6 +3,7 @@
  * summary, a recommendation and an appendix can never count the same thing differently.
  */
 import type { Diagnostics } from '../diagnostics/index.js';
+import { hasTarget } from './indicators.js';
 import type { ActionResult, Coverage, Facts, FindingCoverage, IndicatorResult, Inputs, Linkage, Source } from '../model/types.js';
 
 /** Off track, at risk or overdue: an action the board must look at. */
@@ -33,7 +34,7 @@ export function gapToTarget(r: IndicatorResult): number | null {
 export function distanceFromTarget(r: IndicatorResult): number | null {
   const ind = r.indicator;
   const v = r.latest?.value;
-  if (v === null || v === undefined || ind.target === undefined || ind.polarity === 'contextual') return null;
+  if (v === null || v === undefined || !hasTarget(ind)) return null;
   const gap = ind.polarity === 'higher' ? ind.target - v : v - ind.target;
   if (gap <= 0 || r.rag === 'green') return null;
   const scale = ind.tolerance > 0 ? ind.tolerance : Math.max(Math.abs(ind.target) * 0.05, 10 ** -ind.decimals);

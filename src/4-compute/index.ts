@@ -4,7 +4,7 @@ import { computeActions } from './actions.js';
 import { computeFacts } from './facts.js';
 import { computeIndicator } from './indicators.js';
 
-export { ragOf, directionOf, computeIndicator } from './indicators.js';
+export { ragOf, directionOf, computeIndicator, hasTarget } from './indicators.js';
 export { isOverdue, computeActions } from './actions.js';
 export { computeFacts, coverageOf, distanceFromTarget, gapToTarget, isAnswered, needsAttention, overallJudgement } from './facts.js';
 

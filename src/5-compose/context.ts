@@ -5,7 +5,7 @@
  * number in the summary and the same number in a recommendation are one number.
  */
 import { monthLabel, ordinalDate, PERIOD_PATTERN, plainDate } from '../model/period.js';
-import { gapToTarget, isAnswered, overallJudgement } from '../4-compute/index.js';
+import { gapToTarget, hasTarget, isAnswered, overallJudgement } from '../4-compute/index.js';
 import type {
   ActionResult,
   Computed,
@@ -115,7 +115,7 @@ function indicatorView(r: IndicatorResult, rank: number): IndicatorView {
     previousMonth: r.previous ? monthLabel(r.previous.month) : '',
     change: formatChange(r.change, ind),
     target: ind.target === undefined ? 'no target' : formatValue(ind.target, ind),
-    hasTarget: ind.target !== undefined && ind.polarity !== 'contextual',
+    hasTarget: hasTarget(ind),
     gap: gap === null ? '' : `${formatChange(gap, ind).replace(/^[+\u2212]/, '')} ${ind.polarity === 'higher' ? 'below' : 'above'} it`,
     england: formatValue(ind.comparators?.england, ind),
     rag: r.rag,
