@@ -293,8 +293,11 @@ export interface FindingSets {
 
 /** The named sets; each is { count, list }. */
 export interface NamedSets {
+  /** Indicators by RAG, direction and distance from target. */
   readonly indicators: IndicatorSets;
+  /** Actions by status, date and link. */
   readonly actions: ActionSets;
+  /** Findings by how well they are answered. */
   readonly findings: FindingSets;
 }
 
@@ -320,7 +323,7 @@ export interface PackContext {
   readonly fullInspections: readonly SourceView[];
   /** The monitoring and focused visits, in register order. */
   readonly visits: readonly SourceView[];
-  /** "2 monitoring visits and a focused visit", in words; empty when there were none. */
+  /** "two monitoring visits and a focused visit", in words; empty when there were none. */
   readonly visitsText: string;
   /** The next visit the council expects; no value when config.yml names none. */
   readonly nextVisit: NextVisitView | undefined;

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { packContext, reportContext, type TemplateContext } from '../../src/5-compose/context.js';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { prepare } from '../../src/pipeline/build.js';
+import { END, START, variablesMarkdown } from '../../tools/template-variables.js';
 import { ROOT, workspace } from '../helpers/workspace.js';
 
 const LIST = path.join(ROOT, 'test/unit/template-context.fields.txt');
@@ -84,4 +85,13 @@ describe('the template context', () => {
     if (process.env.BOARDPACK_UPDATE_FIELDS) writeFileSync(LIST, `${lines}\n`);
     expect(lines).toBe(readFileSync(LIST, 'utf8').trimEnd());
   }, 120_000);
+
+  it('is listed in the README as declared (run npm run docs:variables)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const committed = readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length);
+    const generated = variablesMarkdown(readFileSync(path.join(ROOT, 'src/5-compose/template-context.ts'), 'utf8'));
+    expect(committed).toBe(generated);
+    // Every field says what it holds.
+    expect(generated.split('\n').filter((l) => l.startsWith('- ') && !/`: \S/.test(l))).toEqual([]);
+  });
 });
