@@ -3,7 +3,27 @@
  * summary, a recommendation and an appendix can never count the same thing differently.
  */
 import type { Diagnostics } from '../diagnostics/index.js';
-import type { ActionResult, Coverage, Facts, FindingCoverage, IndicatorResult, Inputs, Linkage } from '../model/types.js';
+import { hasTarget } from './indicators.js';
+import type { ActionResult, Coverage, Facts, FindingCoverage, IndicatorResult, Inputs, Linkage, Source } from '../model/types.js';
+
+/** Off track, at risk or overdue: an action the board must look at. */
+export const needsAttention = (a: ActionResult): boolean => a.overdue || a.action.status === 'off-track' || a.action.status === 'at-risk';
+
+/** Answered by at least one settled action, whatever its progress. */
+export const isAnswered = (c: Coverage): boolean => c !== 'not-answered' && c !== 'unconfirmed';
+
+/** The overall effectiveness judgement of an inspection, if it has one. */
+export const overallJudgement = (s: Source): Source['judgements'][number] | undefined =>
+  s.judgements.find((j) => /overall effectiveness/i.test(j.area));
+
+/**
+ * How far an indicator's latest value is from its target, in its own unit, when it is below
+ * target (red or amber); null when on target or without one.
+ */
+export function gapToTarget(r: IndicatorResult): number | null {
+  if (r.rag !== 'red' && r.rag !== 'amber') return null;
+  return Math.abs((r.latest?.value ?? 0) - (r.indicator.target ?? 0));
+}
 
 /**
  * How far an indicator is from its target, in tolerances: the gap in the indicator's own unit
@@ -14,7 +34,7 @@ import type { ActionResult, Coverage, Facts, FindingCoverage, IndicatorResult, I
 export function distanceFromTarget(r: IndicatorResult): number | null {
   const ind = r.indicator;
   const v = r.latest?.value;
-  if (v === null || v === undefined || ind.target === undefined || ind.polarity === 'contextual') return null;
+  if (v === null || v === undefined || !hasTarget(ind)) return null;
   const gap = ind.polarity === 'higher' ? ind.target - v : v - ind.target;
   if (gap <= 0 || r.rag === 'green') return null;
   const scale = ind.tolerance > 0 ? ind.tolerance : Math.max(Math.abs(ind.target) * 0.05, 10 ** -ind.decimals);
@@ -26,8 +46,7 @@ export function coverageOf(links: readonly { via: string; action: ActionResult }
   const settled = links.filter((l) => l.via !== 'possible');
   if (links.length === 0) return 'not-answered';
   if (settled.length === 0) return 'unconfirmed';
-  const risky = (a: ActionResult) => a.overdue || a.action.status === 'off-track' || a.action.status === 'at-risk';
-  if (settled.some((l) => risky(l.action))) return 'at-risk';
+  if (settled.some((l) => needsAttention(l.action))) return 'at-risk';
   if (settled.every((l) => l.action.action.status === 'complete')) return 'complete';
   return 'on-track';
 }
@@ -56,8 +75,18 @@ export function computeFacts(
   }
   const byId = new Map(actions.map((a) => [a.action.id, a]));
   const findings: FindingCoverage[] = inputs.findings.map((f) => {
-    const links = (linkage.byFinding.get(f.id) ?? []).map((l) => ({ via: l.via, action: byId.get(l.actionId)! }));
-    return { finding: f, coverage: coverageOf(links), actions: links.map((l) => l.action.action.id) };
+    const raw = linkage.byFinding.get(f.id) ?? [];
+    const links = raw.map((l) => ({ via: l.via, action: byId.get(l.actionId)! }));
+    // Possible links are not yet anyone's decision: they are named apart and counted nowhere.
+    const settled = raw.filter((l) => l.via !== 'possible');
+    return {
+      finding: f,
+      coverage: coverageOf(links),
+      actions: links.map((l) => l.action.action.id),
+      settled,
+      needingAttention: settled.filter((l) => needsAttention(byId.get(l.actionId)!)),
+      possible: raw.filter((l) => l.via === 'possible'),
+    };
   });
   const coverage = (c: Coverage) => findings.filter((f) => f.coverage === c);
   const rag = (x: string) => indicators.filter((r) => r.rag === x);
@@ -89,9 +118,25 @@ export function computeFacts(
       overdue,
       statusBehindDate: behind,
       offTrackOrAtRisk: actions.filter((a) => a.action.status === 'off-track' || a.action.status === 'at-risk'),
+      needingAttention: actions.filter(needsAttention),
+      unlinked: linkage.unlinkedActions.map((id) => byId.get(id)!).filter((a) => !a.action.answersNone),
+    },
+    priorities: inputs.plan.priorities.map((p) => {
+      const list = p.actions.map((a) => byId.get(a.id)!);
+      return {
+        id: p.id,
+        actions: list,
+        complete: list.filter((a) => a.action.status === 'complete'),
+        needingAttention: list.filter(needsAttention),
+      };
+    }),
+    sources: {
+      fullInspections: inputs.sources.filter((s) => s.kind === 'full-inspection'),
+      visits: inputs.sources.filter((s) => s.kind !== 'full-inspection'),
     },
     findings: {
       all: findings,
+      answered: findings.filter((f) => isAnswered(f.coverage)),
       notAnswered: coverage('not-answered'),
       unconfirmed: coverage('unconfirmed'),
       atRisk: coverage('at-risk'),

@@ -4,9 +4,9 @@ import { computeActions } from './actions.js';
 import { computeFacts } from './facts.js';
 import { computeIndicator } from './indicators.js';
 
-export { ragOf, directionOf, computeIndicator } from './indicators.js';
+export { ragOf, directionOf, computeIndicator, hasTarget } from './indicators.js';
 export { isOverdue, computeActions } from './actions.js';
-export { computeFacts, coverageOf, distanceFromTarget } from './facts.js';
+export { computeFacts, coverageOf, distanceFromTarget, gapToTarget, isAnswered, needsAttention, overallJudgement } from './facts.js';
 
 export function compute(inputs: Inputs, linkage: Linkage, diags?: Diagnostics): Computed {
   const indicators = inputs.indicators.map((i) => computeIndicator(i, inputs.period.id));

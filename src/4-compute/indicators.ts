@@ -11,8 +11,12 @@ function atPrecision(x: number, decimals: number): number {
   return Math.round(x * f) / f;
 }
 
+/** It has a target that counts: one is given and the indicator is not contextual. */
+export const hasTarget = <T extends Pick<Indicator, 'polarity' | 'target'>>(ind: T): ind is T & { readonly target: number } =>
+  ind.target !== undefined && ind.polarity !== 'contextual';
+
 export function ragOf(value: number | null, ind: Pick<Indicator, 'polarity' | 'target' | 'tolerance' | 'decimals'>): Rag {
-  if (value === null || ind.target === undefined || ind.polarity === 'contextual') return 'none';
+  if (value === null || !hasTarget(ind)) return 'none';
   const v = atPrecision(value, ind.decimals);
   const gap = ind.polarity === 'higher' ? ind.target - v : v - ind.target;
   const g = atPrecision(gap, ind.decimals + 1);

@@ -5,13 +5,15 @@
  * number in the summary and the same number in a recommendation are one number.
  */
 import { monthLabel, ordinalDate, PERIOD_PATTERN, plainDate } from '../model/period.js';
+import { gapToTarget, hasTarget, isAnswered, overallJudgement } from '../4-compute/index.js';
 import type {
   ActionResult,
   Computed,
-  Coverage,
+  Facts,
   FindingCoverage,
   IndicatorResult,
   Inputs,
+  Link,
   Linkage,
   Person,
   ReportSpec,
@@ -31,10 +33,31 @@ import {
   shownStatus,
   UNIT_LABEL,
 } from './labels.js';
+import type {
+  ActionSets,
+  ActionView,
+  AllOf,
+  AppendixNumbers,
+  CountedSet,
+  FindingSets,
+  FindingView,
+  IndicatorSets,
+  IndicatorView,
+  JudgementView,
+  MeetingView,
+  NextVisitView,
+  PackContext,
+  PersonView,
+  PriorityView,
+  SourceView,
+  TemplateContext,
+} from './template-context.js';
+
+export type * from './template-context.js';
 
 const personLine = (p: Person) => [p.name, p.role].filter(Boolean).join(', ');
 const contactLine = (p: Person) => [p.name, p.role, p.email, p.phone].filter(Boolean).join(', ');
-const person = (p: Person) => ({
+const person = (p: Person): PersonView => ({
   name: p.name,
   role: p.role ?? '',
   email: p.email ?? '',
@@ -42,16 +65,22 @@ const person = (p: Person) => ({
   line: personLine(p),
   contact: contactLine(p),
 });
-const people = (list: readonly Person[]) => list.map(person);
+const people = (list: readonly Person[]): PersonView[] => list.map(person);
 
 /** A named set as templates see it. */
-const set = <T>(list: readonly T[]) => ({ count: list.length, list: [...list] });
+const set = <T>(list: readonly T[]): CountedSet<T> => ({ count: list.length, list: [...list] });
 
 /** "R3" or "paragraph 14": how the report names a finding. */
 const findingLabel = (ref: string) => (/^\d+$/.test(ref) ? `paragraph ${ref}` : ref);
 
-function sourceView(s: Source, findingCount: number) {
-  const overall = s.judgements.find((j) => /overall effectiveness/i.test(j.area));
+const judgementView = (j: Source['judgements'][number]): JudgementView => ({
+  area: j.area,
+  grade: j.grade,
+  gradeLower: j.grade.toLowerCase(),
+});
+
+function sourceView(s: Source, findingCount: number): SourceView {
+  const overall = overallJudgement(s);
   return {
     id: s.id,
     title: s.title,
@@ -61,21 +90,18 @@ function sourceView(s: Source, findingCount: number) {
     frameworkName: s.framework ? FRAMEWORK_NAME[s.framework] : '',
     published: s.published,
     publishedText: plainDate(s.published),
-    judgements: s.judgements.map((j) => ({ area: j.area, grade: j.grade, gradeLower: j.grade.toLowerCase() })),
-    /** The overall effectiveness grade, lower case ("inadequate"); empty when the report has no such row. */
+    judgements: s.judgements.map(judgementView),
     overall: overall ? overall.grade.toLowerCase() : '',
-    /** The other judgements, without the overall one. */
-    otherJudgements: s.judgements
-      .filter((j) => j !== overall)
-      .map((j) => ({ area: j.area, grade: j.grade, gradeLower: j.grade.toLowerCase() })),
+    otherJudgements: s.judgements.filter((j) => j !== overall).map(judgementView),
     findingCount,
   };
 }
 
-function indicatorView(r: IndicatorResult, rank: number) {
+function indicatorView(r: IndicatorResult, rank: number): IndicatorView {
   const ind = r.indicator;
   const better =
     ind.polarity === 'higher' ? 'higher is better' : ind.polarity === 'lower' ? 'lower is better' : 'neither higher nor lower is better';
+  const gap = gapToTarget(r);
   return {
     id: ind.id,
     name: ind.name,
@@ -89,12 +115,8 @@ function indicatorView(r: IndicatorResult, rank: number) {
     previousMonth: r.previous ? monthLabel(r.previous.month) : '',
     change: formatChange(r.change, ind),
     target: ind.target === undefined ? 'no target' : formatValue(ind.target, ind),
-    hasTarget: ind.target !== undefined && ind.polarity !== 'contextual',
-    /** How far from target, which way: "22.0 points below it", "1.6 above it"; empty when on or without target. */
-    gap:
-      r.rag === 'red' || r.rag === 'amber'
-        ? `${formatChange(Math.abs((r.latest?.value ?? 0) - (ind.target ?? 0)), ind).replace(/^[+\u2212]/, '')} ${ind.polarity === 'higher' ? 'below' : 'above'} it`
-        : '',
+    hasTarget: hasTarget(ind),
+    gap: gap === null ? '' : `${formatChange(gap, ind).replace(/^[+\u2212]/, '')} ${ind.polarity === 'higher' ? 'below' : 'above'} it`,
     england: formatValue(ind.comparators?.england, ind),
     rag: r.rag,
     ragLabel: RAG_LABEL[r.rag],
@@ -103,12 +125,11 @@ function indicatorView(r: IndicatorResult, rank: number) {
     stale: r.stale,
     worseningRun: r.worseningRun,
     monthsSinceOnTarget: r.monthsSinceOnTarget,
-    /** Position among the indicators furthest from target, 1 = furthest; 0 when on target. */
     rank,
   };
 }
 
-function actionView(a: ActionResult, linkage: Linkage, refOf: (id: string) => string) {
+function actionView(a: ActionResult, linkage: Linkage, refOf: (id: string) => string): ActionView {
   const links = linkage.byAction.get(a.action.id) ?? [];
   return {
     id: a.action.id,
@@ -118,7 +139,6 @@ function actionView(a: ActionResult, linkage: Linkage, refOf: (id: string) => st
     dueText: plainDate(a.action.due),
     status: a.action.status,
     statusLabel: STATUS_LABEL[a.action.status],
-    /** What the report shows: "Overdue" for an action past its date and not complete, whatever its status. */
     shownStatus: shownStatus(a),
     overdue: a.overdue,
     update: a.action.update,
@@ -126,7 +146,6 @@ function actionView(a: ActionResult, linkage: Linkage, refOf: (id: string) => st
     answers: links.map((l) => l.findingId),
     answersRefs: links.map((l) => findingLabel(refOf(l.findingId))),
     suggested: links.some((l) => l.via === 'matched'),
-    /** The matcher is unsure: a person must confirm the link before the board relies on it. */
     possible: links.some((l) => l.via === 'possible'),
     measures: [...a.action.measures],
   };
@@ -146,59 +165,59 @@ function actionsInWords(actions: readonly { shownStatus: string }[]): string {
   return `${word(actions.length)} actions: ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-export type PackContext = ReturnType<typeof packContext>;
+/** Views by id, and a function from a compute list to its views in the same order. */
+type Views<R, V> = { readonly byId: ReadonlyMap<string, V>; readonly of: (list: readonly R[]) => V[] };
 
-/** What every report of the pack shares. */
-export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed) {
-  const { facts } = computed;
+/** Every action's view, by id, in plan order. */
+function actionViews(facts: Facts, inputs: Inputs, linkage: Linkage): Views<ActionResult, ActionView> {
   const findingById = new Map(inputs.findings.map((f) => [f.id, f]));
   const refOf = (id: string) => findingById.get(id)?.ref ?? id;
-  const actionViews = new Map(facts.actions.all.map((a) => [a.action.id, actionView(a, linkage, refOf)]));
-  const av = (list: readonly ActionResult[]) => list.map((a) => actionViews.get(a.action.id)!);
+  const byId = new Map(facts.actions.all.map((a) => [a.action.id, actionView(a, linkage, refOf)]));
+  return { byId, of: (list) => list.map((a) => byId.get(a.action.id)!) };
+}
+
+/** Every indicator's view, by id, in catalogue order, each with its rank from target. */
+function indicatorViews(facts: Facts): Views<IndicatorResult, IndicatorView> {
   const ranks = new Map(facts.indicators.furthestFromTarget.map((r, i) => [r.indicator.id, i + 1]));
-  const indicatorViews = new Map(facts.indicators.all.map((r) => [r.indicator.id, indicatorView(r, ranks.get(r.indicator.id) ?? 0)]));
-  const iv = (list: readonly IndicatorResult[]) => list.map((r) => indicatorViews.get(r.indicator.id)!);
+  const byId = new Map(facts.indicators.all.map((r) => [r.indicator.id, indicatorView(r, ranks.get(r.indicator.id) ?? 0)]));
+  return { byId, of: (list) => list.map((r) => byId.get(r.indicator.id)!) };
+}
+
+/** Every source's view, by id, in register order, each with how many findings it gave. */
+function sourceViews(inputs: Inputs): Views<Source, SourceView> {
   const count = new Map<string, number>();
   for (const f of inputs.findings) count.set(f.sourceId, (count.get(f.sourceId) ?? 0) + 1);
-  const sources = inputs.sources.map((s) => sourceView(s, count.get(s.id) ?? 0));
-  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const views = inputs.sources.map((s) => sourceView(s, count.get(s.id) ?? 0));
+  const byView = new Map(inputs.sources.map((s, i) => [s, views[i]!]));
+  return { byId: new Map(views.map((v) => [v.id, v])), of: (list) => list.map((s) => byView.get(s)!) };
+}
 
-  const findingView = (fc: FindingCoverage) => {
-    const f = fc.finding;
-    const links = linkage.byFinding.get(f.id) ?? [];
-    const all = links.map((l) => ({ ...actionViews.get(l.actionId)!, suggested: l.via === 'matched', possible: l.via === 'possible' }));
-    // Possible links are not yet anyone's decision: they are named apart and counted nowhere.
-    const actions = all.filter((a) => !a.possible);
-    return {
-      id: f.id,
-      ref: f.ref,
-      label: findingLabel(f.ref),
-      /** The label to open a sentence: "Paragraph 14", "R3". */
-      Label: findingLabel(f.ref).replace(/^p/, 'P'),
-      section: f.section,
-      text: f.text,
-      source: sourceById.get(f.sourceId)!,
-      coverage: fc.coverage,
-      coverageLabel: COVERAGE_LABEL[fc.coverage],
-      actions,
-      /** "three actions: two complete, one on track" */
-      actionsSummary: actionsInWords(actions),
-      /** Actions off track, at risk or overdue: the ones a reader must see. */
-      actionsAtRisk: actions.filter((a) => a.overdue || a.status === 'off-track' || a.status === 'at-risk'),
-      /** Actions the matcher thinks may answer it, awaiting someone's confirmation. */
-      possibleActions: all.filter((a) => a.possible),
-      answered: fc.coverage !== 'not-answered' && fc.coverage !== 'unconfirmed',
-      unconfirmed: fc.coverage === 'unconfirmed',
-    };
+/** A finding with the actions answering it, each shown as linked to this finding. */
+function findingView(fc: FindingCoverage, actions: ReadonlyMap<string, ActionView>, sources: ReadonlyMap<string, SourceView>): FindingView {
+  const f = fc.finding;
+  const linked = (l: Link): ActionView => ({ ...actions.get(l.actionId)!, suggested: l.via === 'matched', possible: l.via === 'possible' });
+  const settled = fc.settled.map(linked);
+  return {
+    id: f.id,
+    ref: f.ref,
+    label: findingLabel(f.ref),
+    Label: findingLabel(f.ref).replace(/^p/, 'P'),
+    section: f.section,
+    text: f.text,
+    source: sources.get(f.sourceId)!,
+    coverage: fc.coverage,
+    coverageLabel: COVERAGE_LABEL[fc.coverage],
+    actions: settled,
+    actionsSummary: actionsInWords(settled),
+    actionsAtRisk: fc.needingAttention.map(linked),
+    possibleActions: fc.possible.map(linked),
+    answered: isAnswered(fc.coverage),
+    unconfirmed: fc.coverage === 'unconfirmed',
   };
-  const findings = facts.findings.all.map(findingView);
-  const byCoverage = (c: Coverage) => findings.filter((f) => f.coverage === c);
-  const full = sources.filter((s) => s.kind === 'full-inspection');
-  const visits = sources.filter((s) => s.kind !== 'full-inspection');
-  const unlinked = linkage.unlinkedActions
-    .map((id) => facts.actions.all.find((a) => a.action.id === id)!)
-    .filter((a) => !a.action.answersNone);
+}
 
+/** The council, period, pack date and plan: the words every report's header uses. */
+function packHeader(inputs: Inputs): Pick<PackContext, 'council' | 'period' | 'packDate' | 'packDateText' | 'charts' | 'plan'> {
   return {
     council: inputs.council,
     period: { id: inputs.period.id, label: monthLabel(inputs.period.id) },
@@ -206,110 +225,156 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
     packDateText: ordinalDate(inputs.packDate),
     charts: inputs.charts,
     plan: { title: inputs.plan.title },
-    sources,
-    /** The latest full inspection, if any: what the plan answers first. */
+  };
+}
+
+/** The next visit the council expects, in words. */
+function nextVisitView(next: Inputs['nextVisit']): NextVisitView | undefined {
+  if (!next) return undefined;
+  return {
+    kindLabel: next.kind === 'joint-targeted-area-inspection' ? 'joint targeted area inspection' : KIND_LABEL[next.kind],
+    expectedText: PERIOD_PATTERN.test(next.expected) ? monthLabel(next.expected) : plainDate(next.expected),
+    focus: next.focus ?? '',
+  };
+}
+
+/** The inspections and visits: the latest full inspection, the visits in words, the next visit. */
+function inspectionViews(
+  inputs: Inputs,
+  facts: Facts,
+  sources: Views<Source, SourceView>,
+): Pick<PackContext, 'sources' | 'inspection' | 'fullInspections' | 'visits' | 'visitsText' | 'nextVisit'> {
+  const full = sources.of(facts.sources.fullInspections);
+  const visits = sources.of(facts.sources.visits);
+  return {
+    sources: sources.of(inputs.sources),
     inspection: full[full.length - 1],
     fullInspections: full,
     visits,
-    /** "2 monitoring visits and a focused visit", in words; empty when there were none. */
     visitsText: kindCounts(visits.map((v) => v.kind)),
-    nextVisit: inputs.nextVisit
-      ? {
-          kindLabel:
-            inputs.nextVisit.kind === 'joint-targeted-area-inspection'
-              ? 'joint targeted area inspection'
-              : KIND_LABEL[inputs.nextVisit.kind],
-          expectedText: PERIOD_PATTERN.test(inputs.nextVisit.expected)
-            ? monthLabel(inputs.nextVisit.expected)
-            : plainDate(inputs.nextVisit.expected),
-          focus: inputs.nextVisit.focus ?? '',
-        }
-      : undefined,
+    nextVisit: nextVisitView(inputs.nextVisit),
+  };
+}
+
+function priorityViews(inputs: Inputs, facts: Facts, actions: Views<ActionResult, ActionView>): PriorityView[] {
+  return inputs.plan.priorities.map((p, i) => {
+    const pf = facts.priorities[i]!;
+    return {
+      id: p.id,
+      title: p.title,
+      lead: p.lead,
+      actions: actions.of(pf.actions),
+      total: pf.actions.length,
+      complete: set(actions.of(pf.complete)),
+      needingAttention: set(actions.of(pf.needingAttention)),
+    };
+  });
+}
+
+const allOf = <V>(views: ReadonlyMap<string, V>): AllOf<V> => ({ all: [...views.values()], total: views.size });
+
+function indicatorSets(facts: Facts, iv: Views<IndicatorResult, IndicatorView>): IndicatorSets {
+  const s = facts.indicators;
+  const of = (list: readonly IndicatorResult[]) => set(iv.of(list));
+  return {
+    red: of(s.red),
+    amber: of(s.amber),
+    green: of(s.green),
+    belowTarget: of(s.belowTarget),
+    noTarget: of(s.noTarget),
+    worsenedThreeMonths: of(s.worsenedThreeMonths),
+    improving: of(s.improving),
+    worsening: of(s.worsening),
+    furthestFromTarget: of(s.furthestFromTarget),
+  };
+}
+
+function actionSets(facts: Facts, av: Views<ActionResult, ActionView>): ActionSets {
+  const s = facts.actions;
+  const of = (list: readonly ActionResult[]) => set(av.of(list));
+  return {
+    complete: of(s.complete),
+    onTrack: of(s.onTrack),
+    atRisk: of(s.atRisk),
+    offTrack: of(s.offTrack),
+    notStarted: of(s.notStarted),
+    overdue: of(s.overdue),
+    statusBehindDate: of(s.statusBehindDate),
+    offTrackOrAtRisk: of(s.offTrackOrAtRisk),
+    needingAttention: of(s.needingAttention),
+    unlinked: of(s.unlinked),
+  };
+}
+
+function findingSets(facts: Facts, byId: ReadonlyMap<string, FindingView>): FindingSets {
+  const s = facts.findings;
+  const of = (list: readonly FindingCoverage[]) => set(list.map((fc) => byId.get(fc.finding.id)!));
+  return {
+    answered: of(s.answered),
+    notAnswered: of(s.notAnswered),
+    unconfirmed: of(s.unconfirmed),
+    atRisk: of(s.atRisk),
+    onTrack: of(s.onTrack),
+    complete: of(s.complete),
+  };
+}
+
+/** What every report of the pack shares. */
+export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed): PackContext {
+  const { facts } = computed;
+  const actions = actionViews(facts, inputs, linkage);
+  const indicators = indicatorViews(facts);
+  const sources = sourceViews(inputs);
+  const findings = facts.findings.all.map((fc) => findingView(fc, actions.byId, sources.byId));
+  const findingById = new Map(findings.map((f) => [f.id, f]));
+  return {
+    ...packHeader(inputs),
+    ...inspectionViews(inputs, facts, sources),
     findings,
-    priorities: inputs.plan.priorities.map((p) => {
-      const list = p.actions.map((a) => actionViews.get(a.id)!);
-      return {
-        id: p.id,
-        title: p.title,
-        lead: p.lead,
-        actions: list,
-        total: list.length,
-        complete: set(list.filter((a) => a.status === 'complete')),
-        needingAttention: set(list.filter((a) => a.overdue || a.status === 'off-track' || a.status === 'at-risk')),
-      };
-    }),
-    actions: { all: [...actionViews.values()], total: actionViews.size },
-    indicators: { all: [...indicatorViews.values()], total: indicatorViews.size },
-    /** The named sets; each is { count, list }. */
+    priorities: priorityViews(inputs, facts, actions),
+    actions: allOf(actions.byId),
+    indicators: allOf(indicators.byId),
     sets: {
-      indicators: {
-        red: set(iv(facts.indicators.red)),
-        amber: set(iv(facts.indicators.amber)),
-        green: set(iv(facts.indicators.green)),
-        belowTarget: set(iv(facts.indicators.belowTarget)),
-        noTarget: set(iv(facts.indicators.noTarget)),
-        worsenedThreeMonths: set(iv(facts.indicators.worsenedThreeMonths)),
-        improving: set(iv(facts.indicators.improving)),
-        worsening: set(iv(facts.indicators.worsening)),
-        furthestFromTarget: set(iv(facts.indicators.furthestFromTarget)),
-      },
-      actions: {
-        complete: set(av(facts.actions.complete)),
-        onTrack: set(av(facts.actions.onTrack)),
-        atRisk: set(av(facts.actions.atRisk)),
-        offTrack: set(av(facts.actions.offTrack)),
-        notStarted: set(av(facts.actions.notStarted)),
-        overdue: set(av(facts.actions.overdue)),
-        statusBehindDate: set(av(facts.actions.statusBehindDate)),
-        offTrackOrAtRisk: set(av(facts.actions.offTrackOrAtRisk)),
-        /** Off track, at risk or overdue: every action the board must look at, once each. */
-        needingAttention: set(
-          av(facts.actions.all.filter((a) => a.overdue || a.action.status === 'off-track' || a.action.status === 'at-risk')),
-        ),
-        unlinked: set(av(unlinked)),
-      },
-      findings: {
-        /** Answered by at least one settled action, whatever its progress. */
-        answered: set(findings.filter((f) => f.answered)),
-        notAnswered: set(byCoverage('not-answered')),
-        unconfirmed: set(byCoverage('unconfirmed')),
-        atRisk: set(byCoverage('at-risk')),
-        onTrack: set(byCoverage('on-track')),
-        complete: set(byCoverage('complete')),
-      },
+      indicators: indicatorSets(facts, indicators),
+      actions: actionSets(facts, actions),
+      findings: findingSets(facts, findingById),
     },
   };
 }
 
-/** What one report adds: its meeting and people, and where its appendices are. */
-export function reportContext(pack: PackContext, spec: ReportSpec, appendixKinds: readonly string[] = []) {
-  const body = spec.meeting.body ?? spec.meeting.title;
+/** Appendix numbers by kind, from the report's list of appendices; 0 for a kind it lacks. */
+function appendixNumbers(appendixKinds: readonly string[]): AppendixNumbers {
   const at = (kind: string) => appendixKinds.indexOf(kind) + 1;
   return {
+    actionTracker: at('action-tracker'),
+    findingsCoverage: at('findings-coverage'),
+    scorecard: at('scorecard') || at('scorecard-summary'),
+  };
+}
+
+function meetingView(meeting: ReportSpec['meeting']): MeetingView {
+  const body = meeting.body ?? meeting.title;
+  return {
+    title: meeting.title,
+    body,
+    Body: body.charAt(0).toUpperCase() + body.slice(1),
+    date: meeting.date,
+    dateText: ordinalDate(meeting.date),
+    next: meeting.next ?? '',
+    nextText: meeting.next ? plainDate(meeting.next) : '',
+    chair: meeting.chair ? person(meeting.chair) : undefined,
+  };
+}
+
+/** What one report adds: its meeting and people, and where its appendices are. */
+export function reportContext(pack: PackContext, spec: ReportSpec, appendixKinds: readonly string[] = []): TemplateContext {
+  return {
     ...pack,
-    /** Appendix numbers by kind (0 when the report has none of that kind). */
-    appendix: {
-      actionTracker: at('action-tracker'),
-      findingsCoverage: at('findings-coverage'),
-      scorecard: at('scorecard') || at('scorecard-summary'),
-    },
+    appendix: appendixNumbers(appendixKinds),
     report: { id: spec.id, title: spec.title },
-    meeting: {
-      title: spec.meeting.title,
-      /** How the text names the meeting: "the Improvement Board". */
-      body,
-      /** The same, capitalised to open a sentence: "The Improvement Board". */
-      Body: body.charAt(0).toUpperCase() + body.slice(1),
-      date: spec.meeting.date,
-      dateText: ordinalDate(spec.meeting.date),
-      next: spec.meeting.next ?? '',
-      nextText: spec.meeting.next ? plainDate(spec.meeting.next) : '',
-      chair: spec.meeting.chair ? person(spec.meeting.chair) : undefined,
-    },
+    meeting: meetingView(spec.meeting),
     directors: people(spec.directors),
     portfolioHolders: people(spec.portfolioHolders),
     authors: people(spec.authors),
   };
 }
-
-export type TemplateContext = ReturnType<typeof reportContext>;

@@ -54,7 +54,7 @@ export const FRAMEWORK_NAME: Record<Framework, string> = {
 };
 
 /** Units as the scorecard names them: one word each, in lower case. */
-export const UNIT_LABEL: Record<string, string> = {
+export const UNIT_LABEL: Record<IndicatorSpec['unit'], string> = {
   '%': 'per cent',
   'rate per 10,000': 'rate per 10,000',
   days: 'days',

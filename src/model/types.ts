@@ -280,6 +280,22 @@ export interface FindingCoverage {
   readonly coverage: Coverage;
   /** Ids of the actions linked to it, explicit, matched or possible. */
   readonly actions: readonly string[];
+  /** Its settled links (explicit or matched), in link order: the ones that count. */
+  readonly settled: readonly Link[];
+  /** Of those, the ones whose action is off track, at risk or overdue. */
+  readonly needingAttention: readonly Link[];
+  /** Its possible links, awaiting a person's confirmation; counted nowhere. */
+  readonly possible: readonly Link[];
+}
+
+/** One priority's actions, and its named sets. */
+export interface PriorityFacts {
+  readonly id: string;
+  readonly actions: readonly ActionResult[];
+  /** Status complete. */
+  readonly complete: readonly ActionResult[];
+  /** Off track, at risk or overdue. */
+  readonly needingAttention: readonly ActionResult[];
 }
 
 /** The named sets every count and list in a report comes from (compute/facts.ts). */
@@ -311,9 +327,23 @@ export interface Facts {
     /** Overdue, though the status says on track or not started. */
     readonly statusBehindDate: readonly ActionResult[];
     readonly offTrackOrAtRisk: readonly ActionResult[];
+    /** Off track, at risk or overdue: every action the board must look at, once each. */
+    readonly needingAttention: readonly ActionResult[];
+    /** Linked to no finding, though the plan does not say `answers: []`; in linkage order. */
+    readonly unlinked: readonly ActionResult[];
+  };
+  /** Per priority, in plan order. */
+  readonly priorities: readonly PriorityFacts[];
+  readonly sources: {
+    /** Full inspections, in register order; the last is the latest. */
+    readonly fullInspections: readonly Source[];
+    /** Monitoring and focused visits, in register order. */
+    readonly visits: readonly Source[];
   };
   readonly findings: {
     readonly all: readonly FindingCoverage[];
+    /** Answered by at least one settled action, whatever its progress: every coverage but not-answered and unconfirmed. */
+    readonly answered: readonly FindingCoverage[];
     readonly notAnswered: readonly FindingCoverage[];
     readonly unconfirmed: readonly FindingCoverage[];
     readonly atRisk: readonly FindingCoverage[];

@@ -25,7 +25,7 @@ import { matchPlan, matchedLinks } from '../3-link/match.js';
 import { sha256 } from '../model/digest.js';
 import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
-import type { Computed, Inputs, PackTarget } from '../model/types.js';
+import type { Computed, Inputs, Linkage, PackTarget } from '../model/types.js';
 import { ChartPool, renderAll } from '../6-render/index.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
@@ -49,7 +49,7 @@ export interface BuildResult {
 export async function prepare(
   options: LoadOptions,
   diags: Diagnostics,
-): Promise<{ inputs: Inputs; computed: Computed; models: ReportModel[]; target: PackTarget } | undefined> {
+): Promise<{ inputs: Inputs; linkage: Linkage; computed: Computed; models: ReportModel[]; target: PackTarget } | undefined> {
   const { inputs, target, jobs } = await loadInputs(options, diags);
   // Templates are checked even when other inputs failed, so one run shows every problem.
   for (const job of jobs) {
@@ -68,7 +68,7 @@ export async function prepare(
   const computed = compute(inputs, linkage, diags);
   const models = composeReports(inputs, linkage, computed, diags, progress);
   if (!models) return undefined;
-  return { inputs, computed, models, target };
+  return { inputs, linkage, computed, models, target };
 }
 
 export async function validate(options: LoadOptions): Promise<Diagnostics> {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicator, directionOf, isOverdue, ragOf } from '../../src/4-compute/index.js';
-import type { Indicator } from '../../src/model/types.js';
+import {
+  computeIndicator,
+  directionOf,
+  gapToTarget,
+  hasTarget,
+  isAnswered,
+  isOverdue,
+  needsAttention,
+  ragOf,
+} from '../../src/4-compute/index.js';
+import type { Action, ActionResult, Indicator, IndicatorResult } from '../../src/model/types.js';
 
 const higher = { polarity: 'higher', target: 80, tolerance: 5, decimals: 1 } as const;
 const lower = { polarity: 'lower', target: 20, tolerance: 2, decimals: 1 } as const;
@@ -110,5 +119,44 @@ describe('overdue actions', () => {
     ['2027-01-31', 'off-track', false],
   ] as const)('due %s, %s: overdue %s', (due, status, overdue) => {
     expect(isOverdue({ due, status }, '2026-11-12')).toBe(overdue);
+  });
+});
+
+describe('the exception rules compose puts into words', () => {
+  const action = (status: Action['status'], overdue: boolean): ActionResult => ({ action: { status } as Action, overdue });
+  it.each([
+    ['off-track', false, true],
+    ['at-risk', false, true],
+    ['on-track', true, true], // overdue, whatever the status says
+    ['on-track', false, false],
+    ['not-started', false, false],
+    ['complete', false, false],
+  ] as const)('an action %s, overdue %s, needs attention: %s', (status, overdue, needs) => {
+    expect(needsAttention(action(status, overdue))).toBe(needs);
+  });
+
+  it('a finding is answered unless no action or only possible links answer it', () => {
+    expect(['not-answered', 'unconfirmed', 'at-risk', 'on-track', 'complete'].map((c) => isAnswered(c as never))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('a target counts when given and the indicator is not contextual', () => {
+    expect(hasTarget({ polarity: 'higher', target: 80 })).toBe(true);
+    expect(hasTarget({ polarity: 'higher', target: undefined })).toBe(false);
+    expect(hasTarget({ polarity: 'contextual', target: 80 })).toBe(false);
+  });
+
+  it('the gap to target is in the unit, only when red or amber', () => {
+    const r = (rag: IndicatorResult['rag'], value: number) =>
+      ({ rag, latest: { month: '2026-10', value }, indicator: { target: 20 } }) as unknown as IndicatorResult;
+    expect(gapToTarget(r('red', 26.5))).toBeCloseTo(6.5);
+    expect(gapToTarget(r('amber', 18))).toBe(2);
+    expect(gapToTarget(r('green', 18))).toBeNull();
+    expect(gapToTarget(r('none', 18))).toBeNull();
   });
 });
