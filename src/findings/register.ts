@@ -65,7 +65,12 @@ export function sourceFacts(lines: readonly Line[], framework: Framework | undef
   };
 }
 
-const GRADE = /^(.*?)\s*\b(outstanding|good|requires improvement to be good|requires improvement|inadequate)\s*$/i;
+/** A grade ending a line of the judgement table: after a space, alone, or glued to the label's last word. */
+const TABLE_GRADE =
+  /^(.*?)(?:\s+|^|(?<=[a-z.]))(Outstanding|Good|Requires improvement to be good|Requires improvement to|Requires improvement|Inadequate)$/i;
+/** The rest of a split "Requires improvement to be good", glued to the end of a label's line. */
+const RI_TAIL = /^(.*?)\s*(?:to\s*)?be good$/i;
+const RI_TAIL_ALONE = /^(?:to\s*)?be good$/i;
 
 /**
  * The judgement table of a 2018+ report's first page: "Judgement Grade", then each judgement
@@ -75,24 +80,62 @@ export function judgementsOf(lines: readonly Line[]): { area: string; grade: str
   const front = lines.filter((l) => l.page <= 2);
   const start = front.findIndex((l) => /^judgement\s+grade$/i.test(l.text));
   if (start < 0) return [];
+  // The table's rows, as PDFs give them: a label over one to three lines, its grade at the end
+  // of one of them (after a space, glued to the last word, or alone on its line); lines that
+  // carry on a label begin in lower case. "Requires improvement to be good" may itself be split,
+  // its "to be good" glued to the end of the label's next line. The opening prose ends the table.
   const out: { area: string; grade: string }[] = [];
-  let label: string[] = [];
+  let current: { area: string; grade: string } | undefined;
+  let held: string | undefined;
+  let pending: string[] = [];
+  const close = () => {
+    if (current) out.push(current);
+    current = undefined;
+  };
+  const grade = (g: string) => {
+    const lower = g.toLowerCase().replace(/\s+/g, ' ');
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  };
+  const partial = () => current !== undefined && /^requires improvement( to)?$/i.test(current.grade);
   for (const l of front.slice(start + 1)) {
-    const m = GRADE.exec(l.text);
-    if (m) {
-      const area = [...label, m[1]!].join(' ').replace(/\s+/g, ' ').trim();
-      if (!area) break;
-      const g = m[2]!.toLowerCase();
-      out.push({ area, grade: g.charAt(0).toUpperCase() + g.slice(1) });
-      label = [];
-      if (/^overall effectiveness$/i.test(area)) break;
+    const text = l.text.replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    if (RI_TAIL_ALONE.test(text) && partial()) {
+      current = { ...current!, grade: 'Requires improvement to be good' };
       continue;
     }
-    // A label runs over a line or two; anything longer is the report's opening prose.
-    if (label.length >= 2 || l.text.length > 70 || /[.;]$/.test(l.text)) break;
-    label.push(l.text);
+    // A line in lower case carries on the label above it (rows begin with a capital).
+    if (current && pending.length === 0 && /^[a-z]/.test(text)) {
+      const tail = partial() ? RI_TAIL.exec(text) : null;
+      const more = (tail ? tail[1]! : text).replace(/\.$/, '').trim();
+      current = { area: `${current.area} ${more}`.trim(), grade: tail ? 'Requires improvement to be good' : current.grade };
+      continue;
+    }
+    const m = TABLE_GRADE.exec(text);
+    // Prose: a sentence's end, or a long line that is not a whole row (a label has no commas).
+    if (/[.;:]$/.test(text) || (text.length > 75 && (!m || /[,;]/.test(m[1]!)))) break;
+    if (m) {
+      close();
+      const area = [...pending, m[1]!.trim()].filter(Boolean).join(' ');
+      pending = [];
+      // A grade alone before its label: the label is the next line.
+      if (!area) held = grade(m[2]!);
+      else current = { area, grade: grade(m[2]!) };
+      if (current && /^overall effectiveness$/i.test(current.area) && !partial()) break;
+      continue;
+    }
+    if (held) {
+      close();
+      current = { area: text, grade: held };
+      held = undefined;
+      continue;
+    }
+    close();
+    pending.push(text);
+    if (pending.length > 3) break;
   }
-  return out;
+  close();
+  return out.map((j) => (j.grade === 'Requires improvement to' ? { ...j, grade: 'Requires improvement' } : j));
 }
 
 export function buildRegister(

@@ -191,6 +191,63 @@ describe('ILACS: What needs to improve', () => {
     ]);
   });
 
+  it('reads the judgement table as PDFs lay it out: grade glued to a word, or alone with the label around it', () => {
+    const glued = preparePages([
+      [
+        'Judgement Grade',
+        'The impact of leaders on social workOutstanding',
+        'practice with children and families',
+        'The experiences and progress ofRequires improvement to be good',
+        'children in care',
+        'Since the last inspection the council has built on its strengths and now reports',
+        'more children kept safely at home.',
+      ],
+    ]);
+    expect(judgementsOf(glued)).toEqual([
+      { area: 'The impact of leaders on social work practice with children and families', grade: 'Outstanding' },
+      { area: 'The experiences and progress of children in care', grade: 'Requires improvement to be good' },
+    ]);
+    const around = preparePages([
+      [
+        'Judgement Grade',
+        'The experiences and progress of children who need help and',
+        'Inadequate',
+        'protection',
+        'The experiences and progress of children in care and care',
+        'Good',
+        'leavers',
+        'Overall effectiveness Inadequate',
+        'Ofsted found that services have declined.',
+      ],
+    ]);
+    expect(judgementsOf(around)).toEqual([
+      { area: 'The experiences and progress of children who need help and protection', grade: 'Inadequate' },
+      { area: 'The experiences and progress of children in care and care leavers', grade: 'Good' },
+      { area: 'Overall effectiveness', grade: 'Inadequate' },
+    ]);
+  });
+
+  it('joins a "Requires improvement to be good" the PDF split around its label', () => {
+    const split = preparePages([
+      [
+        'Judgement Grade',
+        'The impact of leaders on social work practice withRequires improvement to',
+        'children and familiesbe good',
+        'The experiences and progress of children in care andRequires improvement',
+        'care leavers.to be good',
+        'Requires improvement',
+        'Overall effectiveness',
+        'to be good',
+        'Services have improved in most areas since the last inspection, which found them',
+      ],
+    ]);
+    expect(judgementsOf(split)).toEqual([
+      { area: 'The impact of leaders on social work practice with children and families', grade: 'Requires improvement to be good' },
+      { area: 'The experiences and progress of children in care and care leavers', grade: 'Requires improvement to be good' },
+      { area: 'Overall effectiveness', grade: 'Requires improvement to be good' },
+    ]);
+  });
+
   it('reads the heading however it is written', () => {
     for (const heading of ['What needs to improve', 'What needs to improve:', 'WHAT NEEDS TO IMPROVE?', 'What needs to improve?1']) {
       const { parsed: p } = importText([[heading, `\u2022 The quality of plans.`, '', 'Help and protection', '1. Text.']]);
