@@ -89,7 +89,7 @@ async function evalSamples(): Promise<void> {
     console.log(
       `${e.file.padEnd(36)} ${String(parsed.framework).padEnd(9)} ${String(e.findings.length).padStart(8)} ${String(parsed.findings.length).padStart(6)} ${String(exact).padStart(10)} ${String(wrong.length).padStart(6)} ${String(extra.length).padStart(6)}   ${ms.toFixed(0)} ms`,
     );
-    if (e.framework === 'ILACS') {
+    {
       const want = Object.entries(e.judgements);
       const same = want.filter(([area, grade]) =>
         judgements.some((j) => norm(j.area).toLowerCase() === norm(area).toLowerCase() && j.grade.toLowerCase() === grade.toLowerCase()),

@@ -79,7 +79,7 @@ const RI_TAIL_ALONE = /^(?:to\s*)?be good$/i;
 export function judgementsOf(lines: readonly Line[]): { area: string; grade: string }[] {
   const front = lines.filter((l) => l.page <= 2);
   const start = front.findIndex((l) => /^judgement\s+grade$/i.test(l.text));
-  if (start < 0) return [];
+  if (start < 0) return sifJudgementsOf(front);
   // The table's rows, as PDFs give them: a label over one to three lines, its grade at the end
   // of one of them (after a space, glued to the last word, or alone on its line); lines that
   // carry on a label begin in lower case. "Requires improvement to be good" may itself be split,
@@ -136,6 +136,76 @@ export function judgementsOf(lines: readonly Line[]): { area: string; grade: str
   }
   close();
   return out.map((j) => (j.grade === 'Requires improvement to' ? { ...j, grade: 'Requires improvement' } : j));
+}
+
+/** "requires improvement", "require improvement to be good", "Good": the grade as reports list it. */
+function sifGrade(words: string): string {
+  const w = words
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^requires? /, 'requires ');
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+const SIF_GRADE = /(requires? improvement to be good|requires? improvement|inadequate|outstanding|good)\b/i;
+
+/**
+ * The judgements of a 2013-2017 single inspection, from its first pages: the overall judgement
+ * in a sentence ("The overall judgement is ...", "Children's services in X require ..."),
+ * numbered areas with their grades (on the line, alone after it, or "Requires" and
+ * "improvement" printed around the label), and the safeguarding board's in its own sentence.
+ */
+function sifJudgementsOf(front: readonly Line[]): { area: string; grade: string }[] {
+  const out: { area: string; grade: string }[] = [];
+  const text = front.map((l) => l.text.replace(/\s+/g, ' ').trim());
+  const at = text.findIndex((t) => /^the overall judgement is\b|^children['’]s services in .+ (are|is|require|requires)\b/i.test(t));
+  if (at < 0) return [];
+  const sentence = `${text[at]} ${text[at + 1] ?? ''}`;
+  // The grade the sentence gives after its verb ("... is that children's services require improvement").
+  const verb = /\b(is|are|requires?)\b\s*(.*)$/i.exec(sentence);
+  const g = verb ? SIF_GRADE.exec(/^requires?$/i.test(verb[1]!) ? `${verb[1]} ${verb[2]}` : verb[2]!)?.[1] : undefined;
+  if (g) out.push({ area: 'Overall effectiveness', grade: sifGrade(g) });
+  for (let i = at + 1; i < text.length && i < at + 40; i++) {
+    const t = text[i]!;
+    if (/^ofsted produces this report/i.test(t)) break;
+    const lscb = /^the effectiveness of the local safeguarding children board(?: \(lscb\))? is (.*)$/i.exec(t);
+    if (lscb) {
+      const grade = SIF_GRADE.exec(`${lscb[1]} ${text[i + 1] ?? ''}`);
+      if (grade) out.push({ area: 'Effectiveness of the LSCB', grade: sifGrade(grade[1]!) });
+      break;
+    }
+    const row = /^(\d(?:\.\d)?)\.?\s+([A-Z].*?)\s*$/.exec(t);
+    if (!row || t.length > 80) continue;
+    let label = row[2]!;
+    let grade: string | undefined;
+    const end = /^(.*?)\s+(requires? improvement to be good|requires? improvement|inadequate|outstanding|good)$/i.exec(label);
+    const glued = /^requires$/i.test(text[i - 1] ?? '')
+      ? /^(.*?[a-z])(improvement to be good|improvement to be|improvement)$/i.exec(label)
+      : null;
+    if (glued) {
+      // "Requires" above, and the rest of the grade glued to the label's end.
+      label = glued[1]!;
+      grade = `requires ${glued[2]}`;
+      if (/ to be$/i.test(grade) && /^good$/i.test(text[i + 1] ?? '')) {
+        grade = `${grade} good`;
+        i++;
+      } else if (/ to be$/i.test(grade)) grade = 'requires improvement';
+    } else if (end) {
+      label = end[1]!;
+      grade = end[2]!;
+    } else if (/^requires$/i.test(text[i - 1] ?? '') && /^improvement( to be good)?$/i.test(text[i + 1] ?? '')) {
+      grade = `requires ${text[i + 1]}`;
+      i++;
+    } else if (SIF_GRADE.test(text[i + 1] ?? '') && new RegExp(`^${SIF_GRADE.source}$`, 'i').test(text[i + 1] ?? '')) {
+      grade = text[i + 1]!;
+      i++;
+      if (/^[a-z]/.test(text[i + 1] ?? '')) {
+        label = `${label} ${text[i + 1]}`;
+        i++;
+      }
+    }
+    if (grade) out.push({ area: label, grade: sifGrade(grade) });
+  }
+  return out;
 }
 
 export function buildRegister(

@@ -248,6 +248,36 @@ describe('ILACS: What needs to improve', () => {
     ]);
   });
 
+  it("reads a 2013-2017 single inspection's judgements from its sentences and numbered areas", () => {
+    const sif = preparePages([
+      [
+        'Inspection of services for children in need of help and protection, children looked after and care leavers',
+        'The overall judgement is that children\u2019s services require',
+        'improvement',
+        'Most children are safe, though help is not yet consistently good.',
+        'Requires',
+        '1. Children who need help and protection',
+        'improvement',
+        '2. Children looked after and achieving',
+        'Inadequate',
+        'permanence',
+        '2.1 Adoption performance Good',
+        'Requires',
+        '3. Leadership, management and governanceimprovement to be',
+        'good',
+        'The effectiveness of the Local Safeguarding Children Board (LSCB) is good',
+      ],
+    ]);
+    expect(judgementsOf(sif)).toEqual([
+      { area: 'Overall effectiveness', grade: 'Requires improvement' },
+      { area: 'Children who need help and protection', grade: 'Requires improvement' },
+      { area: 'Children looked after and achieving permanence', grade: 'Inadequate' },
+      { area: 'Adoption performance', grade: 'Good' },
+      { area: 'Leadership, management and governance', grade: 'Requires improvement to be good' },
+      { area: 'Effectiveness of the LSCB', grade: 'Good' },
+    ]);
+  });
+
   it('reads the heading however it is written', () => {
     for (const heading of ['What needs to improve', 'What needs to improve:', 'WHAT NEEDS TO IMPROVE?', 'What needs to improve?1']) {
       const { parsed: p } = importText([[heading, `\u2022 The quality of plans.`, '', 'Help and protection', '1. Text.']]);
