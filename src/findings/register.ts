@@ -157,8 +157,18 @@ const SIF_GRADE = /(requires? improvement to be good|requires? improvement|inade
 function sifJudgementsOf(front: readonly Line[]): { area: string; grade: string }[] {
   const out: { area: string; grade: string }[] = [];
   const text = front.map((l) => l.text.replace(/\s+/g, ' ').trim());
-  const at = text.findIndex((t) => /^the overall judgement is\b|^children['’]s services in .+ (are|is|require|requires)\b/i.test(t));
-  if (at < 0) return [];
+  // The sentence may wrap before its verb ("Children's services in the X Council area" / "are good").
+  const at = text.findIndex(
+    (t, i) =>
+      /^the overall judgement is\b/i.test(t) ||
+      /^children['’]s services in .+ (are|is|require|requires)\b/i.test(`${t} ${text[i + 1] ?? ''}`),
+  );
+  if (at < 0) {
+    // A review of the safeguarding board alone: its one judgement.
+    const board = text.findIndex((t) => /^the local safeguarding children board (is|requires?)\b/i.test(t));
+    const grade = board < 0 ? undefined : SIF_GRADE.exec(`${text[board]!.replace(/^.*?board\s+(is\s+)?/i, '')} ${text[board + 1] ?? ''}`);
+    return grade ? [{ area: 'Effectiveness of the LSCB', grade: sifGrade(grade[1]!) }] : [];
+  }
   const sentence = `${text[at]} ${text[at + 1] ?? ''}`;
   // The grade the sentence gives after its verb ("... is that children's services require improvement").
   const verb = /\b(is|are|requires?)\b\s*(.*)$/i.exec(sentence);

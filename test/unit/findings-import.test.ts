@@ -278,6 +278,29 @@ describe('ILACS: What needs to improve', () => {
     ]);
   });
 
+  it("reads an overall judgement wrapped before its verb, and a board review's one judgement", () => {
+    const wrapped = preparePages([
+      [
+        'Children\u2019s services in the Northcombe Council area',
+        'are good',
+        '1. Children who need help and protection Requires improvement',
+        'Ofsted produces this report under its power.',
+      ],
+    ]);
+    expect(judgementsOf(wrapped)).toEqual([
+      { area: 'Overall effectiveness', grade: 'Good' },
+      { area: 'Children who need help and protection', grade: 'Requires improvement' },
+    ]);
+    const board = preparePages([
+      [
+        'Review of the effectiveness of the Local Safeguarding Children Board',
+        'The Local Safeguarding Children Board requires improvement',
+        'Its partners do not yet check what is done.',
+      ],
+    ]);
+    expect(judgementsOf(board)).toEqual([{ area: 'Effectiveness of the LSCB', grade: 'Requires improvement' }]);
+  });
+
   it('reads the heading however it is written', () => {
     for (const heading of ['What needs to improve', 'What needs to improve:', 'WHAT NEEDS TO IMPROVE?', 'What needs to improve?1']) {
       const { parsed: p } = importText([[heading, `\u2022 The quality of plans.`, '', 'Help and protection', '1. Text.']]);
