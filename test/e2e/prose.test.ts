@@ -157,4 +157,19 @@ describe('every count in the prose is the count of its set', () => {
     expect(board).toMatch(/One action needs attention because it is off track/);
     expect(board).toMatch(/One finding has no action in the plan/);
   });
+
+  it('when the plan has one priority with one action', async () => {
+    const w = workspace();
+    const plan = w.read(PLAN);
+    const firstAction = plan.indexOf('\n      - id: ');
+    const secondAction = plan.indexOf('\n      - id: ', firstAction + 1);
+    w.write(PLAN, `${plan.slice(0, secondAction)}\n`);
+    const { models, computed } = await build(w);
+    expect(computed.facts.actions.all.length).toBe(1);
+    for (const m of models) checkAgainst(prose(m), computed.facts, m.id);
+    const scrutiny = prose(models.find((m) => m.id === 'scrutiny-committee')!);
+    expect(scrutiny).toMatch(/the plan's 1 action is answering/);
+    expect(scrutiny).toMatch(/has 1 priority, with a named lead/);
+    expect(scrutiny).toMatch(/The plan has one action, and it is (complete|on track|at risk|off track|not yet started)\./);
+  });
 });
