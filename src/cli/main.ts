@@ -162,7 +162,7 @@ function program(): Command {
       const r = outcome.register!;
       const sections = [...new Set(r.findings.map((f) => f.section))];
       process.stdout.write(
-        `wrote ${outcome.out}: ${r.findings.length} findings from ${r.source.kind} "${r.source.title}" (${r.source.published})\n`,
+        `wrote ${outcome.out}: ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} from ${r.source.kind} "${r.source.title}" (${r.source.published})\n`,
       );
       for (const sec of sections)
         process.stdout.write(
