@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostics, Place } from '../diagnostics/index.js';
 import { isCalendarDate, monthLabel, ordinalDate, PERIOD_PATTERN, plainDate, shortMonth } from '../model/period.js';
 import type { TemplateSource } from '../model/types.js';
+import { numberWord } from './labels.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -132,9 +133,6 @@ function helper(name: string, spec: Omit<HelperSpec, 'fn'>, fn: (...args: never[
   return { ...spec, fn: (...raw: unknown[]) => (fn as (...a: unknown[]) => unknown)(...checkCall(name, spec, raw).args) };
 }
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-/** A sentence does not open with a figure: up to twelve in words, beyond that the figure. */
-const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const counted = (count: (n: number) => string) => (n: number, one: string, many?: string) =>
   `${count(n)} ${n === 1 ? one : (many ?? `${one}s`)}`;

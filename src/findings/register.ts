@@ -92,10 +92,6 @@ export function judgementsOf(lines: readonly Line[]): { area: string; grade: str
     if (current) out.push(current);
     current = undefined;
   };
-  const grade = (g: string) => {
-    const lower = g.toLowerCase().replace(/\s+/g, ' ');
-    return lower.charAt(0).toUpperCase() + lower.slice(1);
-  };
   const partial = () => current !== undefined && /^requires improvement( to)?$/i.test(current.grade);
   for (const l of front.slice(start + 1)) {
     const text = l.text.replace(/\s+/g, ' ').trim();
@@ -119,8 +115,8 @@ export function judgementsOf(lines: readonly Line[]): { area: string; grade: str
       const area = [...pending, m[1]!.trim()].filter(Boolean).join(' ');
       pending = [];
       // A grade alone before its label: the label is the next line.
-      if (!area) held = grade(m[2]!);
-      else current = { area, grade: grade(m[2]!) };
+      if (!area) held = gradeOf(m[2]!);
+      else current = { area, grade: gradeOf(m[2]!) };
       if (current && /^overall effectiveness$/i.test(current.area) && !partial()) break;
       continue;
     }
@@ -139,7 +135,7 @@ export function judgementsOf(lines: readonly Line[]): { area: string; grade: str
 }
 
 /** "requires improvement", "require improvement to be good", "Good": the grade as reports list it. */
-function sifGrade(words: string): string {
+function gradeOf(words: string): string {
   const w = words
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -167,20 +163,20 @@ function sifJudgementsOf(front: readonly Line[]): { area: string; grade: string 
     // A review of the safeguarding board alone: its one judgement.
     const board = text.findIndex((t) => /^the local safeguarding children board (is|requires?)\b/i.test(t));
     const grade = board < 0 ? undefined : SIF_GRADE.exec(`${text[board]!.replace(/^.*?board\s+(is\s+)?/i, '')} ${text[board + 1] ?? ''}`);
-    return grade ? [{ area: 'Effectiveness of the LSCB', grade: sifGrade(grade[1]!) }] : [];
+    return grade ? [{ area: 'Effectiveness of the LSCB', grade: gradeOf(grade[1]!) }] : [];
   }
   const sentence = `${text[at]} ${text[at + 1] ?? ''}`;
   // The grade the sentence gives after its verb ("... is that children's services require improvement").
   const verb = /\b(is|are|requires?)\b\s*(.*)$/i.exec(sentence);
   const g = verb ? SIF_GRADE.exec(/^requires?$/i.test(verb[1]!) ? `${verb[1]} ${verb[2]}` : verb[2]!)?.[1] : undefined;
-  if (g) out.push({ area: 'Overall effectiveness', grade: sifGrade(g) });
+  if (g) out.push({ area: 'Overall effectiveness', grade: gradeOf(g) });
   for (let i = at + 1; i < text.length && i < at + 40; i++) {
     const t = text[i]!;
     if (/^ofsted produces this report/i.test(t)) break;
     const lscb = /^the effectiveness of the local safeguarding children board(?: \(lscb\))? is (.*)$/i.exec(t);
     if (lscb) {
       const grade = SIF_GRADE.exec(`${lscb[1]} ${text[i + 1] ?? ''}`);
-      if (grade) out.push({ area: 'Effectiveness of the LSCB', grade: sifGrade(grade[1]!) });
+      if (grade) out.push({ area: 'Effectiveness of the LSCB', grade: gradeOf(grade[1]!) });
       break;
     }
     const row = /^(\d(?:\.\d)?)\.?\s+([A-Z].*?)\s*$/.exec(t);
@@ -213,7 +209,7 @@ function sifJudgementsOf(front: readonly Line[]): { area: string; grade: string 
         i++;
       }
     }
-    if (grade) out.push({ area: label, grade: sifGrade(grade) });
+    if (grade) out.push({ area: label, grade: gradeOf(grade) });
   }
   return out;
 }
