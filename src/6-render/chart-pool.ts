@@ -38,6 +38,19 @@ interface Pending {
 }
 
 export class ChartPool {
+  private static kept: ChartPool | undefined;
+
+  /**
+   * The process's pool, started on first use and kept: a second build in the same process (the
+   * tests, a caller building several packs) does not pay again the half second each worker
+   * takes to load vega. Idle workers do not keep the process alive (see track()). A pool whose
+   * worker died is replaced.
+   */
+  static shared(): ChartPool {
+    if (!ChartPool.kept || ChartPool.kept.failure) ChartPool.kept = new ChartPool();
+    return ChartPool.kept;
+  }
+
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
@@ -55,6 +68,7 @@ export class ChartPool {
       const w = new Worker(script, { resourceLimits: limits });
       w.on('message', (reply: ChartReply) => this.settle(reply));
       w.on('error', (e) => this.fail(e));
+      w.unref();
       this.workers.push(w);
     }
   }
@@ -69,17 +83,28 @@ export class ChartPool {
     if (this.failure) return chartPng(chart);
     const id = this.nextId++;
     const done = new Promise<Uint8Array>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.track();
     this.workers[id % this.workers.length]!.postMessage({ id, chart } satisfies ChartJob);
     return done.catch((e: unknown) => (e instanceof WorkerDied ? chartPng(chart) : Promise.reject(e)));
   }
 
   async close(): Promise<void> {
+    if (ChartPool.kept === this) ChartPool.kept = undefined;
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Workers keep the process alive while they have charts to draw, and only then. */
+  private track(): void {
+    for (const w of this.workers) {
+      if (this.pending.size > 0) w.ref();
+      else w.unref();
+    }
   }
 
   private settle(reply: ChartReply): void {
     const p = this.pending.get(reply.id);
     this.pending.delete(reply.id);
+    this.track();
     if ('error' in reply) p?.reject(new Error(`drawing a chart failed: ${reply.error}`));
     else p?.resolve(reply.png);
   }
@@ -88,6 +113,7 @@ export class ChartPool {
     this.failure = new WorkerDied(e);
     for (const p of this.pending.values()) p.reject(this.failure);
     this.pending.clear();
+    this.track();
   }
 }
 

@@ -59,42 +59,37 @@ export async function renderAll(
   const models = given.map(xmlSafeModel);
   const charts = new Map<string, Chart>();
   for (const m of models) for (const c of chartsOf(m)) charts.set(chartKey(c), c);
-  const own = !pool && charts.size > 0 ? new ChartPool() : undefined;
-  const drawer = pool ?? own;
-  try {
-    let charted = 0;
-    const drawn = new Map(
-      [...charts].map(([k, c]) => {
-        const png = drawer!.draw(c);
-        png.then(
-          () => progress({ stage: 'drawing charts', done: ++charted, total: charts.size, unit: 'charts' }),
-          () => undefined,
-        );
-        return [k, png];
-      }),
-    );
-    // Handled here too, so that a failure while documents are still being built is not "unhandled".
-    for (const p of drawn.values()) p.catch(() => undefined);
-    const draw = (c: Chart) => drawn.get(chartKey(c)) ?? Promise.reject(new Error(`chart not drawn: ${c.title}`));
-    // packageReport zips as soon as its report's images are in: at once when there are none,
-    // so one report's parts are held at a time; else after the last report is built.
-    const out: Promise<RenderedFile>[] = [];
-    for (const [i, m] of models.entries()) {
-      if (i > 0) collectGarbage();
-      progress({ stage: 'rendering reports', done: i, total: models.length, unit: 'reports' });
-      const report = packageReport(compileReport(m), draw).then((bytes) => ({ name: fileNameOf(m), bytes }));
-      out.push(report);
-      if (onReport) {
-        void report.then(
-          (file) => onReport(i, file),
-          () => undefined,
-        );
-        // Lets a report already zipped (one without charts) be told of now, not after the last.
-        await Promise.resolve();
-      }
+  const drawer = pool ?? (charts.size > 0 ? ChartPool.shared() : undefined);
+  let charted = 0;
+  const drawn = new Map(
+    [...charts].map(([k, c]) => {
+      const png = drawer!.draw(c);
+      png.then(
+        () => progress({ stage: 'drawing charts', done: ++charted, total: charts.size, unit: 'charts' }),
+        () => undefined,
+      );
+      return [k, png];
+    }),
+  );
+  // Handled here too, so that a failure while documents are still being built is not "unhandled".
+  for (const p of drawn.values()) p.catch(() => undefined);
+  const draw = (c: Chart) => drawn.get(chartKey(c)) ?? Promise.reject(new Error(`chart not drawn: ${c.title}`));
+  // packageReport zips as soon as its report's images are in: at once when there are none,
+  // so one report's parts are held at a time; else after the last report is built.
+  const out: Promise<RenderedFile>[] = [];
+  for (const [i, m] of models.entries()) {
+    if (i > 0) collectGarbage();
+    progress({ stage: 'rendering reports', done: i, total: models.length, unit: 'reports' });
+    const report = packageReport(compileReport(m), draw).then((bytes) => ({ name: fileNameOf(m), bytes }));
+    out.push(report);
+    if (onReport) {
+      void report.then(
+        (file) => onReport(i, file),
+        () => undefined,
+      );
+      // Lets a report already zipped (one without charts) be told of now, not after the last.
+      await Promise.resolve();
     }
-    return await Promise.all(out);
-  } finally {
-    await own?.close();
   }
+  return await Promise.all(out);
 }

@@ -21,6 +21,14 @@ function workerScript(): URL | undefined {
 }
 
 export class XmlCheckThread {
+  private static kept: XmlCheckThread | undefined;
+
+  /** The process's thread, kept between builds like the chart pool; idle, it lets the process end. */
+  static shared(): XmlCheckThread {
+    XmlCheckThread.kept ??= new XmlCheckThread();
+    return XmlCheckThread.kept;
+  }
+
   private worker: Worker | undefined;
   private readonly pending = new Map<number, { file: PackFile; resolve(p: XmlProblem[]): void }>();
   private nextId = 0;
@@ -31,12 +39,14 @@ export class XmlCheckThread {
     if (!worker) return Promise.resolve(checkPackXml([file]));
     const id = this.nextId++;
     const done = new Promise<XmlProblem[]>((resolve) => this.pending.set(id, { file, resolve }));
+    worker.ref();
     // A copy: the bytes are still to be written to the pack.
     worker.postMessage({ id, file: { name: file.name, bytes: file.bytes.slice() } } satisfies XmlCheckJob);
     return done;
   }
 
   async close(): Promise<void> {
+    if (XmlCheckThread.kept === this) XmlCheckThread.kept = undefined;
     await this.worker?.terminate();
     this.worker = undefined;
   }
@@ -49,6 +59,7 @@ export class XmlCheckThread {
     w.on('message', (reply: XmlCheckReply) => {
       const p = this.pending.get(reply.id);
       this.pending.delete(reply.id);
+      if (this.pending.size === 0) w.unref();
       if (!p) return;
       p.resolve('error' in reply ? checkPackXml([p.file]) : reply.problems);
     });
@@ -56,7 +67,9 @@ export class XmlCheckThread {
     w.on('error', () => {
       for (const p of this.pending.values()) p.resolve(checkPackXml([p.file]));
       this.pending.clear();
+      this.worker = undefined;
     });
+    w.unref();
     this.worker = w;
     return w;
   }

@@ -80,17 +80,13 @@ export async function validate(options: LoadOptions): Promise<Diagnostics> {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // Chart drawing threads start while the inputs are read: they take a while to load vega.
   let pool: ChartPool | undefined;
-  try {
-    return await buildWith(
-      options,
-      (c) => {
-        if (c.charts) pool ??= new ChartPool();
-      },
-      () => pool,
-    );
-  } finally {
-    await pool?.close();
-  }
+  return await buildWith(
+    options,
+    (c) => {
+      if (c.charts) pool ??= ChartPool.shared();
+    },
+    () => pool,
+  );
 }
 
 async function buildWith(
@@ -106,19 +102,13 @@ async function buildWith(
   const progress = options.progress ?? NO_PROGRESS;
   // A report Word cannot open is never archived: every part is parsed as XML first, each
   // report on another thread as soon as it is made.
-  const checker = new XmlCheckThread();
-  let reports: PackFile[];
-  let invalid: XmlProblem[];
-  try {
-    const checks: Promise<XmlProblem[]>[] = [];
-    reports = await renderAll(models, pool(), progress, (i, file) => {
-      checks[i] = checker.check(file);
-    });
-    progress({ stage: 'checking the reports' });
-    invalid = (await Promise.all(reports.map((r, i) => checks[i] ?? checker.check(r)))).flat();
-  } finally {
-    await checker.close();
-  }
+  const checker = XmlCheckThread.shared();
+  const checks: Promise<XmlProblem[]>[] = [];
+  const reports: PackFile[] = await renderAll(models, pool(), progress, (i, file) => {
+    checks[i] = checker.check(file);
+  });
+  progress({ stage: 'checking the reports' });
+  const invalid = (await Promise.all(reports.map((r, i) => checks[i] ?? checker.check(r)))).flat();
   for (const p of invalid) {
     diags.report('pack-invalid-xml', `${p.file}: ${p.part} is not well-formed XML (${p.message}); the pack was not archived`, {
       hint: 'this is a fault in boardpack, not in your inputs; please report it with the inputs that gave it',
