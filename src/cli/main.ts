@@ -5,16 +5,18 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { Diagnostics, formatReport, formatSummary } from '../diagnostics/index.js';
-import { importFindings } from '../findings/import.js';
-import { runMatch } from '../pipeline/match.js';
 import { formatMatchTable } from './match-table.js';
 import { progressLine } from './progress.js';
-import { build, validate } from '../pipeline/build.js';
 import { toolVersion } from '../io/tool.js';
+import type { BuildResult } from '../pipeline/build.js';
 import { isCalendarDate, PERIOD_PATTERN } from '../model/period.js';
 import { FINDING_KINDS, type FindingKind } from '../model/schemas.js';
 
 const EXIT = { done: 0, input: 1, usage: 2 } as const;
+
+// Each command loads the stages it uses when it runs: the workbook and PDF readers alone take
+// over half a second to load, which `--help`, `match` and `findings import` need not wait for.
+const pipeline = () => import('../pipeline/build.js');
 
 function printDiagnostics(diags: Diagnostics): void {
   if (diags.all.length === 0) return;
@@ -43,8 +45,9 @@ function program(): Command {
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
     .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
       const line = progressLine(process.stderr);
-      let result: Awaited<ReturnType<typeof build>>;
+      let result: BuildResult;
       try {
+        const { build } = await pipeline();
         result = await build({
           configPath: opts.config,
           ...(opts.period ? { period: opts.period } : {}),
@@ -80,6 +83,7 @@ function program(): Command {
       const line = progressLine(process.stderr);
       let diags: Diagnostics;
       try {
+        const { validate } = await pipeline();
         diags = await validate({ configPath: opts.config, ...(opts.period ? { period: opts.period } : {}), progress: line.update });
       } finally {
         line.clear();
@@ -104,6 +108,7 @@ function program(): Command {
       'add the confident matches to the plan as answers:, keeping its comments and layout (possible ones are left for you to decide)',
     )
     .action(async (opts: { config: string; plan?: string; findings?: string[]; json?: boolean; write?: boolean }) => {
+      const { runMatch } = await import('../pipeline/match.js');
       const outcome = await runMatch({
         configPath: opts.config,
         ...(opts.plan ? { plan: opts.plan } : {}),
@@ -152,6 +157,7 @@ function program(): Command {
         throw new CommanderError(EXIT.usage, 'boardpack.usage', `--id may hold only letters, digits, ".", "-" and "_", got "${opts.id}"`);
       }
       const diags = new Diagnostics();
+      const { importFindings } = await import('../findings/import.js');
       const outcome = await importFindings({ file: report, ...opts }, diags);
       printDiagnostics(diags);
       if (diags.hasErrors || !outcome.out) {
