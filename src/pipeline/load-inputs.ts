@@ -62,7 +62,9 @@ function withoutOptionalMistakes(data: unknown): ConfigInput | undefined {
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0) for (const k of issue.keys) drop.add(k);
     else {
       const key = issue.path[0];
-      const field = typeof key === 'string' ? ConfigSchema.shape[key as keyof typeof ConfigSchema.shape] : undefined;
+      // Widened to one field's type: indexing the literal shape makes tsc relate every field to every other (a second of checking).
+      const fields: Readonly<Record<string, { safeParse(v: unknown): { success: boolean } }>> = ConfigSchema.shape;
+      const field = typeof key === 'string' ? fields[key] : undefined;
       if (!field?.safeParse(undefined).success) return undefined;
       drop.add(key as string);
     }

@@ -7,11 +7,11 @@ import { ROOT } from '../helpers/workspace.js';
 describe('JSON Schema files for editors', () => {
   it.each(Object.keys(JSON_SCHEMAS))('schemas/%s is generated from the zod schema (run npm run schemas)', (name) => {
     const committed = readFileSync(path.join(ROOT, 'schemas', name), 'utf8');
-    expect(committed).toBe(jsonSchemaText(JSON_SCHEMAS[name as keyof typeof JSON_SCHEMAS]));
+    expect(committed).toBe(jsonSchemaText(JSON_SCHEMAS[name]!));
   });
 
   it('describes plan fields, so editors can show help', () => {
-    const plan = JSON.parse(jsonSchemaText(JSON_SCHEMAS['plan.schema.json']));
+    const plan = JSON.parse(jsonSchemaText(JSON_SCHEMAS['plan.schema.json']!));
     const action = plan.properties.priorities.items.properties.actions.items;
     expect(action.required).toEqual(expect.arrayContaining(['id', 'action', 'owner', 'due', 'status']));
     expect(action.properties.status.enum).toEqual(['complete', 'on-track', 'at-risk', 'off-track', 'not-started']);
