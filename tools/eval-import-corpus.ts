@@ -31,6 +31,20 @@ export interface CorpusOptions {
   /** Only reports whose path contains this text. */
   readonly only?: string;
   readonly expectedDir?: string;
+  /**
+   * Starts a reading thread (default: a worker thread running eval-import-worker.js, which
+   * needs the tools' build). The tests give a stand-in on this thread, so they test the
+   * sharing out and the ordering from the sources, without compiling the tools first.
+   */
+  readonly startThread?: () => JobThread;
+}
+
+/** What runJobs needs of a worker thread. */
+export interface JobThread {
+  once(event: 'message', listener: (r: ReportResult) => void): unknown;
+  once(event: 'error', listener: (e: Error) => void): unknown;
+  postMessage(job: Job): void;
+  terminate(): Promise<number>;
 }
 
 /** Every PDF under a folder, sorted, as paths relative to it. */
@@ -127,7 +141,8 @@ export async function evalCorpus(root: string, options: CorpusOptions = {}): Pro
   }
   let hiddenLines = 0;
   const threads = Math.max(1, Math.min(options.jobs ?? Math.min(2, availableParallelism()), jobs.length));
-  const results = await runJobs(jobs, threads, (r) => {
+  const start = options.startThread ?? (() => new Worker(workerScript()));
+  const results = await runJobs(jobs, threads, start, (r) => {
     if (r.split === 'heldout' && !options.showHeldout) hiddenLines++;
     else printReport(r);
   });
@@ -146,7 +161,12 @@ export interface Job {
  * time, and one report's reading needs nothing from another's); results are handed to `each`
  * in the corpus's order whatever order they finish in.
  */
-async function runJobs(jobs: readonly Job[], size: number, each: (r: ReportResult) => void): Promise<ReportResult[]> {
+async function runJobs(
+  jobs: readonly Job[],
+  size: number,
+  start: () => JobThread,
+  each: (r: ReportResult) => void,
+): Promise<ReportResult[]> {
   const results: (ReportResult | undefined)[] = new Array(jobs.length);
   let printed = 0;
   const settle = (i: number, r: ReportResult) => {
@@ -158,7 +178,7 @@ async function runJobs(jobs: readonly Job[], size: number, each: (r: ReportResul
     return results as ReportResult[];
   }
   let next = 0;
-  const work = (w: Worker) =>
+  const work = (w: JobThread) =>
     new Promise<void>((resolve, reject) => {
       const give = () => {
         if (next >= jobs.length) return resolve();
@@ -167,13 +187,12 @@ async function runJobs(jobs: readonly Job[], size: number, each: (r: ReportResul
           settle(i, r);
           give();
         });
-        w.postMessage(jobs[i]);
+        w.postMessage(jobs[i]!);
       };
       w.once('error', reject);
       give();
     });
-  const script = workerScript();
-  const workers = Array.from({ length: Math.min(size, jobs.length) }, () => new Worker(script));
+  const workers = Array.from({ length: Math.min(size, jobs.length) }, start);
   try {
     await Promise.all(workers.map(work));
   } finally {

@@ -3,11 +3,12 @@
  * written for these tests, the verified expected lists' shape, and the HTML page that a scraper
  * saved under a report's name.
  */
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { evalCorpus, pdfsUnder } from '../../tools/eval-import-corpus.js';
+import { evalCorpus, importOne, pdfsUnder, type Job, type JobThread } from '../../tools/eval-import-corpus.js';
 import { checkRegister, type CheckInput } from '../../tools/import-checks.js';
 import { fixtureJson, normalisedText, readExpected, textDigest } from '../../tools/import-expected.js';
 import { Diagnostics } from '../../src/diagnostics/index.js';
@@ -104,8 +105,23 @@ describe('a web page saved as a report', () => {
   });
 });
 
+/**
+ * A stand-in for the worker thread, running importOne here: the first report it is given
+ * finishes last, so the lines come out in the corpus's order only if the results are ordered.
+ */
+let threadsStarted = 0;
+function slowFirstThread(): JobThread {
+  const events = new EventEmitter();
+  const delay = threadsStarted++ === 0 ? 200 : 0;
+  return {
+    once: (event: string, listener: (x: never) => void) => events.once(event, listener as (...args: unknown[]) => void),
+    postMessage: (job: Job) => void importOne(job.root, job.rel, job.e).then((r) => setTimeout(() => events.emit('message', r), delay)),
+    terminate: async () => 0,
+  };
+}
+
 describe('eval:import --corpus', () => {
-  it('reads every PDF under a folder on worker threads, in order, and compares with the expected lists', async () => {
+  it('reads every PDF under a folder on two threads, in order, and compares with the expected lists', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'boardpack-corpus-'));
     const expectedDir = mkdtempSync(path.join(tmpdir(), 'boardpack-expected-'));
     const report = (name: string, items: string[]) => [
@@ -148,10 +164,11 @@ describe('eval:import --corpus', () => {
     const printed: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void printed.push(String(line)));
     try {
-      await evalCorpus(root, { jobs: 2, expectedDir });
+      await evalCorpus(root, { jobs: 2, expectedDir, startThread: slowFirstThread });
     } finally {
       log.mockRestore();
     }
+    expect(threadsStarted).toBe(2);
     const out = printed.join('\n');
     expect(out.indexOf('1_harbourside')).toBeLessThan(out.indexOf('2_wexcombe'));
     expect(out.indexOf('2_wexcombe')).toBeLessThan(out.indexOf('3_old'));
