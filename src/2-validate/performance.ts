@@ -459,14 +459,7 @@ export function readIndicators(
   for (const { spec, row } of resolveSpecs(table, rowsById, mapping, catalogue, diags, 'row ignored')) {
     const found = row ? rowsById.get(spec.id) : undefined;
     if (!found) {
-      diags.report(
-        'indicator-missing-row',
-        `catalogue indicator ${spec.id} has no row in sheet "${table.sheet}"; it is reported with no data`,
-        {
-          place: { file: table.file, cell: `${table.sheet}!${mapping.idColumn}:${mapping.idColumn}` },
-        },
-      );
-      out.push({ ...spec, name: spec.name ?? spec.id, series: [] });
+      out.push(withoutData(spec, table, diags, { file: table.file, cell: `${table.sheet}!${mapping.idColumn}:${mapping.idColumn}` }));
       continue;
     }
     const series: Observation[] = [];
@@ -479,6 +472,18 @@ export function readIndicators(
     out.push({ ...spec, name: spec.name ?? (sheetName || spec.id), series });
   }
   return out;
+}
+
+/** A catalogue indicator the sheet has no row for: reported, with no data, and said so. */
+function withoutData(spec: IndicatorSpec, table: { readonly sheet: string }, diags: Diagnostics, place: Place): Indicator {
+  diags.report(
+    'indicator-missing-row',
+    `catalogue indicator ${spec.id} has no row in sheet "${table.sheet}"; it is reported with no data`,
+    {
+      place,
+    },
+  );
+  return { ...spec, name: spec.name ?? spec.id, series: [] };
 }
 
 /**
@@ -567,16 +572,7 @@ function readLongIndicators(
   }
   return resolved.map(({ spec, row }) => {
     const group = row ? byId.get(spec.id) : undefined;
-    if (!group) {
-      diags.report(
-        'indicator-missing-row',
-        `catalogue indicator ${spec.id} has no rows in sheet "${table.sheet}"; it is reported with no data`,
-        {
-          place: { file: table.file },
-        },
-      );
-      return { ...spec, name: spec.name ?? spec.id, series: [] };
-    }
+    if (!group) return withoutData(spec, table, diags, { file: table.file });
     const name = nameCol ? cellText(group.first.cells.get(nameCol)?.value) : '';
     const series = all.map((m): Observation => {
       const at = group.rows.get(m);
