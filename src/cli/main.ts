@@ -31,6 +31,21 @@ function periodOption(): Option {
   });
 }
 
+/** A file given on the command line: an empty one ("") is a usage error, not the current folder. */
+function fileArg(what: string): (v: string) => string {
+  return (v) => {
+    if (v.trim() === '') throw new CommanderError(EXIT.usage, 'boardpack.usage', `${what} is empty: give the path of a file`);
+    return v;
+  };
+}
+
+function fileOption(flags: string, description: string, defaultValue?: string): Option {
+  const o = new Option(flags, description).argParser<string>(fileArg(flags.replace(/^-\w, /, '').replace(/ <.*$/, '')));
+  return defaultValue === undefined ? o : o.default(defaultValue);
+}
+
+const configOption = () => fileOption('-c, --config <file>', "the working folder's config file", 'config.yml');
+
 function program(): Command {
   const p = new Command('boardpack')
     .description('Improvement-board and scrutiny committee packs from an Ofsted improvement plan, findings and a performance export')
@@ -40,7 +55,7 @@ function program(): Command {
 
   p.command('build')
     .description('build the pack: validate every input, then write packs/<period>/ with its reports and manifest')
-    .option('-c, --config <file>', "the working folder's config file", 'config.yml')
+    .addOption(configOption())
     .addOption(periodOption())
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
     .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
@@ -77,7 +92,7 @@ function program(): Command {
 
   p.command('validate')
     .description('run every check of build and write nothing')
-    .option('-c, --config <file>', "the working folder's config file", 'config.yml')
+    .addOption(configOption())
     .addOption(periodOption())
     .action(async (opts: { config: string; period?: string }) => {
       const line = progressLine(process.stderr);
@@ -99,9 +114,13 @@ function program(): Command {
     });
   p.command('match')
     .description('match actions without answers: to the findings they answer; review, print as JSON, or write them into the plan')
-    .option('-c, --config <file>', "the working folder's config file", 'config.yml')
-    .option('--plan <file>', 'match this plan instead of the one in config.yml')
-    .option('--findings <files...>', 'match against these registers instead of those the plan names')
+    .addOption(configOption())
+    .addOption(fileOption('--plan <file>', 'match this plan instead of the one in config.yml'))
+    .addOption(
+      new Option('--findings <files...>', 'match against these registers instead of those the plan names').argParser(
+        (v: string, previous: string[] | undefined) => [...(previous ?? []), fileArg('--findings')(v)],
+      ),
+    )
     .option('--json', 'print the matches as JSON')
     .option(
       '--write',
@@ -139,9 +158,9 @@ function program(): Command {
   findings
     .command('import')
     .description('read an Ofsted report or letter (.pdf or .txt) and write its findings register')
-    .argument('<report>', 'the publication: the PDF Ofsted publishes, or its text')
+    .argument('<report>', 'the publication: the PDF Ofsted publishes, or its text', fileArg('the report'))
     .requiredOption('--id <ID>', 'short id of the publication, e.g. ILACS-2025; finding ids are <ID>-<ref>')
-    .option('--out <file>', 'where to write the register (default: findings/<ID>.yml)')
+    .addOption(fileOption('--out <file>', 'where to write the register (default: findings/<ID>.yml)'))
     .option('--title <text>', 'the publication title, when the report does not give it clearly')
     .addOption(
       new Option('--published <YYYY-MM-DD>', 'the publication date, when the report does not give it clearly').argParser((v) => {

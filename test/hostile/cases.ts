@@ -1,7 +1,7 @@
 /**
  * The hostile corpus of issue 11: what a careless or unlucky user types, each case an edit of
  * the bundled example (big inputs are generated when the case runs), with what boardpack must
- * do about it. Run them with `npm run hostile`; hostile.test.ts runs them in `npm test`.
+ * do about it. Run them with `npm run hostile` (.ci/run does, after `npm test`).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -585,6 +585,25 @@ export const CASES: HostileCase[] = [
     output: [/^error: --published 2026-02-30 is not a date in the calendar$/m],
     notOutput: [/invalid_format|"code"|zod/i],
   },
+
+  ...(
+    [
+      ['empty-config', ['build', '--config', ''], '--config'],
+      ['empty-plan', ['match', '--plan', ''], '--plan'],
+      ['empty-findings', ['match', '--findings', 'examples/wexcombe/findings/mv1-2026.yml', ''], '--findings'],
+      ['empty-report', ['findings', 'import', '', '--id', 'X-2026'], 'the report'],
+      ['empty-out', ['findings', 'import', 'report.txt', '--id', 'X-2026', '--out', ''], '--out'],
+    ] as const
+  ).map(
+    ([id, args, what]): HostileCase => ({
+      id,
+      area: 'messages',
+      was: `an empty ${what} ("") was read as the current folder, or silently ignored`,
+      args: () => [...args],
+      exit: 2,
+      output: [new RegExp(`^error: ${what} is empty: give the path of a file$`, 'm')],
+    }),
+  ),
 
   // ---- findings import: what is not a report
   ...(
