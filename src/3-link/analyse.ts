@@ -6,6 +6,7 @@
  *           texts about one theme meet even when their terms differ;
  * - `$area` council business (finance, ICT, HR ...), which findings rarely speak of;
  * - a stem  any other word that is not a stop word (Porter stems: "assessments" → "assess").
+ * Tracker shorthand ("assmt", "HoS") is written out first (knowledge/shorthand.ts).
  * A glossary term's expansion words are kept at a lower weight, so "health assessment" still meets
  * "initial health assessment". Findings and actions are read the same way. Pure.
  */
@@ -13,6 +14,7 @@ import { stemmer } from 'stemmer';
 import { BUSINESS } from './knowledge/business.js';
 import { GLOSSARY, type GlossaryEntry, type Theme } from './knowledge/glossary.js';
 import { PHRASINGS } from './knowledge/phrasings.js';
+import { SHORTHAND_RULES } from './knowledge/shorthand.js';
 import { STOP_WORDS } from './knowledge/stop-words.js';
 import { THEMES } from './knowledge/themes.js';
 
@@ -45,8 +47,9 @@ const stem = (w: string) => (/^\d+$/.test(w) ? w : stemmer(w));
 
 /** Spelling that varies without changing meaning, made one before tokens are cut. */
 function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
+  let t = text.normalize('NFKC');
+  for (const r of SHORTHAND_RULES) t = t.replace(r.pattern, r.means);
+  return t
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/'s\b/gi, '')
     .replace(/\b([A-Z])\s?&\s?([A-Z])\b/g, '$1$2') // C&F, C & F → CF

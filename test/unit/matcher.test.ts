@@ -72,6 +72,14 @@ describe('reading a text into evidence', () => {
     expect(features('placement with parents reviews')).toContain('=pwp');
   });
 
+  it('writes out tracker shorthand, and "perm" as permanence only in planning', () => {
+    expect(features('CLA assmt refreshed wkly')).toEqual(expect.arrayContaining(['#assessment', 'assess']));
+    expect(features('Stat visits tracker to TMs')).toContain('=statutory_visits');
+    expect(features('perm plan by 2nd review')).toContain('#permanence');
+    expect(features('convert agency posts to perm posts')).not.toContain('#permanence');
+    expect(features('escalate if over 5 WD')).not.toContain('wd');
+  });
+
   it('reads names that are also words only when capitalised', () => {
     expect(features('Prevent referrals reviewed by the Channel panel')).toContain('#exploitation');
     expect(features('prevent drift in planning')).not.toContain('#exploitation');

@@ -1,0 +1,68 @@
+/**
+ * Shorthand of action trackers and minutes: clipped words and note-taking abbreviations that a
+ * service manager writes ("assmt", "wkly", "HoS", "5 WD") and a finding never does. Each is
+ * written out before the text is read, so a tracker line meets a finding on the words they share.
+ * Ordinary English note-taking forms and the role and meeting titles councils commonly clip; an
+ * abbreviation that stands for more than one thing in the field is left out, or limited to the
+ * company it keeps (see `perm`).
+ */
+export interface Shorthand {
+  /** Matched as a whole word (or as written, for a pattern). */
+  readonly short: string | RegExp;
+  readonly means: string;
+  /** Matched only in this case: for forms that are also ordinary words in another case. */
+  readonly caseSensitive?: boolean;
+}
+
+export const SHORTHAND: readonly Shorthand[] = [
+  // Clipped words of note-taking.
+  { short: 'assmt', means: 'assessment' },
+  { short: 'assmts', means: 'assessments' },
+  { short: 'mgmt', means: 'management' },
+  { short: 'mgt', means: 'management' },
+  { short: 'mgr', means: 'manager' },
+  { short: 'mgrs', means: 'managers' },
+  { short: 'svc', means: 'service' },
+  { short: 'svcs', means: 'services' },
+  { short: 'dept', means: 'department' },
+  { short: 'govt', means: 'government' },
+  { short: 'info', means: 'information' },
+  { short: 'reqd', means: 'required' },
+  { short: 'recs', means: 'recommendations' },
+  { short: 'circs', means: 'circumstances' },
+  { short: 'approx', means: 'approximately' },
+  { short: 'wkly', means: 'weekly' },
+  { short: 'mthly', means: 'monthly' },
+  { short: 'qtrly', means: 'quarterly' },
+  { short: 'yrly', means: 'yearly' },
+  { short: 'w/o', means: 'without' },
+  { short: 'w/', means: 'with' },
+  { short: 'stat visits', means: 'statutory visits' },
+  { short: 'stat visit', means: 'statutory visit' },
+  { short: 'perf', means: 'performance' },
+  { short: 'trg', means: 'training' },
+  { short: 'supvn', means: 'supervision' },
+  // "perm" is permanence in planning ("perm plan", "perm panel") but permanent of staff.
+  {
+    short: /\bperm(?=\.?\s+(?:plan|plans|planning|panel|panels|tracking|tracker|options|order|orders|meeting|meetings|review|reviews)\b)/gi,
+    means: 'permanence',
+  },
+  // Working days, after a number: "within 5 WD".
+  { short: /\b(\d+)\s?WDs?\b/g, means: '$1 working days' },
+  { short: /\b(\d+)\s?wds?\b/g, means: '$1 working days' },
+  // Role titles and groups of people.
+  // An owner's title ("- HoS -") says who, not what: written out, it is only ordinary words.
+  { short: 'HoS', means: 'head', caseSensitive: true },
+  { short: 'CYP', means: 'children and young people', caseSensitive: true },
+  { short: 'YP', means: 'young people', caseSensitive: true },
+  { short: 'LTF', means: 'long-term fostering', caseSensitive: true },
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Each shorthand as a replacement, whole words only. */
+export const SHORTHAND_RULES: readonly { readonly pattern: RegExp; readonly means: string }[] = SHORTHAND.map((s) => ({
+  pattern:
+    typeof s.short === 'string' ? new RegExp(`(?<![A-Za-z0-9])${escape(s.short)}(?![A-Za-z0-9])`, s.caseSensitive ? 'g' : 'gi') : s.short,
+  means: s.means,
+}));
