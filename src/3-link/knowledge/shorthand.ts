@@ -58,11 +58,13 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: 'LTF', means: 'long-term fostering', caseSensitive: true },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Each shorthand as a replacement, whole words only. */
 export const SHORTHAND_RULES: readonly { readonly pattern: RegExp; readonly means: string }[] = SHORTHAND.map((s) => ({
   pattern:
-    typeof s.short === 'string' ? new RegExp(`(?<![A-Za-z0-9])${escape(s.short)}(?![A-Za-z0-9])`, s.caseSensitive ? 'g' : 'gi') : s.short,
+    typeof s.short === 'string'
+      ? new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(s.short)}(?![A-Za-z0-9])`, s.caseSensitive ? 'g' : 'gi')
+      : s.short,
   means: s.means,
 }));
