@@ -54,23 +54,25 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
 /** Word's lock file for an open document: ~$ and the name's end. */
 export const isWordLockFile = (name: string) => /(^|\/)~\$[^/]*$/.test(name);
 
-/**
- * Compares a pack folder already there with what would be written. The files are checked
- * against the folder's own manifest first, so a report edited or added after archiving is
- * named as such, not taken for "a different pack".
- */
-export function examineExisting(files: readonly PackFile[], existing: ReadonlyMap<string, Uint8Array> | undefined): Existing {
-  if (!existing) return { kind: 'absent' };
-  if (existing.size === files.length && files.every((f) => existing.has(f.name) && sameBytes(existing.get(f.name)!, f.bytes)))
-    return { kind: 'identical' };
-  let archived: Manifest | undefined;
+/** The manifest a pack folder holds, if it is readable and has the shape boardpack writes. */
+export function readManifest(bytes: Uint8Array | undefined): Manifest | undefined {
+  if (!bytes) return undefined;
   try {
-    const m = existing.get('manifest.json');
-    archived = m ? (JSON.parse(new TextDecoder().decode(m)) as Manifest) : undefined;
-    if (!archived || !Array.isArray(archived.outputs) || !Array.isArray(archived.inputs)) archived = undefined;
+    const m = JSON.parse(new TextDecoder().decode(bytes)) as Manifest;
+    return m && Array.isArray(m.outputs) && Array.isArray(m.inputs) ? m : undefined;
   } catch {
-    archived = undefined;
+    return undefined;
   }
+}
+
+export type Archived = { readonly kind: 'as-archived'; readonly manifest: Manifest } | Extract<Existing, { kind: 'not-as-archived' }>;
+
+/**
+ * A pack folder against its own manifest: every file it lists present with the SHA-256 it
+ * lists, and nothing else. What `boardpack verify` reports, and what build checks first.
+ */
+export function checkArchived(existing: ReadonlyMap<string, Uint8Array>): Archived {
+  const archived = readManifest(existing.get('manifest.json'));
   if (!archived) {
     return {
       kind: 'not-as-archived',
@@ -86,6 +88,21 @@ export function examineExisting(files: readonly PackFile[], existing: ReadonlyMa
   const changed = archived.outputs.filter((o) => existing.has(o.path) && sha256(existing.get(o.path)!) !== o.sha256).map((o) => o.path);
   if (stray.length > 0 || missing.length > 0 || changed.length > 0)
     return { kind: 'not-as-archived', stray, missing, changed, noManifest: false };
+  return { kind: 'as-archived', manifest: archived };
+}
+
+/**
+ * Compares a pack folder already there with what would be written. The files are checked
+ * against the folder's own manifest first, so a report edited or added after archiving is
+ * named as such, not taken for "a different pack".
+ */
+export function examineExisting(files: readonly PackFile[], existing: ReadonlyMap<string, Uint8Array> | undefined): Existing {
+  if (!existing) return { kind: 'absent' };
+  if (existing.size === files.length && files.every((f) => existing.has(f.name) && sameBytes(existing.get(f.name)!, f.bytes)))
+    return { kind: 'identical' };
+  const own = checkArchived(existing);
+  if (own.kind !== 'as-archived') return own;
+  const archived = own.manifest;
   // Intact: the inputs say why this build differs.
   const now = files.find((f) => f.name === 'manifest.json');
   let current: Manifest | undefined;

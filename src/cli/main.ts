@@ -154,6 +154,68 @@ function program(): Command {
       }
     });
 
+  p.command('verify')
+    .description('check an archived pack: every file its manifest lists, unchanged, nothing else, and every report readable')
+    .argument('<pack folder>', 'the folder of one pack, such as packs/2026-10', fileArg('the pack folder'))
+    .action(async (dir: string) => {
+      const { verifyPack } = await import('../pipeline/archived.js');
+      const diags = new Diagnostics();
+      const pack = verifyPack(dir, diags);
+      printDiagnostics(diags);
+      if (!pack) {
+        process.stderr.write(`verify failed: ${formatSummary(diags)}; the pack is not as archived, or not a pack\n`);
+        process.exitCode = EXIT.input;
+        return;
+      }
+      const m = pack.manifest;
+      const reissue = m.reissue ? `, reissue ${m.reissue}` : '';
+      process.stdout.write(
+        `${dir}: the pack of ${m.council} for ${m.period}${reissue}, dated ${m.packDate}, built by boardpack ${m.tool.version}\n`,
+      );
+      for (const o of pack.outputs)
+        process.stdout.write(`  ${o.path.padEnd(40)} ${String(o.bytes).padStart(8)} bytes  sha256 ${o.sha256.slice(0, 16)}\n`);
+      process.stdout.write(
+        `as archived: ${pack.outputs.length} report${pack.outputs.length === 1 ? '' : 's'} and the manifest, each as its SHA-256 says, nothing added\n`,
+      );
+    });
+
+  p.command('list')
+    .description('list the archived packs in the output folder, and whether each is as archived')
+    .addOption(configOption())
+    .action(async (opts: { config: string }) => {
+      const [{ loadOutputDir }, { listPacks }] = await Promise.all([
+        import('../pipeline/load-inputs.js'),
+        import('../pipeline/archived.js'),
+      ]);
+      const diags = new Diagnostics();
+      const outputDir = loadOutputDir(opts.config, diags);
+      const packs = outputDir === undefined ? undefined : listPacks(outputDir, diags);
+      printDiagnostics(diags);
+      if (!packs || diags.hasErrors) {
+        process.stderr.write(`list failed: ${formatSummary(diags)}\n`);
+        process.exitCode = EXIT.input;
+        return;
+      }
+      if (packs.length === 0) {
+        process.stdout.write(`no packs in ${outputDir}/ yet: boardpack build writes one\n`);
+        return;
+      }
+      process.stdout.write(`${'pack'.padEnd(16)} ${'dated'.padEnd(10)}  reports  state\n`);
+      for (const k of packs) {
+        const state =
+          k.state === 'as-archived'
+            ? 'as archived'
+            : k.state === 'no-manifest'
+              ? 'no manifest: not a pack boardpack archived'
+              : `NOT as archived: ${k.problems} file${k.problems === 1 ? '' : 's'} changed, missing or added (boardpack verify ${outputDir}/${k.folder})`;
+        const dated = k.manifest?.packDate ?? '';
+        const reports = k.manifest ? String(k.manifest.outputs.length) : '';
+        process.stdout.write(`${k.folder.padEnd(16)} ${dated.padEnd(10)}  ${reports.padStart(7)}  ${state}\n`);
+      }
+      const bad = packs.filter((k) => k.state !== 'as-archived').length;
+      if (bad > 0) process.exitCode = EXIT.input;
+    });
+
   const findings = p.command('findings').description('findings registers');
   findings
     .command('import')

@@ -64,6 +64,18 @@ export type PackPath =
   /** A folder: its files by path inside it; `odd` names what is neither file nor folder. */
   | { readonly state: 'folder'; readonly files: ReadonlyMap<string, Uint8Array>; readonly odd: readonly string[] };
 
+/** The folders in the output folder (none when it does not exist yet), by name. */
+export function listFolder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw failure(e, 'read', dir);
+  }
+}
+
 /** What is at `dir`, without following a symbolic link in the way. */
 export function inspectPack(dir: string): PackPath {
   let st: Stats;

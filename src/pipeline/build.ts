@@ -4,15 +4,7 @@
  * so a broken input never yields a partial pack.
  */
 import path from 'node:path';
-import {
-  examineExisting,
-  isWordLockFile,
-  manifestJson,
-  workingPath,
-  type Existing,
-  type Manifest,
-  type PackFile,
-} from '../7-archive/manifest.js';
+import { examineExisting, manifestJson, workingPath, type Manifest, type PackFile } from '../7-archive/manifest.js';
 import type { XmlProblem } from '../7-archive/xml-check.js';
 import { XmlCheckThread } from '../7-archive/xml-check-thread.js';
 import { compute } from '../4-compute/index.js';
@@ -27,6 +19,7 @@ import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
 import type { Computed, Inputs, Linkage, PackTarget } from '../model/types.js';
 import { ChartPool, renderAll } from '../6-render/index.js';
+import { reportNotAsArchived } from './archived.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
 export interface BuildOptions extends LoadOptions {
@@ -203,58 +196,4 @@ async function buildWith(
 function listed(items: readonly string[]): string {
   const shown = items.length > 5 ? [...items.slice(0, 5), `${items.length - 5} more`] : [...items];
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]!;
-}
-
-/** A pack folder that is not the pack it was archived as: each file named, with what to do. */
-function reportNotAsArchived(
-  dir: string,
-  v: Extract<Existing, { kind: 'not-as-archived' }>,
-  odd: readonly string[],
-  diags: Diagnostics,
-): void {
-  const at = (name: string) => ({ place: { file: path.join(dir, name) } });
-  if (v.noManifest) {
-    diags.report(
-      'pack-not-as-archived',
-      `${dir} holds no readable manifest.json: it is not a pack boardpack archived, or its manifest was removed or damaged`,
-      {
-        place: { file: dir },
-        hint: 'restore manifest.json from a backup, or move the folder away if it is not an archived pack',
-      },
-    );
-    return;
-  }
-  for (const name of v.stray) {
-    if (isWordLockFile(name)) {
-      diags.report(
-        'pack-stray-file',
-        `${name} is Word's lock file: a report of this pack is open in Word (or Word closed without removing it)`,
-        {
-          ...at(name),
-          hint: 'close the report in Word and build again; if Word is not running, delete the lock file',
-        },
-      );
-    } else {
-      diags.report(
-        'pack-stray-file',
-        `${name} is not part of the archived pack: its manifest does not list ${odd.includes(name) ? 'this link or special file' : 'this file'}`,
-        {
-          ...at(name),
-          hint: 'move it out of the pack folder: an archived pack holds only what its manifest lists',
-        },
-      );
-    }
-  }
-  for (const name of v.missing) {
-    diags.report('pack-tampered', `${name} is missing from the archived pack, whose manifest lists it`, {
-      ...at(name),
-      hint: 'restore it from a backup (or the copy sent to the meeting): an archived pack must not be changed',
-    });
-  }
-  for (const name of v.changed) {
-    diags.report('pack-tampered', `${name} has changed since it was archived: its SHA-256 no longer matches manifest.json`, {
-      ...at(name),
-      hint: 'restore it from a backup (or the copy sent to the meeting): an archived pack must not be changed; a correction is a reissue (--reissue)',
-    });
-  }
 }

@@ -172,6 +172,14 @@ export async function loadInputs(options: LoadOptions, diags: Diagnostics): Prom
 }
 
 /** The last day of a YYYY-MM month, YYYY-MM-DD. */
+/** The output folder config.yml names (packs/ by default), for `boardpack list`. */
+export function loadOutputDir(configPath: string, diags: Diagnostics): string | undefined {
+  const configFile = path.normalize(configPath);
+  const configSrc = loadYaml(new InputReader(diags), diags, configFile, undefined, 'config file');
+  const config = configSrc && checkSchema(ConfigSchema, configSrc, diags, 'config');
+  return config ? resolveFrom(configFile, config.output) : undefined;
+}
+
 export function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;

@@ -528,7 +528,7 @@ export const CASES: HostileCase[] = [
     exit: 1,
     output: [
       /^packs\/2026-10\/~\$provement-board-2026-10\.docx error: ~\$provement-board-2026-10\.docx is Word's lock file: a report of this pack is open in Word/m,
-      /hint: close the report in Word and build again/,
+      /hint: close the report in Word, then run again/,
     ],
     notOutput: [/different pack|--reissue/],
   },
@@ -572,6 +572,55 @@ export const CASES: HostileCase[] = [
       /^packs\/2026-10 error: packs\/2026-10 already holds a different pack for 2026-10; since it was archived, examples\/wexcombe\/plan\.yml has changed; archived packs are never overwritten \[pack-exists\]/m,
       /--reissue/,
     ],
+  },
+
+  // ---- the clerk's checks of archived packs
+  {
+    id: 'verify-tampered',
+    area: 'archive',
+    was: 'there was no way to check an archived pack but to build it again from the same inputs',
+    setup: (w) => {
+      buildNow(w);
+      appendFileSync(path.join(w.dir, PACK, 'scrutiny-committee-2026-10.docx'), 'x');
+    },
+    args: () => ['verify', PACK],
+    exit: 1,
+    output: [
+      /^packs\/2026-10\/scrutiny-committee-2026-10\.docx error: scrutiny-committee-2026-10\.docx has changed since it was archived: its SHA-256 no longer matches manifest\.json \[pack-tampered\]$/m,
+      /^verify failed: 1 error/m,
+    ],
+  },
+  {
+    id: 'verify-intact',
+    area: 'archive',
+    was: 'there was no way to check an archived pack but to build it again from the same inputs',
+    setup: (w) => buildNow(w),
+    args: () => ['verify', PACK],
+    exit: 0,
+    output: [
+      /^packs\/2026-10: the pack of Wexcombe City Council for 2026-10, dated 2026-11-12/m,
+      /^as archived: 2 reports and the manifest/m,
+    ],
+  },
+  {
+    id: 'verify-no-folder',
+    area: 'messages',
+    was: 'verify needs a pack folder',
+    args: () => ['verify'],
+    exit: 2,
+    output: [/missing required argument 'pack folder'/],
+  },
+  {
+    id: 'list-one-changed',
+    area: 'archive',
+    was: 'there was no list of the archived packs, or of which had been touched',
+    setup: (w) => {
+      buildNow(w);
+      writeFileSync(path.join(w.dir, PACK, 'minutes.docx'), 'draft');
+    },
+    args: () => ['list'],
+    exit: 1,
+    output: [/^2026-10 +2026-11-12 +2 +NOT as archived: 1 file changed, missing or added \(boardpack verify packs\/2026-10\)$/m],
   },
 
   // ---- the command line
