@@ -154,6 +154,28 @@ function program(): Command {
       }
     });
 
+  p.command('init')
+    .description('make a new working folder holding the bundled example, laid out as a council keeps one, that builds at once')
+    .argument('<folder>', 'the folder to make: one that does not exist yet, or an empty one', fileArg('the folder'))
+    .action(async (dir: string) => {
+      const { initFolder } = await import('../pipeline/init.js');
+      const diags = new Diagnostics();
+      const made = initFolder(dir, diags);
+      printDiagnostics(diags);
+      if (!made) {
+        process.stderr.write(`init failed: ${formatSummary(diags)}; nothing was written\n`);
+        process.exitCode = EXIT.input;
+        return;
+      }
+      const top = [...new Set(made.files.map((f) => f.replace(/\/.*$/, '/')))];
+      process.stdout.write(`wrote ${dir}/: ${top.join(', ')} (${made.files.length} files)\n`);
+      process.stdout.write(
+        `it holds the fictional Wexcombe example: cd ${dir} && boardpack build makes its pack at once;\n` +
+          'then put your council, period and dates in config.yml, your plan in plan.yml, your registers in findings/\n' +
+          '(boardpack findings import) and your export as performance.xlsx\n',
+      );
+    });
+
   p.command('verify')
     .description('check an archived pack: every file its manifest lists, unchanged, nothing else, and every report readable')
     .argument('<pack folder>', 'the folder of one pack, such as packs/2026-10', fileArg('the pack folder'))

@@ -85,6 +85,7 @@ export const CODES = {
   'pack-tampered': { severity: 'error', title: 'A file of an archived pack is missing or changed since it was archived' },
   'pack-not-as-archived': { severity: 'error', title: 'A pack folder has no readable manifest' },
   'pack-write-failed': { severity: 'error', title: 'The pack could not be written (permissions, disk ...)' },
+  'init-folder-not-empty': { severity: 'error', title: 'init was given a folder that already holds files' },
   'pack-locked': { severity: 'error', title: 'Another build kept the output folder locked' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; title: string }>;
 

@@ -15,6 +15,7 @@ import {
   readFileSync,
   readlinkSync,
   renameSync,
+  rmdirSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -212,6 +213,19 @@ export function removeLeftovers(outputDir: string): void {
   }
 }
 
+/**
+ * Readies the place of a new folder that writePackFolder will rename into: its parents made,
+ * and an empty folder already there removed (rmdir refuses one that is not empty).
+ */
+export function clearNewFolder(dir: string): void {
+  try {
+    mkdirSync(path.dirname(dir), { recursive: true });
+    if (inspectPack(dir).state === 'folder') rmdirSync(dir);
+  } catch (e) {
+    throw failure(e, 'make', dir);
+  }
+}
+
 export interface OutputFile {
   /** Path inside the pack folder. */
   readonly name: string;
@@ -220,10 +234,10 @@ export interface OutputFile {
 
 /**
  * Writes every file into a temporary folder beside `dir`, named for this process alone, then
- * renames it into place, so a pack folder is complete or absent. The final name is looked at
+ * renames it into place, so a pack folder (or a new working folder) is complete or absent. The final name is looked at
  * again just before the rename: anything there is refused, never replaced.
  */
-export function writePackFolder(dir: string, files: readonly OutputFile[]): void {
+export function writePackFolder(dir: string, files: readonly OutputFile[], what = 'the pack'): void {
   const parent = path.dirname(dir);
   const tmp = path.join(parent, `.${path.basename(dir)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
@@ -240,14 +254,14 @@ export function writePackFolder(dir: string, files: readonly OutputFile[]): void
     const there = inspectPack(dir);
     if (there.state !== 'absent') {
       throw new PackFolderError(
-        `${dir} appeared while the pack was being written (${there.state === 'blocked' ? there.what : 'a folder'})`,
+        `${dir} appeared while ${what} was being written (${there.state === 'blocked' ? there.what : 'a folder'})`,
         dir,
-        'see what put it there, move it away, and build again',
+        'see what put it there, move it away, and run again',
       );
     }
     renameSync(tmp, dir);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    throw failure(e, 'write the pack into', parent);
+    throw failure(e, `write ${what} into`, parent);
   }
 }

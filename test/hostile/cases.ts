@@ -574,6 +574,28 @@ export const CASES: HostileCase[] = [
     ],
   },
 
+  // ---- a new working folder
+  {
+    id: 'init-into-used-folder',
+    area: 'paths',
+    was: 'there was no way to start a working folder but to copy the repository',
+    args: () => ['init', 'examples'],
+    exit: 1,
+    output: [
+      /^examples error: examples already holds files; init writes only into a new or empty folder \[init-folder-not-empty\]$/m,
+      /^init failed: 1 error/m,
+    ],
+  },
+  {
+    id: 'init-new-folder',
+    area: 'paths',
+    was: 'there was no way to start a working folder but to copy the repository',
+    args: () => ['init', 'councils/new'],
+    exit: 0,
+    output: [/^wrote councils\/new\/: config\.yml, findings\/, performance\.xlsx, plan\.yml, templates\/ \(15 files\)$/m],
+    check: (w) => (existsSync(path.join(w.dir, 'councils/new/plan.yml')) ? [] : ['councils/new/plan.yml was not written']),
+  },
+
   // ---- the clerk's checks of archived packs
   {
     id: 'verify-tampered',
