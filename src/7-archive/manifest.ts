@@ -47,7 +47,13 @@ export type Existing =
       readonly noManifest: boolean;
     }
   /** Intact, but not what these inputs give: which inputs differ, and the tool versions. */
-  | { readonly kind: 'different'; readonly inputs: readonly string[]; readonly tool?: { readonly archived: string; readonly now: string } };
+  | {
+      readonly kind: 'different';
+      readonly inputs: readonly string[];
+      readonly tool?: { readonly archived: string; readonly now: string };
+      /** Another council's pack (the example's, built before a folder made by init became a council's own). */
+      readonly council?: { readonly archived: string; readonly now: string };
+    };
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -118,5 +124,9 @@ export function examineExisting(files: readonly PackFile[], existing: ReadonlyMa
     current && archived.tool?.version !== current.tool.version
       ? { archived: String(archived.tool?.version), now: current.tool.version }
       : undefined;
-  return { kind: 'different', inputs, ...(tool ? { tool } : {}) };
+  const council =
+    current && typeof archived.council === 'string' && archived.council !== current.council
+      ? { archived: archived.council, now: current.council }
+      : undefined;
+  return { kind: 'different', inputs, ...(tool ? { tool } : {}), ...(council ? { council } : {}) };
 }

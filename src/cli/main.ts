@@ -3,6 +3,7 @@
  * The command line: parses arguments, calls the pipeline, prints, and maps the outcome to the
  * exit code (0 done; 1 the input or the archive is wrong; 2 the command line is wrong).
  */
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { Diagnostics, formatReport, formatSummary } from '../diagnostics/index.js';
 import { formatMatchTable } from './match-table.js';
@@ -32,9 +33,9 @@ function periodOption(): Option {
 }
 
 /** A file given on the command line: an empty one ("") is a usage error, not the current folder. */
-function fileArg(what: string): (v: string) => string {
+function fileArg(what: string, kind: 'file' | 'folder' = 'file'): (v: string) => string {
   return (v) => {
-    if (v.trim() === '') throw new CommanderError(EXIT.usage, 'boardpack.usage', `${what} is empty: give the path of a file`);
+    if (v.trim() === '') throw new CommanderError(EXIT.usage, 'boardpack.usage', `${what} is empty: give the path of a ${kind}`);
     return v;
   };
 }
@@ -156,7 +157,7 @@ function program(): Command {
 
   p.command('init')
     .description('make a new working folder holding the bundled example, laid out as a council keeps one, that builds at once')
-    .argument('<folder>', 'the folder to make: one that does not exist yet, or an empty one', fileArg('the folder'))
+    .argument('<folder>', 'the folder to make: one that does not exist yet, or an empty one', fileArg('the folder', 'folder'))
     .action(async (dir: string) => {
       const { initFolder } = await import('../pipeline/init.js');
       const diags = new Diagnostics();
@@ -178,7 +179,7 @@ function program(): Command {
 
   p.command('verify')
     .description('check an archived pack: every file its manifest lists, unchanged, nothing else, and every report readable')
-    .argument('<pack folder>', 'the folder of one pack, such as packs/2026-10', fileArg('the pack folder'))
+    .argument('<pack folder>', 'the folder of one pack, such as packs/2026-10', fileArg('the pack folder', 'folder'))
     .action(async (dir: string) => {
       const { verifyPack } = await import('../pipeline/archived.js');
       const diags = new Diagnostics();
@@ -197,7 +198,9 @@ function program(): Command {
       for (const o of pack.outputs)
         process.stdout.write(`  ${o.path.padEnd(40)} ${String(o.bytes).padStart(8)} bytes  sha256 ${o.sha256.slice(0, 16)}\n`);
       process.stdout.write(
-        `as archived: ${pack.outputs.length} report${pack.outputs.length === 1 ? '' : 's'} and the manifest, each as its SHA-256 says, nothing added\n`,
+        `as archived: ${pack.outputs.length} report${pack.outputs.length === 1 ? '' : 's'}, each with the SHA-256 its manifest lists, nothing added\n` +
+          `manifest.json sha256 ${pack.manifestSha256}\n` +
+          '  (a manifest cannot list its own digest: compare this with the one kept when the pack was built)\n',
       );
     });
 
@@ -222,19 +225,26 @@ function program(): Command {
         process.stdout.write(`no packs in ${outputDir}/ yet: boardpack build writes one\n`);
         return;
       }
-      process.stdout.write(`${'pack'.padEnd(16)} ${'dated'.padEnd(10)}  reports  state\n`);
+      const width = Math.max(16, ...packs.map((k) => k.folder.length));
+      const verify = (folder: string) => `boardpack verify ${path.join(outputDir ?? '', folder)}`;
+      process.stdout.write(`${'pack'.padEnd(width)} ${'council'.padEnd(24)} ${'dated'.padEnd(10)}  reports  state\n`);
       for (const k of packs) {
-        const state =
-          k.state === 'as-archived'
-            ? 'as archived'
-            : k.state === 'no-manifest'
-              ? 'no manifest: not a pack boardpack archived'
-              : `NOT as archived: ${k.problems} file${k.problems === 1 ? '' : 's'} changed, missing or added (boardpack verify ${outputDir}/${k.folder})`;
-        const dated = k.manifest?.packDate ?? '';
-        const reports = k.manifest ? String(k.manifest.outputs.length) : '';
-        process.stdout.write(`${k.folder.padEnd(16)} ${dated.padEnd(10)}  ${reports.padStart(7)}  ${state}\n`);
+        const problems = `${k.problems} file${k.problems === 1 ? '' : 's'} changed, missing or added`;
+        const state = {
+          'as-archived': 'as archived',
+          'not-as-archived': `NOT as archived: ${problems} (${verify(k.folder)})`,
+          'manifest-unreadable': `NOT as archived: its manifest.json cannot be read (${verify(k.folder)})`,
+          'manifest-missing': `NOT as archived: named as a pack, but it has no manifest.json (${verify(k.folder)})`,
+          'not-a-pack': 'not a pack (no manifest.json); not checked',
+          link: `${k.what ?? 'a link'}: not checked; verify the folder it points to`,
+        }[k.state];
+        const m = k.manifest;
+        const council = m ? (m.council.length > 24 ? `${m.council.slice(0, 23)}…` : m.council) : '';
+        process.stdout.write(
+          `${k.folder.padEnd(width)} ${council.padEnd(24)} ${(m?.packDate ?? '').padEnd(10)}  ${(m ? String(m.outputs.length) : '').padStart(7)}  ${state}\n`,
+        );
       }
-      const bad = packs.filter((k) => k.state !== 'as-archived').length;
+      const bad = packs.filter((k) => k.state !== 'as-archived' && k.state !== 'not-a-pack' && k.state !== 'link').length;
       if (bad > 0) process.exitCode = EXIT.input;
     });
 
@@ -286,6 +296,13 @@ function program(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // `boardpack list | head`: a reader that stops reading is not an error of boardpack's.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.done);
+      throw e;
+    });
+  }
   try {
     await program().parseAsync(argv);
   } catch (e) {

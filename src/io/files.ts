@@ -69,7 +69,11 @@ export class InputReader {
       if (code === 'ENOENT') {
         this.diags.report('file-not-found', `${what} ${file} does not exist`, {
           place: from ?? { file },
-          hint: from ? 'check the path; it is relative to the file that names it' : 'check the path',
+          hint: from
+            ? 'check the path; it is relative to the file that names it'
+            : what === 'config file'
+              ? 'run boardpack in the working folder, where config.yml is, or name it with --config (boardpack init <folder> makes a new one)'
+              : 'check the path',
         });
       } else {
         this.diags.report('file-unreadable', `cannot read ${what} ${file}: ${(e as Error).message}`, { place: from ?? { file } });

@@ -15,7 +15,6 @@ import {
   readFileSync,
   readlinkSync,
   renameSync,
-  rmdirSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -65,11 +64,11 @@ export type PackPath =
   /** A folder: its files by path inside it; `odd` names what is neither file nor folder. */
   | { readonly state: 'folder'; readonly files: ReadonlyMap<string, Uint8Array>; readonly odd: readonly string[] };
 
-/** The folders in the output folder (none when it does not exist yet), by name. */
+/** The folders (and links) in the output folder, by name; none when it does not exist yet. Hidden ones (the lock) are not listed. */
 export function listFolder(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
+      .filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.'))
       .map((e) => e.name);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -214,15 +213,44 @@ export function removeLeftovers(outputDir: string): void {
 }
 
 /**
- * Readies the place of a new folder that writePackFolder will rename into: its parents made,
- * and an empty folder already there removed (rmdir refuses one that is not empty).
+ * Writes a new working folder: whole through writePackFolder where nothing is there yet (its
+ * parents made); into the folder where it exists already, empty or holding only hidden entries
+ * (".", a folder after `git init`): the files are written into a temporary folder inside it, then
+ * each top-level entry is renamed into place, none of which can be there already.
  */
-export function clearNewFolder(dir: string): void {
+export function writeNewFolder(dir: string, files: readonly OutputFile[]): void {
+  const there = inspectPack(dir);
+  if (there.state === 'absent') {
+    try {
+      mkdirSync(path.dirname(dir), { recursive: true });
+    } catch (e) {
+      throw failure(e, 'make', path.dirname(dir));
+    }
+    writePackFolder(dir, files, 'the working folder');
+    return;
+  }
+  const tmp = path.join(dir, `.boardpack-init-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    mkdirSync(path.dirname(dir), { recursive: true });
-    if (inspectPack(dir).state === 'folder') rmdirSync(dir);
+    mkdirSync(tmp);
+    for (const f of files) {
+      const target = path.join(tmp, f.name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, f.bytes, { flag: 'wx' });
+    }
+    for (const top of readdirSync(tmp)) {
+      if (inspectPack(path.join(dir, top)).state !== 'absent') {
+        throw new PackFolderError(
+          `${path.join(dir, top)} appeared while the working folder was being written`,
+          dir,
+          'see what put it there, and run again',
+        );
+      }
+      renameSync(path.join(tmp, top), path.join(dir, top));
+    }
   } catch (e) {
-    throw failure(e, 'make', dir);
+    throw e instanceof PackFolderError ? e : failure(e, 'write the working folder into', dir);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 

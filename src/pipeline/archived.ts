@@ -7,11 +7,14 @@ import path from 'node:path';
 import { checkArchived, isWordLockFile, readManifest, type Archived, type Existing, type Manifest } from '../7-archive/manifest.js';
 import { checkPackXml } from '../7-archive/xml-check.js';
 import type { Diagnostics } from '../diagnostics/index.js';
+import { sha256 } from '../model/digest.js';
 import { inspectPack, listFolder, PackFolderError } from '../io/pack-folder.js';
 
 export interface VerifiedPack {
   readonly dir: string;
   readonly manifest: Manifest;
+  /** The manifest's own SHA-256, which it cannot list: to compare with the one kept at build. */
+  readonly manifestSha256: string;
   /** The reports, in the manifest's order, each with its size and SHA-256. */
   readonly outputs: Manifest['outputs'];
 }
@@ -45,6 +48,15 @@ export function verifyPack(dir: string, diags: Diagnostics): VerifiedPack | unde
     return undefined;
   }
   const existing = new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]);
+  // The output folder itself (packs/): its packs are one level down.
+  const packsInside = [...new Set([...existing.keys()].filter((n) => n.endsWith('/manifest.json')).map((n) => n.split('/')[0]!))];
+  if (!existing.has('manifest.json') && packsInside.length > 0) {
+    diags.report('pack-not-as-archived', `${dir} holds packs (${packsInside.sort().join(', ')}), not one pack`, {
+      place: { file: dir },
+      hint: `verify one of them, such as boardpack verify ${path.join(dir, packsInside[0]!)}, or see them all with boardpack list`,
+    });
+    return undefined;
+  }
   const own = checkArchived(existing);
   if (own.kind !== 'as-archived') {
     reportNotAsArchived(dir, own, there.odd, diags);
@@ -58,17 +70,26 @@ export function verifyPack(dir: string, diags: Diagnostics): VerifiedPack | unde
     });
   }
   if (diags.hasErrors) return undefined;
-  return { dir, manifest: own.manifest, outputs: own.manifest.outputs };
+  return { dir, manifest: own.manifest, manifestSha256: sha256(existing.get('manifest.json')!), outputs: own.manifest.outputs };
 }
 
 export interface ListedPack {
   /** The folder's name inside the output folder: the period, or the period and its reissue. */
   readonly folder: string;
   readonly manifest?: Manifest;
-  /** As its manifest lists it, or what is wrong. */
-  readonly state: Archived['kind'] | 'no-manifest';
+  /**
+   * As its manifest lists it; not (files changed, missing or added); its manifest there but
+   * unreadable; a folder named as a pack (2026-10, 2026-10-reissue-2) with no manifest; any
+   * other folder without one (drafts ...), which is not a pack and not a fault; a link.
+   */
+  readonly state: Archived['kind'] | 'manifest-unreadable' | 'manifest-missing' | 'not-a-pack' | 'link';
   readonly problems: number;
+  /** For a link: what it is. */
+  readonly what?: string;
 }
+
+/** A pack folder's name: the period, and for a reissue its number. */
+const PACK_NAME = /^\d{4}-\d{2}(-reissue-\d+)?$/;
 
 /**
  * Every pack folder in the output folder, in order of name, each checked as verify checks it
@@ -86,6 +107,10 @@ export function listPacks(outputDir: string, diags: Diagnostics): ListedPack[] |
   const out: ListedPack[] = [];
   for (const folder of names.sort()) {
     const there = inspectPack(path.join(outputDir, folder));
+    if (there.state === 'blocked') {
+      out.push({ folder, state: 'link', problems: 0, what: there.what });
+      continue;
+    }
     if (there.state !== 'folder') continue;
     const existing = new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]);
     const own = checkArchived(existing);
@@ -96,7 +121,13 @@ export function listPacks(outputDir: string, diags: Diagnostics): ListedPack[] |
       out.push({
         folder,
         ...(manifest ? { manifest } : {}),
-        state: own.noManifest ? 'no-manifest' : own.kind,
+        state: !own.noManifest
+          ? own.kind
+          : existing.has('manifest.json')
+            ? 'manifest-unreadable'
+            : PACK_NAME.test(folder)
+              ? 'manifest-missing'
+              : 'not-a-pack',
         problems: own.stray.length + own.missing.length + own.changed.length,
       });
   }

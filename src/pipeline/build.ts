@@ -163,6 +163,18 @@ async function buildWith(
         reportNotAsArchived(dir, verdict, there.state === 'folder' ? there.odd : [], diags);
         return { diagnostics: diags };
       }
+      if (n === 1 && verdict.council) {
+        // Not a correction of this council's pack: another council's (init's example, built first).
+        diags.report(
+          'pack-exists',
+          `${baseDir} holds the pack of ${verdict.council.archived} for ${periodId}, and this is ${verdict.council.now}'s; archived packs are never overwritten`,
+          {
+            place: { file: baseDir },
+            hint: `if it is the example's pack, built before the folder was made ${verdict.council.now}'s, move ${baseDir} out of the way (or delete it) and build again`,
+          },
+        );
+        return { diagnostics: diags };
+      }
       if (n === 1 && !options.reissue) {
         const since =
           verdict.inputs.length === 0

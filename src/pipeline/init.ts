@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/index.js';
-import { clearNewFolder, inspectPack, PackFolderError, writePackFolder, type OutputFile } from '../io/pack-folder.js';
+import { inspectPack, PackFolderError, writeNewFolder, type OutputFile } from '../io/pack-folder.js';
 import { packageRoot, readOwnFile, readOwnTree } from '../io/tool.js';
 
 const EXAMPLE = 'examples/wexcombe/';
@@ -19,15 +19,23 @@ export function starterFiles(own: {
   readonly config: string;
   readonly example: ReadonlyMap<string, Uint8Array>;
   readonly templates: ReadonlyMap<string, Uint8Array>;
+  readonly schemas: ReadonlyMap<string, Uint8Array>;
 }): OutputFile[] {
+  const text = (s: string) => new TextEncoder().encode(s);
   const config = own.config.split(EXAMPLE).join('');
-  const files: OutputFile[] = [{ name: 'config.yml', bytes: new TextEncoder().encode(config) }];
+  const files: OutputFile[] = [{ name: 'config.yml', bytes: text(config) }];
   for (const [rel, bytes] of own.example) {
     // The script that made the example's workbook is the project's, not a council's.
     if (rel.endsWith('.mjs')) continue;
-    files.push({ name: rel, bytes });
+    // The editor's schema comment, pointed at the schemas/ of the new folder.
+    const depth = rel.split('/').length - 1;
+    const yml = rel.endsWith('.yml')
+      ? text(new TextDecoder().decode(bytes).replace(/(\$schema=)(?:\.\.\/)+schemas\//, `$1${'../'.repeat(depth)}schemas/`))
+      : bytes;
+    files.push({ name: rel, bytes: yml });
   }
   for (const [rel, bytes] of own.templates) files.push({ name: `templates/${rel}`, bytes });
+  for (const [rel, bytes] of own.schemas) files.push({ name: `schemas/${rel}`, bytes });
   return files;
 }
 
@@ -45,11 +53,18 @@ export function initFolder(dir: string, diags: Diagnostics): InitResult | undefi
     });
     return undefined;
   }
-  if (there.state === 'folder' && (there.files.size > 0 || there.odd.length > 0)) {
-    diags.report('init-folder-not-empty', `${dir} already holds files; init writes only into a new or empty folder`, {
-      place: { file: dir },
-      hint: 'name a new folder, such as boardpack init my-council',
-    });
+  // Hidden entries (.git after `git init`, .DS_Store) are a folder's own, and none is written.
+  const visible =
+    there.state === 'folder' ? [...there.files.keys(), ...there.odd].filter((n) => !n.split('/').some((part) => part.startsWith('.'))) : [];
+  if (visible.length > 0) {
+    diags.report(
+      'init-folder-not-empty',
+      `${dir} already holds ${visible.length === 1 ? visible[0] : `${visible.length} files`}; init writes only into a new or empty folder`,
+      {
+        place: { file: dir },
+        hint: 'name a new folder, such as boardpack init my-council',
+      },
+    );
     return undefined;
   }
   const root = packageRoot();
@@ -57,10 +72,10 @@ export function initFolder(dir: string, diags: Diagnostics): InitResult | undefi
     config: new TextDecoder().decode(readOwnFile('config.yml')),
     example: readOwnTree(path.join(root, EXAMPLE)),
     templates: readOwnTree(path.join(root, 'templates')),
+    schemas: readOwnTree(path.join(root, 'schemas')),
   });
   try {
-    clearNewFolder(dir);
-    writePackFolder(dir, files, 'the working folder');
+    writeNewFolder(dir, files);
   } catch (e) {
     if (!(e instanceof PackFolderError)) throw e;
     diags.report('pack-write-failed', e.message, { place: { file: e.path }, hint: e.hint });

@@ -29,6 +29,11 @@ describe('boardpack verify', () => {
     expect(v?.manifest.period).toBe('2026-10');
     expect(v?.manifest.council).toBe('Wexcombe City Council');
     expect(v?.outputs.map((o) => o.path)).toEqual(['improvement-board-2026-10.docx', 'scrutiny-committee-2026-10.docx']);
+    expect(v?.manifestSha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(path.join(pack, 'manifest.json')))
+        .digest('hex'),
+    );
   });
 
   it('names each report changed, missing or added, and a Word lock file, and accepts nothing', () => {
@@ -74,6 +79,11 @@ describe('boardpack verify', () => {
     mkdirSync(path.join(out, 'drafts'));
     writeFileSync(path.join(out, 'drafts', 'a.docx'), 'x');
     expect(at(path.join(out, 'drafts'))).toEqual(['pack-not-as-archived']);
+    // The output folder itself: its packs are named, with the verify to run.
+    const d = new Diagnostics();
+    expect(verifyPack(out, d)).toBeUndefined();
+    expect(d.all[0]!.message).toMatch(/holds packs \(2026-10\), not one pack$/);
+    expect(d.all[0]!.hint).toContain(`boardpack verify ${path.join(out, '2026-10')}`);
   });
 });
 
@@ -88,7 +98,7 @@ describe('boardpack list', () => {
     expect(listed.map((k) => [k.folder, k.state, k.problems, k.manifest?.packDate])).toEqual([
       ['2026-09', 'as-archived', 0, '2026-11-12'],
       ['2026-10', 'as-archived', 0, '2026-11-12'],
-      ['drafts', 'no-manifest', 0, undefined],
+      ['drafts', 'not-a-pack', 0, undefined],
     ]);
     appendFileSync(path.join(out, '2026-09', 'improvement-board-2026-10.docx'), 'x');
     expect(listPacks(out, new Diagnostics())!.map((k) => [k.folder, k.state, k.problems, k.manifest?.period])[0]).toEqual([
@@ -98,5 +108,14 @@ describe('boardpack list', () => {
       '2026-10',
     ]);
     expect(listPacks(path.join(out, 'none-yet'), new Diagnostics())).toEqual([]);
+    // Named as a pack but without a manifest, or with one that cannot be read: faults, unlike drafts/.
+    mkdirSync(path.join(out, '2026-08'));
+    writeFileSync(path.join(out, '2026-09', 'manifest.json'), '{');
+    const states = new Map(listPacks(out, new Diagnostics())!.map((k) => [k.folder, k.state]));
+    expect([states.get('2026-08'), states.get('2026-09'), states.get('drafts')]).toEqual([
+      'manifest-missing',
+      'manifest-unreadable',
+      'not-a-pack',
+    ]);
   });
 });

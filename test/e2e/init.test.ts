@@ -23,6 +23,11 @@ describe('boardpack init', () => {
       ]),
     );
     expect(made?.files.some((f) => f.startsWith('examples/') || f.endsWith('.mjs'))).toBe(false);
+    // Editors find the schemas the files name.
+    expect(readFileSync(path.join(dir, 'findings/ilacs-2025.yml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schemas\/findings\.schema\.json$/m,
+    );
+    expect(existsSync(path.join(dir, 'schemas/findings.schema.json'))).toBe(true);
     const config = readFileSync(path.join(dir, 'config.yml'), 'utf8');
     expect(config).toMatch(/^plan: plan\.yml$/m);
     expect(config).not.toContain('examples/');
@@ -36,11 +41,18 @@ describe('boardpack init', () => {
     }
   });
 
-  it('writes into an empty folder, and never into one holding a file or onto a file', () => {
+  it('writes into an empty folder or one holding only hidden entries (.git), never into one holding a file or onto a file', () => {
     const base = mkdtempSync(path.join(tmpdir(), 'boardpack-init-'));
     const empty = path.join(base, 'empty');
     mkdirSync(empty);
     expect(initFolder(empty, new Diagnostics())).toBeDefined();
+    expect(existsSync(path.join(empty, 'plan.yml'))).toBe(true);
+    const repo = path.join(base, 'repo');
+    mkdirSync(path.join(repo, '.git'), { recursive: true });
+    writeFileSync(path.join(repo, '.git', 'HEAD'), 'ref: refs/heads/main');
+    expect(initFolder(repo, new Diagnostics())).toBeDefined();
+    expect(readFileSync(path.join(repo, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main');
+    expect(existsSync(path.join(repo, 'config.yml'))).toBe(true);
 
     const used = path.join(base, 'used');
     mkdirSync(used);

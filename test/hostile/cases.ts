@@ -582,7 +582,7 @@ export const CASES: HostileCase[] = [
     args: () => ['init', 'examples'],
     exit: 1,
     output: [
-      /^examples error: examples already holds files; init writes only into a new or empty folder \[init-folder-not-empty\]$/m,
+      /^examples error: examples already holds 5 files; init writes only into a new or empty folder \[init-folder-not-empty\]$/m,
       /^init failed: 1 error/m,
     ],
   },
@@ -592,8 +592,24 @@ export const CASES: HostileCase[] = [
     was: 'there was no way to start a working folder but to copy the repository',
     args: () => ['init', 'councils/new'],
     exit: 0,
-    output: [/^wrote councils\/new\/: config\.yml, findings\/, performance\.xlsx, plan\.yml, templates\/ \(15 files\)$/m],
+    output: [/^wrote councils\/new\/: config\.yml, findings\/, performance\.xlsx, plan\.yml, templates\/, schemas\/ \(19 files\)$/m],
     check: (w) => (existsSync(path.join(w.dir, 'councils/new/plan.yml')) ? [] : ['councils/new/plan.yml was not written']),
+  },
+
+  {
+    id: 'init-then-own-council',
+    area: 'archive',
+    was: "a new council's first pack, after init and a build of the example, was offered only as a reissue of the example's",
+    setup: (w) => {
+      buildNow(w);
+      w.edit('config.yml', /^council: .*$/m, 'council: Northbridge Borough Council');
+    },
+    exit: 1,
+    output: [
+      /^packs\/2026-10 error: packs\/2026-10 holds the pack of Wexcombe City Council for 2026-10, and this is Northbridge Borough Council's; archived packs are never overwritten \[pack-exists\]$/m,
+      /hint: if it is the example's pack, .* move packs\/2026-10 out of the way/,
+    ],
+    notOutput: [/--reissue/],
   },
 
   // ---- the clerk's checks of archived packs
@@ -621,7 +637,7 @@ export const CASES: HostileCase[] = [
     exit: 0,
     output: [
       /^packs\/2026-10: the pack of Wexcombe City Council for 2026-10, dated 2026-11-12/m,
-      /^as archived: 2 reports and the manifest/m,
+      /^as archived: 2 reports, each with the SHA-256 its manifest lists, nothing added\nmanifest\.json sha256 [0-9a-f]{64}$/m,
     ],
   },
   {
@@ -642,7 +658,9 @@ export const CASES: HostileCase[] = [
     },
     args: () => ['list'],
     exit: 1,
-    output: [/^2026-10 +2026-11-12 +2 +NOT as archived: 1 file changed, missing or added \(boardpack verify packs\/2026-10\)$/m],
+    output: [
+      /^2026-10 +Wexcombe City Council +2026-11-12 +2 +NOT as archived: 1 file changed, missing or added \(boardpack verify packs\/2026-10\)$/m,
+    ],
   },
 
   // ---- the command line
