@@ -105,6 +105,8 @@ export function inspectPack(dir: string): PackPath {
     } catch (e) {
       throw failure(e, 'read the pack folder', path.join(dir, sub));
     }
+    // An empty folder inside is something the manifest does not list, as a file would be.
+    if (sub && entries.length === 0) odd.push(`${sub}/`);
     for (const e of entries) {
       const rel = sub ? `${sub}/${e.name}` : e.name;
       if (e.isDirectory()) walk(rel);

@@ -166,7 +166,7 @@ export function reportNotAsArchived(
     } else {
       diags.report(
         'pack-stray-file',
-        `${name} is not part of the archived pack: its manifest does not list ${odd.includes(name) ? 'this link or special file' : 'this file'}`,
+        `${name} is not part of the archived pack: its manifest does not list ${odd.includes(name) ? (name.endsWith('/') ? 'this folder' : 'this link or special file') : 'this file'}`,
         {
           ...at(name),
           hint: 'move it out of the pack folder: an archived pack holds only what its manifest lists',
