@@ -217,12 +217,16 @@ function findingView(fc: FindingCoverage, actions: ReadonlyMap<string, ActionVie
 }
 
 /** The council, period, pack date and plan: the words every report's header uses. */
-function packHeader(inputs: Inputs): Pick<PackContext, 'council' | 'period' | 'packDate' | 'packDateText' | 'charts' | 'plan'> {
+function packHeader(
+  inputs: Inputs,
+  reissue: number | undefined,
+): Pick<PackContext, 'council' | 'period' | 'packDate' | 'packDateText' | 'reissue' | 'charts' | 'plan'> {
   return {
     council: inputs.council,
     period: { id: inputs.period.id, label: monthLabel(inputs.period.id) },
     packDate: inputs.packDate,
     packDateText: ordinalDate(inputs.packDate),
+    reissue,
     charts: inputs.charts,
     plan: { title: inputs.plan.title },
   };
@@ -320,7 +324,7 @@ function findingSets(facts: Facts, byId: ReadonlyMap<string, FindingView>): Find
 }
 
 /** What every report of the pack shares. */
-export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed): PackContext {
+export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed, reissue?: number): PackContext {
   const { facts } = computed;
   const actions = actionViews(facts, inputs, linkage);
   const indicators = indicatorViews(facts);
@@ -328,7 +332,7 @@ export function packContext(inputs: Inputs, linkage: Linkage, computed: Computed
   const findings = facts.findings.all.map((fc) => findingView(fc, actions.byId, sources.byId));
   const findingById = new Map(findings.map((f) => [f.id, f]));
   return {
-    ...packHeader(inputs),
+    ...packHeader(inputs, reissue),
     ...inspectionViews(inputs, facts, sources),
     findings,
     priorities: priorityViews(inputs, facts, actions),

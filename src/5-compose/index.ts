@@ -65,8 +65,10 @@ export function composeReports(
   computed: Computed,
   diags: Diagnostics,
   progress: Progress = NO_PROGRESS,
+  /** The reissue's number, when the pack corrects one archived before (see PackContext.reissue). */
+  reissue?: number,
 ): ReportModel[] | undefined {
-  const pack = packContext(inputs, linkage, computed);
+  const pack = packContext(inputs, linkage, computed, reissue);
   const models: ReportModel[] = [];
   for (const [i, job] of inputs.reports.entries()) {
     progress({ stage: 'composing reports', done: i, total: inputs.reports.length, unit: 'reports' });

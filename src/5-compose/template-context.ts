@@ -311,6 +311,11 @@ export interface PackContext {
   readonly packDate: string;
   /** The pack date in words: "19th November 2026". */
   readonly packDateText: string;
+  /**
+   * The reissue's number (2, 3 ...) when this pack corrects one already archived for the period
+   * (`build --reissue`); no value for the pack as first issued.
+   */
+  readonly reissue: number | undefined;
   /** Trend charts are drawn (`charts:` in config.yml). */
   readonly charts: boolean;
   /** The improvement plan: its title. */

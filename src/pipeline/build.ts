@@ -90,28 +90,32 @@ async function buildWith(
   const diags = new Diagnostics();
   const prepared = await prepare({ ...options, onConfig }, diags);
   if (!prepared) return { diagnostics: diags };
-  const { inputs, models, target } = prepared;
+  const { inputs, linkage, computed, models, target } = prepared;
 
   const progress = options.progress ?? NO_PROGRESS;
   // A report Word cannot open is never archived: every part is parsed as XML first, each
   // report on another thread as soon as it is made.
   const checker = XmlCheckThread.shared();
-  const checks: Promise<XmlProblem[]>[] = [];
-  const reports: PackFile[] = await renderAll(models, pool(), progress, (i, file) => {
-    checks[i] = checker.check(file);
-  });
-  progress({ stage: 'checking the reports' });
-  const invalid = (await Promise.all(reports.map((r, i) => checks[i] ?? checker.check(r)))).flat();
-  for (const p of invalid) {
-    diags.report('pack-invalid-xml', `${p.file}: ${p.part} is not well-formed XML (${p.message}); the pack was not archived`, {
-      hint: 'this is a fault in boardpack, not in your inputs; please report it with the inputs that gave it',
+  const rendered = async (ms: readonly ReportModel[]): Promise<PackFile[] | undefined> => {
+    const checks: Promise<XmlProblem[]>[] = [];
+    const reports: PackFile[] = await renderAll(ms, pool(), progress, (i, file) => {
+      checks[i] = checker.check(file);
     });
-  }
-  if (invalid.length > 0) return { diagnostics: diags };
+    progress({ stage: 'checking the reports' });
+    const invalid = (await Promise.all(reports.map((r, i) => checks[i] ?? checker.check(r)))).flat();
+    for (const p of invalid) {
+      diags.report('pack-invalid-xml', `${p.file}: ${p.part} is not well-formed XML (${p.message}); the pack was not archived`, {
+        hint: 'this is a fault in boardpack, not in your inputs; please report it with the inputs that gave it',
+      });
+    }
+    return invalid.length > 0 ? undefined : reports;
+  };
+  const first = await rendered(models);
+  if (!first) return { diagnostics: diags };
 
   const configDir = path.dirname(path.normalize(options.configPath));
   const baseDir = path.join(target.outputDir, inputs.period.id);
-  const manifestFor = (reissue?: number): Manifest => ({
+  const manifestFor = (reports: readonly PackFile[], ms: readonly ReportModel[], reissue?: number): Manifest => ({
     tool: { name: 'boardpack', version: toolVersion() },
     council: inputs.council,
     period: inputs.period.id,
@@ -122,11 +126,23 @@ async function buildWith(
       path: r.name,
       sha256: sha256(r.bytes),
       bytes: r.bytes.byteLength,
-      report: models[i]!.id,
-      title: models[i]!.title,
+      report: ms[i]!.id,
+      title: ms[i]!.title,
     })),
   });
-  const filesFor = (reissue?: number): PackFile[] => [...reports, { name: 'manifest.json', bytes: manifestJson(manifestFor(reissue)) }];
+  /**
+   * The pack as issued n-th: a reissue's reports are composed again with its number, so that
+   * the templates can say which reissue a document is (the first issue's are made above).
+   */
+  const packFor = async (n: number): Promise<{ files: PackFile[]; models: ReportModel[] } | undefined> => {
+    const ms = n === 1 ? models : composeReports(inputs, linkage, computed, diags, NO_PROGRESS, n);
+    const reports = n === 1 ? first : ms && (await rendered(ms));
+    if (!ms || !reports) return undefined;
+    return {
+      files: [...reports, { name: 'manifest.json', bytes: manifestJson(manifestFor(reports, ms, n === 1 ? undefined : n)) }],
+      models: ms,
+    };
+  };
   const summary = (fs: PackFile[]) => fs.map((f) => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) }));
 
   const periodId = inputs.period.id;
@@ -139,7 +155,9 @@ async function buildWith(
     // The pack goes in <period>; a reissue beside it, in <period>-reissue-<n>, the first n free or identical.
     for (let n = 1; ; n++) {
       const dir = n === 1 ? baseDir : `${baseDir}-reissue-${n}`;
-      const fs = filesFor(n === 1 ? undefined : n);
+      const issued = await packFor(n);
+      if (!issued) return { diagnostics: diags };
+      const { files: fs, models: issuedModels } = issued;
       const what = n === 1 ? `the pack for ${periodId}` : `reissue ${n} of the pack for ${periodId}`;
       const there = inspectPack(dir);
       if (there.state === 'blocked') {
@@ -156,9 +174,10 @@ async function buildWith(
       const verdict = examineExisting(fs, existing);
       if (verdict.kind === 'absent') {
         writePackFolder(dir, fs);
-        return { diagnostics: diags, packDir: dir, files: summary(fs), models };
+        return { diagnostics: diags, packDir: dir, files: summary(fs), models: issuedModels };
       }
-      if (verdict.kind === 'identical') return { diagnostics: diags, packDir: dir, files: summary(fs), unchanged: true, models };
+      if (verdict.kind === 'identical')
+        return { diagnostics: diags, packDir: dir, files: summary(fs), unchanged: true, models: issuedModels };
       if (verdict.kind === 'not-as-archived') {
         reportNotAsArchived(dir, verdict, there.state === 'folder' ? there.odd : [], diags);
         return { diagnostics: diags };

@@ -252,6 +252,18 @@ describe('reproducible and never overwritten', () => {
     expect(reissued.packDir).toBe(path.join(w.dir, 'packs/2026-10-reissue-2'));
     expect(JSON.parse(readFileSync(path.join(w.dir, 'packs/2026-10-reissue-2/manifest.json'), 'utf8')).reissue).toBe(2);
     expect(existsSync(path.join(w.dir, 'packs/.2026-10-reissue-2.partial'))).toBe(false);
+    // The reissue's documents say so, in the title and the header table; the original's do not.
+    for (const report of REPORTS) {
+      const reissue = docxParts(readFileSync(path.join(w.dir, 'packs/2026-10-reissue-2', report)));
+      expect(docxText(reissue['word/document.xml']!)).toContain('Reissue 2: replaces the report first issued for October 2026');
+      expect(reissue['docProps/core.xml']).toMatch(/<dc:title>[^<]*: October 2026 \(reissue 2\)<\/dc:title>/);
+      const first = docxParts(readFileSync(path.join(w.dir, 'packs/2026-10', report)));
+      expect(docxText(first['word/document.xml']!)).not.toContain('Reissue');
+    }
+    // Built again, the reissue is found identical: its documents do not depend on being new.
+    const again = await build({ configPath: w.config, reissue: true });
+    expect(again.unchanged).toBe(true);
+    expect(again.packDir).toBe(path.join(w.dir, 'packs/2026-10-reissue-2'));
   });
 });
 
