@@ -181,7 +181,7 @@ function program(): Command {
     .description('check an archived pack: every file its manifest lists, unchanged, nothing else, and every report readable')
     .argument('<pack folder>', 'the folder of one pack, such as packs/2026-10', fileArg('the pack folder', 'folder'))
     .action(async (dir: string) => {
-      const { verifyPack } = await import('../pipeline/archived.js');
+      const { packFolderName, verifyPack } = await import('../pipeline/archived.js');
       const diags = new Diagnostics();
       const pack = verifyPack(dir, diags);
       printDiagnostics(diags);
@@ -195,6 +195,9 @@ function program(): Command {
       process.stdout.write(
         `${dir}: the pack of ${m.council} for ${m.period}${reissue}, dated ${m.packDate}, built by boardpack ${m.tool.version}\n`,
       );
+      const named = packFolderName(m);
+      if (path.basename(path.resolve(dir)) !== named)
+        process.stdout.write(`note: its manifest names this folder ${named}: it was renamed, and build will not find it under this name\n`);
       for (const o of pack.outputs)
         process.stdout.write(`  ${o.path.padEnd(40)} ${String(o.bytes).padStart(8)} bytes  sha256 ${o.sha256.slice(0, 16)}\n`);
       process.stdout.write(
@@ -231,7 +234,9 @@ function program(): Command {
       for (const k of packs) {
         const problems = `${k.problems} file${k.problems === 1 ? '' : 's'} changed, missing or added`;
         const state = {
-          'as-archived': 'as archived',
+          'as-archived': k.namedInManifest
+            ? `as archived, but its manifest names it ${k.namedInManifest}: the folder was renamed, and build will not see it`
+            : 'as archived',
           'not-as-archived': `NOT as archived: ${problems} (${verify(k.folder)})`,
           'manifest-unreadable': `NOT as archived: its manifest.json cannot be read (${verify(k.folder)})`,
           'manifest-missing': `NOT as archived: named as a pack, but it has no manifest.json (${verify(k.folder)})`,

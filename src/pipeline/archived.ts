@@ -86,7 +86,12 @@ export interface ListedPack {
   readonly problems: number;
   /** For a link: what it is. */
   readonly what?: string;
+  /** The name its manifest gives it, when the folder bears another (renamed by hand). */
+  readonly namedInManifest?: string;
 }
+
+/** The folder name build gives a pack: its period, and for a reissue its number. */
+export const packFolderName = (m: Manifest): string => (m.reissue ? `${m.period}-reissue-${m.reissue}` : m.period);
 
 /** A pack folder's name: the period, and for a reissue its number. */
 const PACK_NAME = /^\d{4}-\d{2}(-reissue-\d+)?$/;
@@ -116,8 +121,10 @@ export function listPacks(outputDir: string, diags: Diagnostics): ListedPack[] |
     const own = checkArchived(existing);
     // A pack not as archived is still listed with what its manifest says of it.
     const manifest = readManifest(existing.get('manifest.json'));
-    if (own.kind === 'as-archived') out.push({ folder, manifest: own.manifest, state: own.kind, problems: 0 });
-    else
+    if (own.kind === 'as-archived') {
+      const named = packFolderName(own.manifest);
+      out.push({ folder, manifest: own.manifest, state: own.kind, problems: 0, ...(named !== folder ? { namedInManifest: named } : {}) });
+    } else
       out.push({
         folder,
         ...(manifest ? { manifest } : {}),

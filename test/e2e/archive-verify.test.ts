@@ -111,6 +111,11 @@ describe('boardpack list', () => {
       '2026-10',
     ]);
     expect(listPacks(path.join(out, 'none-yet'), new Diagnostics())).toEqual([]);
+    // A pack whose folder was renamed by hand is intact, and says what build calls it.
+    cpSync(pack, path.join(out, '2026-10 final'), { recursive: true });
+    const renamed = listPacks(out, new Diagnostics())!.find((k) => k.folder === '2026-10 final');
+    expect([renamed?.state, renamed?.namedInManifest]).toEqual(['as-archived', '2026-10']);
+    expect(listPacks(out, new Diagnostics())!.find((k) => k.folder === '2026-10')?.namedInManifest).toBeUndefined();
     // Named as a pack but without a manifest, or with one that cannot be read: faults, unlike drafts/.
     mkdirSync(path.join(out, '2026-08'));
     writeFileSync(path.join(out, '2026-09', 'manifest.json'), '{');
