@@ -76,6 +76,32 @@ export function listFolder(dir: string): string[] {
   }
 }
 
+/**
+ * What is at `dir`, like inspectPack, but for a folder only the names at its top: for init,
+ * which must not read a whole folder (a home folder, given by mistake) to see it is not empty.
+ */
+export function peekFolder(
+  dir: string,
+):
+  | { readonly state: 'absent' }
+  | { readonly state: 'blocked'; readonly what: string }
+  | { readonly state: 'folder'; readonly names: readonly string[] } {
+  let st: Stats;
+  try {
+    st = lstatSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
+    throw failure(e, 'look at', dir);
+  }
+  if (!st.isDirectory())
+    return { state: 'blocked', what: st.isSymbolicLink() ? 'a symbolic link' : st.isFile() ? 'a file' : 'neither a file nor a folder' };
+  try {
+    return { state: 'folder', names: readdirSync(dir) };
+  } catch (e) {
+    throw failure(e, 'read', dir);
+  }
+}
+
 /** What is at `dir`, without following a symbolic link in the way. */
 export function inspectPack(dir: string): PackPath {
   let st: Stats;
@@ -221,7 +247,7 @@ export function removeLeftovers(outputDir: string): void {
  * each top-level entry is renamed into place, none of which can be there already.
  */
 export function writeNewFolder(dir: string, files: readonly OutputFile[]): void {
-  const there = inspectPack(dir);
+  const there = peekFolder(dir);
   if (there.state === 'absent') {
     try {
       mkdirSync(path.dirname(dir), { recursive: true });

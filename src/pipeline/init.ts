@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/index.js';
-import { inspectPack, PackFolderError, writeNewFolder, type OutputFile } from '../io/pack-folder.js';
+import { PackFolderError, peekFolder, writeNewFolder, type OutputFile } from '../io/pack-folder.js';
 import { packageRoot, readOwnFile, readOwnTree } from '../io/tool.js';
 
 const EXAMPLE = 'examples/wexcombe/';
@@ -45,7 +45,14 @@ export interface InitResult {
 }
 
 export function initFolder(dir: string, diags: Diagnostics): InitResult | undefined {
-  const there = inspectPack(dir);
+  let there: ReturnType<typeof peekFolder>;
+  try {
+    there = peekFolder(dir);
+  } catch (e) {
+    if (!(e instanceof PackFolderError)) throw e;
+    diags.report('file-unreadable', e.message, { place: { file: e.path }, hint: e.hint });
+    return undefined;
+  }
   if (there.state === 'blocked') {
     diags.report('pack-path-blocked', `${dir} is ${there.what}, where the new working folder goes`, {
       place: { file: dir },
@@ -54,12 +61,11 @@ export function initFolder(dir: string, diags: Diagnostics): InitResult | undefi
     return undefined;
   }
   // Hidden entries (.git after `git init`, .DS_Store) are a folder's own, and none is written.
-  const visible =
-    there.state === 'folder' ? [...there.files.keys(), ...there.odd].filter((n) => !n.split('/').some((part) => part.startsWith('.'))) : [];
+  const visible = there.state === 'folder' ? there.names.filter((n) => !n.startsWith('.')).sort() : [];
   if (visible.length > 0) {
     diags.report(
       'init-folder-not-empty',
-      `${dir} already holds ${visible.length === 1 ? visible[0] : `${visible.length} files`}; init writes only into a new or empty folder`,
+      `${dir} already holds ${visible.length === 1 ? visible[0] : `${visible.length} files and folders`}; init writes only into a new or empty folder`,
       {
         place: { file: dir },
         hint: 'name a new folder, such as boardpack init my-council',

@@ -579,10 +579,10 @@ export const CASES: HostileCase[] = [
     id: 'init-into-used-folder',
     area: 'paths',
     was: 'there was no way to start a working folder but to copy the repository',
-    args: () => ['init', 'examples'],
+    args: () => ['init', 'templates'],
     exit: 1,
     output: [
-      /^examples error: examples already holds 5 files; init writes only into a new or empty folder \[init-folder-not-empty\]$/m,
+      /^templates error: templates already holds 3 files and folders; init writes only into a new or empty folder \[init-folder-not-empty\]$/m,
       /^init failed: 1 error/m,
     ],
   },
