@@ -22,6 +22,10 @@ export default defineConfig({
           isolate: false,
           // The example pack, built once for the tests that only read it.
           globalSetup: ['test/helpers/example-pack.ts'],
+          // One catalogue-sheet test failed once in fourteen full runs (2026-12-02) and never
+          // since; its cause is not known. A test that fails is run once more, and vitest reports
+          // it as flaky, so a flake is seen without stopping CI; a real fault fails twice.
+          retry: 1,
         },
       },
       {
