@@ -20,6 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
+import type { Code, Diagnostics } from '../diagnostics/index.js';
 import path from 'node:path';
 
 /** A file-system failure in words: what could not be done to which path, and what to do. */
@@ -41,6 +42,20 @@ const HINTS: Record<string, string> = {
   EDQUOT: 'your disk quota is used up; make room, then build again',
   ENOTDIR: 'a file stands where a folder of this path should be; move it away, or set output: in config.yml',
 };
+
+/**
+ * Runs a file-system step of a command, reporting its PackFolderError as a diagnostic under
+ * `code` (undefined then); any other error is a fault and is thrown on.
+ */
+export function orReport<T>(diags: Diagnostics, code: Code, step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof PackFolderError)) throw e;
+    diags.report(code, e.message, { place: { file: e.path }, hint: e.hint });
+    return undefined;
+  }
+}
 
 /** A PackFolderError for an errno failure of `doing` at `p`. */
 export function failure(e: unknown, doing: string, p: string): PackFolderError {
@@ -64,6 +79,11 @@ export type PackPath =
   /** A folder: its files by path inside it; `odd` names what is neither file nor folder. */
   | { readonly state: 'folder'; readonly files: ReadonlyMap<string, Uint8Array>; readonly odd: readonly string[] };
 
+/** A pack folder's files, and its odd entries as empty files: what the manifest is checked against. */
+export function entriesOf(folder: Extract<PackPath, { state: 'folder' }>): Map<string, Uint8Array> {
+  return new Map([...folder.files, ...folder.odd.map((o) => [o, new Uint8Array()] as const)]);
+}
+
 /** The folders (and links) in the output folder, by name; none when it does not exist yet. Hidden ones (the lock) are not listed. */
 export function listFolder(dir: string): string[] {
   try {
@@ -76,34 +96,10 @@ export function listFolder(dir: string): string[] {
   }
 }
 
-/**
- * What is at `dir`, like inspectPack, but for a folder only the names at its top: for init,
- * which must not read a whole folder (a home folder, given by mistake) to see it is not empty.
- */
-export function peekFolder(
+/** What is at `dir`, without following a symbolic link in the way: nothing, a folder, or what blocks it. */
+function pathState(
   dir: string,
-):
-  | { readonly state: 'absent' }
-  | { readonly state: 'blocked'; readonly what: string }
-  | { readonly state: 'folder'; readonly names: readonly string[] } {
-  let st: Stats;
-  try {
-    st = lstatSync(dir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
-    throw failure(e, 'look at', dir);
-  }
-  if (!st.isDirectory())
-    return { state: 'blocked', what: st.isSymbolicLink() ? 'a symbolic link' : st.isFile() ? 'a file' : 'neither a file nor a folder' };
-  try {
-    return { state: 'folder', names: readdirSync(dir) };
-  } catch (e) {
-    throw failure(e, 'read', dir);
-  }
-}
-
-/** What is at `dir`, without following a symbolic link in the way. */
-export function inspectPack(dir: string): PackPath {
+): { readonly state: 'absent' } | { readonly state: 'folder' } | { readonly state: 'blocked'; readonly what: string } {
   let st: Stats;
   try {
     st = lstatSync(dir);
@@ -122,6 +118,32 @@ export function inspectPack(dir: string): PackPath {
   }
   if (st.isFile()) return { state: 'blocked', what: 'a file' };
   if (!st.isDirectory()) return { state: 'blocked', what: 'neither a file nor a folder (a device or a pipe?)' };
+  return { state: 'folder' };
+}
+
+/**
+ * What is at `dir`, like inspectPack, but for a folder only the names at its top: for init,
+ * which must not read a whole folder (a home folder, given by mistake) to see it is not empty.
+ */
+export function peekFolder(
+  dir: string,
+):
+  | { readonly state: 'absent' }
+  | { readonly state: 'blocked'; readonly what: string }
+  | { readonly state: 'folder'; readonly names: readonly string[] } {
+  const there = pathState(dir);
+  if (there.state !== 'folder') return there;
+  try {
+    return { state: 'folder', names: readdirSync(dir) };
+  } catch (e) {
+    throw failure(e, 'read', dir);
+  }
+}
+
+/** What is at `dir`, without following a symbolic link in the way; a folder with every file in it. */
+export function inspectPack(dir: string): PackPath {
+  const there = pathState(dir);
+  if (there.state !== 'folder') return there;
   const files = new Map<string, Uint8Array>();
   const odd: string[] = [];
   const walk = (sub: string) => {
@@ -260,13 +282,9 @@ export function writeNewFolder(dir: string, files: readonly OutputFile[]): void 
   const tmp = path.join(dir, `.boardpack-init-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     mkdirSync(tmp);
-    for (const f of files) {
-      const target = path.join(tmp, f.name);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, f.bytes, { flag: 'wx' });
-    }
+    writeFilesInto(tmp, files);
     for (const top of readdirSync(tmp)) {
-      if (inspectPack(path.join(dir, top)).state !== 'absent') {
+      if (pathState(path.join(dir, top)).state !== 'absent') {
         throw new PackFolderError(
           `${path.join(dir, top)} appeared while the working folder was being written`,
           dir,
@@ -279,6 +297,15 @@ export function writeNewFolder(dir: string, files: readonly OutputFile[]): void 
     throw e instanceof PackFolderError ? e : failure(e, 'write the working folder into', dir);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Every file into `dir` (a temporary folder of this process), refusing to replace any. */
+function writeFilesInto(dir: string, files: readonly OutputFile[]): void {
+  for (const f of files) {
+    const target = path.join(dir, f.name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, f.bytes, { flag: 'wx' });
   }
 }
 
@@ -302,11 +329,7 @@ export function writePackFolder(dir: string, files: readonly OutputFile[], what 
     throw failure(e, 'write in', parent);
   }
   try {
-    for (const f of files) {
-      const target = path.join(tmp, f.name);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, f.bytes, { flag: 'wx' });
-    }
+    writeFilesInto(tmp, files);
     const there = inspectPack(dir);
     if (there.state !== 'absent') {
       throw new PackFolderError(

@@ -8,7 +8,7 @@ import { checkArchived, isWordLockFile, readManifest, type Archived, type Existi
 import { checkPackXml } from '../7-archive/xml-check.js';
 import type { Diagnostics } from '../diagnostics/index.js';
 import { sha256 } from '../model/digest.js';
-import { inspectPack, listFolder, PackFolderError } from '../io/pack-folder.js';
+import { entriesOf, inspectPack, listFolder, orReport } from '../io/pack-folder.js';
 
 export interface VerifiedPack {
   readonly dir: string;
@@ -25,14 +25,8 @@ export interface VerifiedPack {
  * Each problem is a diagnostic naming the file; the pack is returned only when there is none.
  */
 export function verifyPack(dir: string, diags: Diagnostics): VerifiedPack | undefined {
-  let there: ReturnType<typeof inspectPack>;
-  try {
-    there = inspectPack(dir);
-  } catch (e) {
-    if (!(e instanceof PackFolderError)) throw e;
-    diags.report('file-unreadable', e.message, { place: { file: e.path }, hint: e.hint });
-    return undefined;
-  }
+  const there = orReport(diags, 'file-unreadable', () => inspectPack(dir));
+  if (!there) return undefined;
   if (there.state === 'absent') {
     diags.report('file-not-found', `${dir} does not exist`, {
       place: { file: dir },
@@ -47,7 +41,7 @@ export function verifyPack(dir: string, diags: Diagnostics): VerifiedPack | unde
     });
     return undefined;
   }
-  const existing = new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]);
+  const existing = entriesOf(there);
   // The output folder itself (packs/): its packs are one level down.
   const packsInside = [...new Set([...existing.keys()].filter((n) => n.endsWith('/manifest.json')).map((n) => n.split('/')[0]!))];
   if (!existing.has('manifest.json') && packsInside.length > 0) {
@@ -101,14 +95,8 @@ const PACK_NAME = /^\d{4}-\d{2}(-reissue-\d+)?$/;
  * (without the XML check, which verify makes), so a clerk sees at once which are intact.
  */
 export function listPacks(outputDir: string, diags: Diagnostics): ListedPack[] | undefined {
-  let names: string[];
-  try {
-    names = listFolder(outputDir);
-  } catch (e) {
-    if (!(e instanceof PackFolderError)) throw e;
-    diags.report('file-unreadable', e.message, { place: { file: e.path }, hint: e.hint });
-    return undefined;
-  }
+  const names = orReport(diags, 'file-unreadable', () => listFolder(outputDir));
+  if (!names) return undefined;
   const out: ListedPack[] = [];
   for (const folder of names.sort()) {
     const there = inspectPack(path.join(outputDir, folder));
@@ -117,7 +105,7 @@ export function listPacks(outputDir: string, diags: Diagnostics): ListedPack[] |
       continue;
     }
     if (there.state !== 'folder') continue;
-    const existing = new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]);
+    const existing = entriesOf(there);
     const own = checkArchived(existing);
     // A pack not as archived is still listed with what its manifest says of it.
     const manifest = readManifest(existing.get('manifest.json'));

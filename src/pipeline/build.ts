@@ -10,7 +10,7 @@ import { XmlCheckThread } from '../7-archive/xml-check-thread.js';
 import { compute } from '../4-compute/index.js';
 import { checkMarkup, checkTemplates, composeReports, templatesOf } from '../5-compose/index.js';
 import { Diagnostics } from '../diagnostics/index.js';
-import { inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
+import { entriesOf, inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../3-link/link.js';
 import { matchPlan, matchedLinks } from '../3-link/match.js';
@@ -169,8 +169,7 @@ async function buildWith(
         });
         return { diagnostics: diags };
       }
-      const existing =
-        there.state === 'folder' ? new Map([...there.files, ...there.odd.map((o) => [o, new Uint8Array()] as const)]) : undefined;
+      const existing = there.state === 'folder' ? entriesOf(there) : undefined;
       const verdict = examineExisting(fs, existing);
       if (verdict.kind === 'absent') {
         writePackFolder(dir, fs);

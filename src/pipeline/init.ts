@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/index.js';
-import { PackFolderError, peekFolder, writeNewFolder, type OutputFile } from '../io/pack-folder.js';
+import { orReport, peekFolder, writeNewFolder, type OutputFile } from '../io/pack-folder.js';
 import { packageRoot, readOwnFile, readOwnTree } from '../io/tool.js';
 
 const EXAMPLE = 'examples/wexcombe/';
@@ -45,14 +45,8 @@ export interface InitResult {
 }
 
 export function initFolder(dir: string, diags: Diagnostics): InitResult | undefined {
-  let there: ReturnType<typeof peekFolder>;
-  try {
-    there = peekFolder(dir);
-  } catch (e) {
-    if (!(e instanceof PackFolderError)) throw e;
-    diags.report('file-unreadable', e.message, { place: { file: e.path }, hint: e.hint });
-    return undefined;
-  }
+  const there = orReport(diags, 'file-unreadable', () => peekFolder(dir));
+  if (!there) return undefined;
   if (there.state === 'blocked') {
     diags.report('pack-path-blocked', `${dir} is ${there.what}, where the new working folder goes`, {
       place: { file: dir },
@@ -80,12 +74,8 @@ export function initFolder(dir: string, diags: Diagnostics): InitResult | undefi
     templates: readOwnTree(path.join(root, 'templates')),
     schemas: readOwnTree(path.join(root, 'schemas')),
   });
-  try {
+  return orReport(diags, 'pack-write-failed', () => {
     writeNewFolder(dir, files);
-  } catch (e) {
-    if (!(e instanceof PackFolderError)) throw e;
-    diags.report('pack-write-failed', e.message, { place: { file: e.path }, hint: e.hint });
-    return undefined;
-  }
-  return { dir, files: files.map((f) => f.name) };
+    return { dir, files: files.map((f) => f.name) };
+  });
 }

@@ -28,41 +28,18 @@ export function footer(): { default: Footer } {
 
 export function numberingConfig() {
   const para = { indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT } };
+  const decimal = (level: number, text: string) => ({
+    level,
+    format: LevelFormat.DECIMAL,
+    text,
+    alignment: AlignmentType.LEFT,
+    suffix: LevelSuffix.TAB,
+    style: { paragraph: para },
+  });
   return [
-    {
-      reference: NUMBERING.sections,
-      levels: [
-        {
-          level: 0,
-          format: LevelFormat.DECIMAL,
-          text: '%1.',
-          alignment: AlignmentType.LEFT,
-          suffix: LevelSuffix.TAB,
-          style: { paragraph: para },
-        },
-        {
-          level: 1,
-          format: LevelFormat.DECIMAL,
-          text: '%1.%2',
-          alignment: AlignmentType.LEFT,
-          suffix: LevelSuffix.TAB,
-          style: { paragraph: para },
-        },
-      ],
-    },
-    {
-      reference: NUMBERING.recommendations,
-      levels: [
-        {
-          level: 0,
-          format: LevelFormat.DECIMAL,
-          text: '%1.',
-          alignment: AlignmentType.LEFT,
-          suffix: LevelSuffix.TAB,
-          style: { paragraph: para },
-        },
-      ],
-    },
+    // Sections "1." and their paragraphs "1.1"; recommendations "1." numbered on their own.
+    { reference: NUMBERING.sections, levels: [decimal(0, '%1.'), decimal(1, '%1.%2')] },
+    { reference: NUMBERING.recommendations, levels: [decimal(0, '%1.')] },
     {
       reference: NUMBERING.bullets,
       levels: [
