@@ -15,10 +15,11 @@ export default defineConfig({
           name: 'boardpack',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.isolated.test.ts'],
-          // One thread per core, each importing the modules once for all its files: the stages are
+          // One worker per core, each importing the modules once for all its files: the stages are
           // pure, and a build's worker threads are kept between builds (chart-pool.ts), so files
-          // share them rather than each paying for vega again.
-          pool: 'threads',
+          // share them rather than each paying for vega again. Processes rather than threads, so
+          // that test/helpers/cli.ts can run the command line in a working folder (process.chdir).
+          pool: 'forks',
           isolate: false,
           // The example pack, built once for the tests that only read it.
           globalSetup: ['test/helpers/example-pack.ts'],

@@ -2,13 +2,14 @@
  * Broken copies of the example, one mistake each: every run must name the file and line (or
  * sheet and cell) with a useful message, fail, and write nothing.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { build, validate } from '../../src/pipeline/build.js';
+import { cli as run } from '../helpers/cli.js';
 import { ROOT, workspace, type Workspace } from '../helpers/workspace.js';
 
 const PLAN = 'examples/wexcombe/plan.yml';
@@ -246,11 +247,11 @@ describe('bad input: the place, the message, and nothing written', () => {
 describe('the command line with bad input', () => {
   const cli = path.join(ROOT, 'dist/cli/main.js');
 
-  it('prints every diagnostic together, errors first, exits 1, without a stack trace or output', () => {
+  it('prints every diagnostic together, errors first, exits 1, without a stack trace or output', async () => {
     const w = workspace();
     w.edit(PLAN, 'answers: [MV1-2026-P7]', 'answers: [MV1-P7]');
     w.edit(PLAN, 'measures: [CSC15]', 'measures: [CSC51]');
-    const r = spawnSync(process.execPath, [cli, 'build'], { cwd: w.dir, encoding: 'utf8' });
+    const r = await run(w.dir, 'build');
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n');
@@ -278,21 +279,26 @@ describe('the command line with bad input', () => {
     ).toEqual(['schema-invalid-value', 'template-unknown-helper', 'workbook-sheet-missing']);
   });
 
-  it('exits 1 for a missing config file and 2 for a wrong command line', () => {
+  it('exits 1 for a missing config file and 2 for a wrong command line', async () => {
     const w = workspace();
-    const missing = spawnSync(process.execPath, [cli, 'validate', '--config', 'nope.yml'], { cwd: w.dir, encoding: 'utf8' });
+    const missing = await run(w.dir, 'validate', '--config', 'nope.yml');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('nope.yml error: config file nope.yml does not exist');
-    const usage = spawnSync(process.execPath, [cli, 'build', '--period', '2026-13'], { cwd: w.dir, encoding: 'utf8' });
+    const usage = await run(w.dir, 'build', '--period', '2026-13');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--period must be a month written YYYY-MM');
+    // The process itself, as a shell sees it: its exit status, and the usage on stderr.
     const unknown = spawnSync(process.execPath, [cli, 'bulid'], { cwd: w.dir, encoding: 'utf8' });
     expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'bulid'/);
+    expect(unknown.stdout).toBe('');
   });
 
-  it('validate of the example writes nothing and exits 0', () => {
+  it('validate of the example writes nothing and exits 0', async () => {
     const w = workspace();
-    const out = execFileSync(process.execPath, [cli, 'validate'], { cwd: w.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = await run(w.dir, 'validate');
+    expect(r.status).toBe(0);
+    const out = r.stdout;
     expect(out).toMatch(/^valid: 0 errors, \d+ warnings/);
     expect(w.packsExist()).toBe(false);
   });

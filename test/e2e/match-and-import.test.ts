@@ -1,19 +1,18 @@
 /** The match and findings import commands as a user runs them. */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/build.js';
-import { ROOT, docxParts, docxText, workspace } from '../helpers/workspace.js';
+import { cli } from '../helpers/cli.js';
+import { docxParts, docxText, workspace } from '../helpers/workspace.js';
 
-const cli = path.join(ROOT, 'dist/cli/main.js');
-const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+const run = cli;
 const PLAN = 'examples/wexcombe/plan.yml';
 
 describe('boardpack match', () => {
-  it('--json prints the documented shape: linked, source and at most five suggestions per action', () => {
+  it('--json prints the documented shape: linked, source and at most five suggestions per action', async () => {
     const w = workspace();
-    const r = run(w.dir, 'match', '--json');
+    const r = await run(w.dir, 'match', '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       actions: { id: string; linked: string[]; source: string; suggestions: { finding: string; score: number; because: string[] }[] }[];
@@ -37,10 +36,10 @@ describe('boardpack match', () => {
     expect(out.findings.find((f) => f.id === 'ILACS-2025-R7')?.actions).toEqual(['P4.1', 'P4.2', 'P4.3']);
   });
 
-  it('prints a review table and the findings no action answers', () => {
+  it('prints a review table and the findings no action answers', async () => {
     const w = workspace();
     w.edit(PLAN, 'answers: [MV1-2026-P7]', 'answers: []');
-    const r = run(w.dir, 'match');
+    const r = await run(w.dir, 'match');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^action\s+finding\s+score\s+link\s+why/);
     expect(r.stdout).toMatch(/P4\.3\s+ILACS-2025-R7\s+0\.\d\d\s+matched\s+theme: workforce/);
@@ -49,10 +48,10 @@ describe('boardpack match', () => {
     expect(r.stdout).toMatch(/\d+ actions: \d+ linked in the plan, \d+ matched, \d+ possible \(to be confirmed\), \d+ answer no finding/);
   });
 
-  it('--write adds the accepted matches to the plan and nothing else', () => {
+  it('--write adds the accepted matches to the plan and nothing else', async () => {
     const w = workspace();
     const before = w.read(PLAN);
-    const r = run(w.dir, 'match', '--write');
+    const r = await run(w.dir, 'match', '--write');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('wrote answers: for P4.3');
     const after = w.read(PLAN);
@@ -65,27 +64,27 @@ describe('boardpack match', () => {
     ]);
     expect(after.split('\n').length).toBe(before.split('\n').length + 1);
     // Now explicit, the action is no longer matched.
-    const again = JSON.parse(run(w.dir, 'match', '--json').stdout) as { actions: { id: string; source: string }[] };
+    const again = JSON.parse((await run(w.dir, 'match', '--json')).stdout) as { actions: { id: string; source: string }[] };
     expect(again.actions.find((a) => a.id === 'P4.3')?.source).toBe('explicit');
   });
 
-  it('--plan and --findings override config.yml', () => {
+  it('--plan and --findings override config.yml', async () => {
     const w = workspace();
     w.write(
       'other-plan.yml',
       `title: Other\npriorities:\n  - id: X\n    title: Workforce\n    lead: L\n    actions:\n      - { id: X.1, action: Cap caseloads at eighteen children for each social worker in the assessment teams, owner: O, due: 2026-01-31, status: on-track }\n`,
     );
-    const r = run(w.dir, 'match', '--json', '--plan', 'other-plan.yml', '--findings', 'examples/wexcombe/findings/mv1-2026.yml');
+    const r = await run(w.dir, 'match', '--json', '--plan', 'other-plan.yml', '--findings', 'examples/wexcombe/findings/mv1-2026.yml');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { actions: { id: string; linked: string[] }[]; findings: { id: string }[] };
     expect(out.findings.map((f) => f.id).every((id) => id.startsWith('MV1-2026-'))).toBe(true);
     expect(out.actions[0]).toMatchObject({ id: 'X.1', linked: ['MV1-2026-P13'] });
   });
 
-  it('reports a broken plan with its place and exits 1', () => {
+  it('reports a broken plan with its place and exits 1', async () => {
     const w = workspace();
     w.edit(PLAN, 'status: at-risk\n        answers: [MV1-2026-P4]', 'status: at risk\n        answers: [MV1-2026-P4]');
-    const r = run(w.dir, 'match');
+    const r = await run(w.dir, 'match');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/plan\.yml:\d+:\d+ error: `status` of P1\.3 is "at risk"/);
   });
@@ -107,7 +106,7 @@ describe('build with matched links', () => {
 });
 
 describe('boardpack findings import', () => {
-  it('writes a register from a text report, and refuses bad arguments', () => {
+  it('writes a register from a text report, and refuses bad arguments', async () => {
     const w = workspace();
     writeFileSync(
       path.join(w.dir, 'report.txt'),
@@ -123,13 +122,13 @@ describe('boardpack findings import', () => {
         '1. Text.',
       ].join('\n'),
     );
-    const ok = run(w.dir, 'findings', 'import', 'report.txt', '--id', 'ILACS-2025B');
+    const ok = await run(w.dir, 'findings', 'import', 'report.txt', '--id', 'ILACS-2025B');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('wrote findings/ILACS-2025B.yml: 2 findings');
     expect(w.read('findings/ILACS-2025B.yml')).toContain('id: ILACS-2025B-R2');
-    expect(run(w.dir, 'findings', 'import', 'report.txt', '--id', 'bad id').status).toBe(2);
-    expect(run(w.dir, 'findings', 'import', 'report.txt').status).toBe(2);
-    const missing = run(w.dir, 'findings', 'import', 'nope.pdf', '--id', 'X');
+    expect((await run(w.dir, 'findings', 'import', 'report.txt', '--id', 'bad id')).status).toBe(2);
+    expect((await run(w.dir, 'findings', 'import', 'report.txt')).status).toBe(2);
+    const missing = await run(w.dir, 'findings', 'import', 'nope.pdf', '--id', 'X');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('nope.pdf error: nope.pdf does not exist');
   });
