@@ -4,7 +4,7 @@
  * LibreOffice or poppler is missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -23,37 +23,44 @@ interface Page {
 
 /**
  * How far down each page is used: the lowest ink above the footer, read from a small greyscale
- * bitmap of the page (so charts count, not only text), as a share of the text area.
+ * bitmap of the page (so charts count, not only text), as a share of the text area. One
+ * pdftoppm run draws every page of the PDF.
  */
-function inkUsed(pdf: string, page: number, width: number, height: number): number {
+function inkUsed(pdf: string, sizes: readonly { width: number; height: number }[]): number[] {
   const dpi = 24;
-  const pgm = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), pdf], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  // P5 header: "P5\n<w> <h>\n255\n", then one byte a pixel.
-  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!;
-  const [w, h] = [Number(header[1]), Number(header[2])];
-  const data = pgm.subarray(header[0].length);
-  const margin = width > height ? 56.7 : 72;
-  const px = (pt: number) => Math.round((pt / 72) * dpi);
-  const top = px(margin);
-  const bottom = h - px(margin);
-  let lowest = top;
-  for (let y = top; y < bottom; y++) {
-    for (let x = 0; x < w; x++) {
-      if (data[y * w + x]! < 200) {
-        lowest = y;
-        break;
+  const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-pgm-'));
+  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), pdf, path.join(dir, 'page')]);
+  // page-1.pgm or page-01.pgm ...: sorted by the page number, whatever the padding.
+  const files = readdirSync(dir).sort((a, b) => Number(/(\d+)\.pgm$/.exec(a)![1]) - Number(/(\d+)\.pgm$/.exec(b)![1]));
+  expect(files).toHaveLength(sizes.length);
+  return files.map((file, i) => {
+    const pgm = readFileSync(path.join(dir, file));
+    const { width, height } = sizes[i]!;
+    // P5 header: "P5\n<w> <h>\n255\n", then one byte a pixel.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!;
+    const [w, h] = [Number(header[1]), Number(header[2])];
+    const data = pgm.subarray(header[0].length);
+    const margin = width > height ? 56.7 : 72;
+    const px = (pt: number) => Math.round((pt / 72) * dpi);
+    const top = px(margin);
+    const bottom = h - px(margin);
+    let lowest = top;
+    for (let y = top; y < bottom; y++) {
+      for (let x = 0; x < w; x++) {
+        if (data[y * w + x]! < 200) {
+          lowest = y;
+          break;
+        }
       }
     }
-  }
-  return (lowest - top) / (bottom - top);
+    return (lowest - top) / (bottom - top);
+  });
 }
 
 /** Each page's first line of text and how much of it is used. */
 function pages(pdf: string): Page[] {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return html
+  const read = html
     .split('<page ')
     .slice(1)
     .map((p, i) => {
@@ -68,8 +75,10 @@ function pages(pdf: string): Page[] {
         .filter((x) => x.y0 < top + 4)
         .map((x) => x.w)
         .join(' ');
-      return { number: i + 1, height, used: inkUsed(pdf, i + 1, width, height), firstLine };
+      return { number: i + 1, height, width, firstLine };
     });
+  const used = inkUsed(pdf, read);
+  return read.map(({ number, height, firstLine }, i) => ({ number, height, used: used[i]!, firstLine }));
 }
 
 const converted: Record<string, Page[]> = {};
