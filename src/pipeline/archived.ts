@@ -176,6 +176,15 @@ export function reportNotAsArchived(
     });
   }
   for (const name of v.changed) {
+    // A link (or other special file) where the report was: not read, so not the archived bytes,
+    // whatever it points to.
+    if (odd.includes(name)) {
+      diags.report('pack-tampered', `${name} is now a link or special file, not the file that was archived`, {
+        ...at(name),
+        hint: 'put the report itself back (a copy of the file, not a link to it), from a backup or the copy sent to the meeting',
+      });
+      continue;
+    }
     diags.report('pack-tampered', `${name} has changed since it was archived: its SHA-256 no longer matches manifest.json`, {
       ...at(name),
       hint: 'restore it from a backup (or the copy sent to the meeting): an archived pack must not be changed; a correction is a reissue (--reissue)',

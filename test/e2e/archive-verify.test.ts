@@ -3,7 +3,7 @@
  * pack and whether each is intact. Run on copies of the example pack the test run built once.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -54,6 +54,20 @@ describe('boardpack verify', () => {
     ]);
     expect(d.all.find((x) => x.message.startsWith('~$'))?.message).toMatch(/Word's lock file/);
     expect(d.all.find((x) => x.message.startsWith('old/'))?.message).toMatch(/its manifest does not list this folder$/);
+  });
+
+  it('names a report replaced by a link as a link, even to an identical copy', () => {
+    const { out, pack } = outputWithPack();
+    const report = path.join(pack, 'scrutiny-committee-2026-10.docx');
+    const copy = path.join(out, 'copy.docx');
+    cpSync(report, copy);
+    rmSync(report);
+    symlinkSync(copy, report);
+    const d = new Diagnostics();
+    expect(verifyPack(pack, d)).toBeUndefined();
+    expect(problems(d)).toEqual(['pack-tampered scrutiny-committee-2026-10.docx']);
+    expect(d.all[0]!.message).toMatch(/is now a link or special file, not the file that was archived$/);
+    expect(d.all[0]!.hint).toMatch(/not a link to it/);
   });
 
   it('refuses a report whose bytes match the manifest but which Word could not open', () => {
