@@ -86,6 +86,7 @@ export const CODES = {
   'pack-not-as-archived': { severity: 'error', title: 'A pack folder has no readable manifest' },
   'pack-write-failed': { severity: 'error', title: 'The pack could not be written (permissions, disk ...)' },
   'init-folder-not-empty': { severity: 'error', title: 'init was given a folder that already holds files' },
+  'init-parent-missing': { severity: 'error', title: 'init was given a folder whose parent does not exist' },
   'pack-locked': { severity: 'error', title: 'Another build kept the output folder locked' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; title: string }>;
 

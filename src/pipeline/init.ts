@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/index.js';
 import { orReport, peekFolder, writeNewFolder, type OutputFile } from '../io/pack-folder.js';
+import { pathInfo } from '../io/files.js';
 import { packageRoot, readOwnFile, readOwnTree } from '../io/tool.js';
 
 const EXAMPLE = 'examples/wexcombe/';
@@ -45,6 +46,16 @@ export interface InitResult {
 }
 
 export function initFolder(dir: string, diags: Diagnostics): InitResult | undefined {
+  // As mkdir without -p: a mistyped path (~/Documnets/council) must not grow a tree of folders.
+  const parent = path.dirname(dir);
+  const above = pathInfo(path.resolve(parent));
+  if (above?.kind !== 'folder') {
+    diags.report('init-parent-missing', `${parent} ${above ? 'is not a folder' : 'does not exist'}, so ${dir} cannot be made in it`, {
+      place: { file: dir },
+      hint: above ? 'name a folder inside a folder' : `check the path; if it is right, make ${parent} first (mkdir -p)`,
+    });
+    return undefined;
+  }
   const there = orReport(diags, 'file-unreadable', () => peekFolder(dir));
   if (!there) return undefined;
   if (there.state === 'blocked') {

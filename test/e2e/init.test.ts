@@ -9,7 +9,7 @@ import { initFolder } from '../../src/pipeline/init.js';
 
 describe('boardpack init', () => {
   it('makes config.yml, plan.yml, findings/, performance.xlsx and templates/, which build the example pack', async () => {
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'boardpack-init-')), 'new', 'council');
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'boardpack-init-')), 'council');
     const d = new Diagnostics();
     const made = initFolder(dir, d);
     expect(d.all).toEqual([]);
@@ -65,5 +65,23 @@ describe('boardpack init', () => {
     const onFile = new Diagnostics();
     expect(initFolder(path.join(used, 'notes.txt'), onFile)).toBeUndefined();
     expect(onFile.all.map((x) => x.code)).toEqual(['pack-path-blocked']);
+  });
+
+  it('makes one folder, not the missing folders above it (a mistyped path), and not inside a file', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'boardpack-init-'));
+    const d = new Diagnostics();
+    expect(initFolder(path.join(base, 'Documnets', 'council'), d)).toBeUndefined();
+    expect(d.all.map((x) => x.code)).toEqual(['init-parent-missing']);
+    expect(d.all[0]!.message).toBe(
+      `${path.join(base, 'Documnets')} does not exist, so ${path.join(base, 'Documnets', 'council')} cannot be made in it`,
+    );
+    expect(existsSync(path.join(base, 'Documnets'))).toBe(false);
+
+    writeFileSync(path.join(base, 'a-file'), '');
+    const inFile = new Diagnostics();
+    expect(initFolder(path.join(base, 'a-file', 'council'), inFile)).toBeUndefined();
+    expect(inFile.all.map((x) => `${x.code}: ${x.message}`)).toEqual([
+      `init-parent-missing: ${path.join(base, 'a-file')} is not a folder, so ${path.join(base, 'a-file', 'council')} cannot be made in it`,
+    ]);
   });
 });

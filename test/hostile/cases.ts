@@ -590,10 +590,22 @@ export const CASES: HostileCase[] = [
     id: 'init-new-folder',
     area: 'paths',
     was: 'there was no way to start a working folder but to copy the repository',
-    args: () => ['init', 'councils/new'],
+    args: () => ['init', 'new-council'],
     exit: 0,
-    output: [/^wrote councils\/new\/: config\.yml, findings\/, performance\.xlsx, plan\.yml, templates\/, schemas\/ \(19 files\)$/m],
-    check: (w) => (existsSync(path.join(w.dir, 'councils/new/plan.yml')) ? [] : ['councils/new/plan.yml was not written']),
+    output: [/^wrote new-council\/: config\.yml, findings\/, performance\.xlsx, plan\.yml, templates\/, schemas\/ \(19 files\)$/m],
+    check: (w) => (existsSync(path.join(w.dir, 'new-council/plan.yml')) ? [] : ['new-council/plan.yml was not written']),
+  },
+  {
+    id: 'init-parent-missing',
+    area: 'paths',
+    was: 'init made every missing folder above the one it was given, so a mistyped path grew a tree of folders',
+    args: () => ['init', 'councils/new'],
+    exit: 1,
+    output: [
+      /^councils\/new error: councils does not exist, so councils\/new cannot be made in it \[init-parent-missing\]$/m,
+      /hint: check the path; if it is right, make councils first \(mkdir -p\)/,
+    ],
+    check: (w) => (existsSync(path.join(w.dir, 'councils')) ? ['councils/ was made'] : []),
   },
 
   {
