@@ -197,7 +197,7 @@ async function main() {
   // DEV_ONLY=1 while trying changes: held-out figures are for reporting, not for steering.
   const splits: Split[] = process.env['DEV_ONLY']
     ? ['dev']
-    : (['dev', 'heldout', 'validation'] as Split[]).filter((s) => plans.some((p) => p.split === s));
+    : (['dev', 'heldout', 'validation', 'blind'] as Split[]).filter((s) => plans.some((p) => p.split === s));
   if (!where.corpus) console.log('(the validation split needs the public corpus: set BOARDPACK_CORPUS to its inspection_reports folder)');
   const of = (s: Split) => plans.filter((p) => p.split === s);
   const threshold = overlapThreshold(of('dev'));
@@ -223,7 +223,8 @@ async function main() {
   }
   for (const s of splits) {
     console.log(`\n${s}, per voice (matcher | word overlap top-1)`);
-    for (const v of [...new Set(plans.flatMap((p) => p.actions.map((a) => a.voice)))].sort()) {
+    // The voices this split's writers used.
+    for (const v of [...new Set(of(s).flatMap((p) => p.actions.map((a) => a.voice)))].sort()) {
       const m = score(matcher.filter((x) => x.plan.split === s && x.a.voice === v));
       const o = score(overlap.filter((x) => x.plan.split === s && x.a.voice === v));
       console.log(`${line(`  ${v}`, m)}   | ${pct(o.top1)}`);

@@ -15,9 +15,10 @@ import { FindingsRegisterSchema, PlanSchema } from '../src/model/schemas.js';
 
 /**
  * dev: settings are chosen on it; heldout: frozen before any change, measured only; validation:
- * written after the matcher was frozen, against reports of the public corpus it never saw.
+ * written after the matcher was frozen, against reports of the public corpus it never saw;
+ * blind: the newest such set, measured once before its failures are read (then it becomes dev).
  */
-export type Split = 'dev' | 'heldout' | 'validation';
+export type Split = 'dev' | 'heldout' | 'validation' | 'blind';
 
 export interface EvalFinding {
   readonly id: string;
