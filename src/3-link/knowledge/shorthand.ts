@@ -42,6 +42,8 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: 'perf', means: 'performance' },
   { short: 'trg', means: 'training' },
   { short: 'supvn', means: 'supervision' },
+  { short: 'strat', means: 'strategy' },
+  { short: 'strats', means: 'strategy discussions' },
   // "perm" is permanence in planning ("perm plan", "perm panel") but permanent of staff.
   {
     short: /\bperm(?=\.?\s+(?:plan|plans|planning|panel|panels|tracking|tracker|options|order|orders|meeting|meetings|review|reviews)\b)/gi,
@@ -56,6 +58,7 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: 'CYP', means: 'children and young people', caseSensitive: true },
   { short: 'YP', means: 'young people', caseSensitive: true },
   { short: 'LTF', means: 'long-term fostering', caseSensitive: true },
+  { short: 'PF', means: 'private fostering', caseSensitive: true },
 ];
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
