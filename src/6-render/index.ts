@@ -9,6 +9,7 @@ import { xmlSafeModel } from './xml-text.js';
 
 export { renderDocx } from './docx.js';
 export { ChartPool } from './chart-pool.js';
+export { PDF, PDF_EXPORT_FILTER, stampPdf } from './pdf.js';
 
 /**
  * A full collection between reports. Each render leaves a few hundred megabytes of garbage on

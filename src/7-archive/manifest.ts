@@ -12,7 +12,8 @@ export interface PackFile {
 }
 
 export interface Manifest {
-  readonly tool: { readonly name: 'boardpack'; readonly version: string };
+  /** boardpack's version, and for a pack with PDFs the LibreOffice that made them (their bytes depend on it). */
+  readonly tool: { readonly name: 'boardpack'; readonly version: string; readonly pdf?: string };
   readonly council: string;
   readonly period: string;
   readonly packDate: string;
@@ -53,6 +54,8 @@ export type Existing =
       readonly tool?: { readonly archived: string; readonly now: string };
       /** Another council's pack (the example's, built before a folder made by init became a council's own). */
       readonly council?: { readonly archived: string; readonly now: string };
+      /** Whether each holds PDFs, when only one does (build --pdf). */
+      readonly pdf?: { readonly archived: boolean; readonly now: boolean };
     };
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -128,5 +131,7 @@ export function examineExisting(files: readonly PackFile[], existing: ReadonlyMa
     current && typeof archived.council === 'string' && archived.council !== current.council
       ? { archived: archived.council, now: current.council }
       : undefined;
-  return { kind: 'different', inputs, ...(tool ? { tool } : {}), ...(council ? { council } : {}) };
+  const hasPdf = (m: Manifest | undefined) => (m?.outputs ?? []).some((o) => o.path.endsWith('.pdf'));
+  const pdf = current && hasPdf(archived) !== hasPdf(current) ? { archived: hasPdf(archived), now: hasPdf(current) } : undefined;
+  return { kind: 'different', inputs, ...(tool ? { tool } : {}), ...(council ? { council } : {}), ...(pdf ? { pdf } : {}) };
 }

@@ -64,8 +64,9 @@ function program(io: CliIO, exit: { code: number }): Command {
     .description('build the pack: validate every input, then write packs/<period>/ with its reports and manifest')
     .addOption(configOption())
     .addOption(periodOption())
+    .option('--pdf', 'also write each report as PDF/A, tagged for screen readers (needs LibreOffice)')
     .option('--reissue', 'write a corrected pack beside an archived one for the same period')
-    .action(async (opts: { config: string; period?: string; reissue?: boolean }) => {
+    .action(async (opts: { config: string; period?: string; pdf?: boolean; reissue?: boolean }) => {
       const line = progressLine(io.stderr);
       let result: BuildResult;
       try {
@@ -74,6 +75,7 @@ function program(io: CliIO, exit: { code: number }): Command {
           configPath: opts.config,
           ...(opts.period ? { period: opts.period } : {}),
           reissue: opts.reissue ?? false,
+          pdf: opts.pdf ?? false,
           onWait: (message) => {
             line.clear();
             io.stderr.write(`note: ${message}\n`);

@@ -87,6 +87,8 @@ export const CODES = {
   'pack-write-failed': { severity: 'error', title: 'The pack could not be written (permissions, disk ...)' },
   'init-folder-not-empty': { severity: 'error', title: 'init was given a folder that already holds files' },
   'init-parent-missing': { severity: 'error', title: 'init was given a folder whose parent does not exist' },
+  'pdf-converter-missing': { severity: 'error', title: 'build --pdf found no LibreOffice to convert the reports' },
+  'pdf-conversion-failed': { severity: 'error', title: 'LibreOffice failed to convert the reports to PDF' },
   'pack-locked': { severity: 'error', title: 'Another build kept the output folder locked' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; title: string }>;
 

@@ -18,13 +18,16 @@ import { sha256 } from '../model/digest.js';
 import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
 import type { Computed, Inputs, Linkage, PackTarget } from '../model/types.js';
-import { ChartPool, renderAll } from '../6-render/index.js';
+import { ChartPool, fileNameOf, PDF, PDF_EXPORT_FILTER, renderAll, stampPdf } from '../6-render/index.js';
+import { convertToPdf, findPdfConverter, type PdfConverter } from '../io/libreoffice.js';
 import { reportNotAsArchived } from './archived.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Write a new issue of a pack whose period already has a different one. */
   readonly reissue?: boolean;
+  /** Also write each report as PDF/A, converted by LibreOffice. */
+  readonly pdf?: boolean;
   /** Told when another build is writing the output folder and this one waits for it. */
   readonly onWait?: (message: string) => void;
 }
@@ -88,8 +91,18 @@ async function buildWith(
   pool: () => ChartPool | undefined,
 ): Promise<BuildResult> {
   const diags = new Diagnostics();
+  // Looked for first, so that a missing LibreOffice is reported with the inputs' mistakes.
+  let converter: PdfConverter | undefined;
+  if (options.pdf) {
+    converter = findPdfConverter();
+    if (!converter) {
+      diags.report('pdf-converter-missing', '--pdf needs LibreOffice to convert the reports, and it was not found', {
+        hint: 'install it (Debian and Ubuntu: apt-get install libreoffice-writer-nogui), or set BOARDPACK_SOFFICE to its soffice program; or build without --pdf',
+      });
+    }
+  }
   const prepared = await prepare({ ...options, onConfig }, diags);
-  if (!prepared) return { diagnostics: diags };
+  if (!prepared || diags.hasErrors) return { diagnostics: diags };
   const { inputs, linkage, computed, models, target } = prepared;
 
   const progress = options.progress ?? NO_PROGRESS;
@@ -108,26 +121,42 @@ async function buildWith(
         hint: 'this is a fault in boardpack, not in your inputs; please report it with the inputs that gave it',
       });
     }
-    return invalid.length > 0 ? undefined : reports;
+    if (invalid.length > 0) return undefined;
+    if (!converter) return reports;
+    // Each report as PDF/A beside its Word file, stamped with the pack date, not the time of day.
+    progress({ stage: 'converting the reports to PDF' });
+    try {
+      const pdfs = await convertToPdf(converter, reports, PDF_EXPORT_FILTER);
+      return [
+        ...reports,
+        ...ms.map((m, i) => ({ name: fileNameOf(m, PDF), bytes: stampPdf(pdfs.get(reports[i]!.name)!, inputs.packDate) })),
+      ];
+    } catch (e) {
+      diags.report('pdf-conversion-failed', `converting the reports to PDF failed: ${e instanceof Error ? e.message : String(e)}`, {
+        hint: 'build without --pdf to check the Word reports; a LibreOffice already running with this profile, or a broken install, can cause it',
+      });
+      return undefined;
+    }
   };
   const first = await rendered(models);
   if (!first) return { diagnostics: diags };
 
   const configDir = path.dirname(path.normalize(options.configPath));
   const baseDir = path.join(target.outputDir, inputs.period.id);
+  const modelOf = (file: string, ms: readonly ReportModel[]) => ms.find((m) => file === fileNameOf(m) || file === fileNameOf(m, PDF))!;
   const manifestFor = (reports: readonly PackFile[], ms: readonly ReportModel[], reissue?: number): Manifest => ({
-    tool: { name: 'boardpack', version: toolVersion() },
+    tool: { name: 'boardpack', version: toolVersion(), ...(converter ? { pdf: converter.version } : {}) },
     council: inputs.council,
     period: inputs.period.id,
     packDate: inputs.packDate,
     ...(reissue ? { reissue } : {}),
     inputs: target.files.map((f) => ({ ...f, path: workingPath(configDir, f.path) })),
-    outputs: reports.map((r, i) => ({
+    outputs: reports.map((r) => ({
       path: r.name,
       sha256: sha256(r.bytes),
       bytes: r.bytes.byteLength,
-      report: ms[i]!.id,
-      title: ms[i]!.title,
+      report: modelOf(r.name, ms).id,
+      title: modelOf(r.name, ms).title,
     })),
   });
   /**
@@ -199,9 +228,14 @@ async function buildWith(
             ? ''
             : `; since it was archived, ${listed(verdict.inputs)} ${verdict.inputs.length === 1 ? 'has' : 'have'} changed`;
         const tool = verdict.tool ? `; it was built by boardpack ${verdict.tool.archived}, this is ${verdict.tool.now}` : '';
+        const pdf = verdict.pdf
+          ? verdict.pdf.archived
+            ? '; it was archived with PDFs, and this build makes none (add --pdf)'
+            : '; it was archived without PDFs, and this build adds them'
+          : '';
         diags.report(
           'pack-exists',
-          `${baseDir} already holds a different pack for ${periodId}${since}${tool}; archived packs are never overwritten`,
+          `${baseDir} already holds a different pack for ${periodId}${since}${tool}${pdf}; archived packs are never overwritten`,
           {
             place: { file: baseDir },
             hint: 'to issue a correction, run build again with --reissue; it is written beside the original',

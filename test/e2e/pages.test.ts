@@ -8,7 +8,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { existingWorkspace } from '../helpers/workspace.js';
+import { createHash } from 'node:crypto';
+import { PDF_EXPORT_FILTER, stampPdf } from '../../src/6-render/index.js';
+import { Diagnostics } from '../../src/diagnostics/index.js';
+import { convertToPdf, findPdfConverter } from '../../src/io/libreoffice.js';
+import { verifyPack } from '../../src/pipeline/archived.js';
+import { build } from '../../src/pipeline/build.js';
+import { workspace } from '../helpers/workspace.js';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const tools = has('soffice') && has('pdftotext') && has('pdfinfo');
@@ -81,23 +87,30 @@ function pages(pdf: string): Page[] {
   return read.map(({ number, height, firstLine }, i) => ({ number, height, used: used[i]!, firstLine }));
 }
 
+const REPORTS = ['improvement-board-2026-10', 'scrutiny-committee-2026-10'];
 const converted: Record<string, Page[]> = {};
+let packDir = '';
+let pdfs: Record<string, string> = {};
+/** The committee report converted a second time, by another LibreOffice run, for the reproducibility test. */
+let again: Promise<Uint8Array> | undefined;
 
 beforeAll(async () => {
   if (!tools) return;
-  const w = existingWorkspace(inject('exampleDir'));
-  const out = mkdtempSync(path.join(tmpdir(), 'boardpack-pdf-'));
-  const docs = ['improvement-board-2026-10.docx', 'scrutiny-committee-2026-10.docx'].map((f) => path.join(w.dir, 'packs/2026-10', f));
-  // A profile of its own, so a LibreOffice already running elsewhere does not take the job.
-  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docs], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
-  for (const d of docs) {
-    const pdf = path.join(out, path.basename(d).replace(/\.docx$/, '.pdf'));
-    readFileSync(pdf);
-    converted[path.basename(d)] = pages(pdf);
-  }
+  // The example built as a clerk publishes it: each report also as PDF/A, by LibreOffice.
+  const w = workspace();
+  // The shared example pack's Word report is the same file the build below makes: converted
+  // alongside it, so the two LibreOffice runs overlap.
+  const docx = {
+    name: 'scrutiny-committee-2026-10.docx',
+    bytes: readFileSync(path.join(inject('exampleDir'), 'packs/2026-10/scrutiny-committee-2026-10.docx')),
+  };
+  again = convertToPdf(findPdfConverter()!, [docx], PDF_EXPORT_FILTER).then((m) => stampPdf(m.get(docx.name)!, '2026-11-12'));
+  again.catch(() => undefined);
+  const r = await build({ configPath: w.config, pdf: true });
+  expect(r.diagnostics.all.filter((d) => d.severity === 'error')).toEqual([]);
+  packDir = r.packDir!;
+  pdfs = Object.fromEntries(REPORTS.map((n) => [n, readFileSync(path.join(packDir, `${n}.pdf`), 'latin1')]));
+  for (const n of REPORTS) converted[`${n}.docx`] = pages(path.join(packDir, `${n}.pdf`));
 }, 180_000);
 
 describe.runIf(tools)('the example reports as printed', () => {
@@ -114,4 +127,78 @@ describe.runIf(tools)('the example reports as printed', () => {
       expect(thin.map((p) => `page ${p.number}: ${Math.round(p.used * 100)}% used`)).toEqual([]);
     },
   );
+});
+
+describe.runIf(tools)('build --pdf', () => {
+  it('lists each PDF in the manifest with its digest, and the LibreOffice that made it; verify accepts the pack', () => {
+    const m = JSON.parse(readFileSync(path.join(packDir, 'manifest.json'), 'utf8')) as {
+      tool: { pdf?: string };
+      outputs: { path: string; sha256: string; report: string }[];
+    };
+    expect(m.tool.pdf).toMatch(/^LibreOffice \d/);
+    expect(m.outputs.map((o) => o.path)).toEqual([...REPORTS.map((n) => `${n}.docx`), ...REPORTS.map((n) => `${n}.pdf`)]);
+    for (const o of m.outputs)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path.join(packDir, o.path)))
+          .digest('hex'),
+      ).toBe(o.sha256);
+    expect(m.outputs.find((o) => o.path.endsWith('.pdf'))?.report).toBe('improvement-board');
+    const d = new Diagnostics();
+    expect(verifyPack(packDir, d)?.outputs).toHaveLength(4);
+    expect(d.all).toEqual([]);
+  });
+
+  it.each(REPORTS)('%s.pdf is PDF/A-2b and PDF/UA, tagged, in British English, titled, and dated with the pack date', (name) => {
+    const pdf = pdfs[name]!;
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(pdf).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(pdf).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(pdf).toMatch(/\/MarkInfo\s*<<\s*\/Marked true\s*>>/);
+    expect(pdf).toContain('/StructTreeRoot');
+    expect(pdf).toContain('/Lang(en-GB)');
+    expect(pdf).toMatch(/\/DisplayDocTitle true/);
+    expect(pdf).toContain('/CreationDate(D:20261112000000Z)');
+    expect(pdf).toContain('<xmp:CreateDate>2026-11-12T00:00:00Z</xmp:CreateDate>');
+    expect(pdf).not.toMatch(/&amp;apos;/);
+  });
+
+  it('gives every chart its alternative text, the trend in words', () => {
+    const pdf = pdfs['improvement-board-2026-10']!;
+    const alts = [...pdf.matchAll(/\/Alt\s*<([0-9a-fA-F]+)>/g)].map((m) =>
+      Buffer.from(m[1]!, 'hex')
+        .swap16()
+        .toString('utf16le')
+        .replace(/^\uFEFF/, ''),
+    );
+    expect(alts.length).toBe(15);
+    for (const a of alts) expect(a).toMatch(/^[A-Z].* - (Rose|Fell|Stayed|Held|Was) .* in [A-Z][a-z]+ \d{4}/);
+  });
+
+  it('converts the same report to the same bytes again', async () => {
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    expect(sha(await again!)).toBe(sha(readFileSync(path.join(packDir, 'scrutiny-committee-2026-10.pdf'))));
+  });
+});
+
+describe('build --pdf without LibreOffice', () => {
+  it('says what is missing and how to install it, with the other mistakes, and writes nothing', async () => {
+    const w = workspace();
+    w.edit('examples/wexcombe/plan.yml', 'answers: [MV1-2026-P7]', 'answers: [MV1-P7]');
+    const before = process.env['BOARDPACK_SOFFICE'];
+    process.env['BOARDPACK_SOFFICE'] = path.join(w.dir, 'no-such-soffice');
+    try {
+      const r = await build({ configPath: w.config, pdf: true });
+      const errors = r.diagnostics.all.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => d.code).sort()).toEqual(['action-unknown-finding', 'pdf-converter-missing']);
+      expect(errors.find((d) => d.code === 'pdf-converter-missing')?.hint).toMatch(
+        /apt-get install libreoffice-writer-nogui.*BOARDPACK_SOFFICE.*without --pdf/,
+      );
+      expect(w.packsExist()).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env['BOARDPACK_SOFFICE'];
+      else process.env['BOARDPACK_SOFFICE'] = before;
+    }
+  });
 });

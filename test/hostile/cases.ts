@@ -624,6 +624,21 @@ export const CASES: HostileCase[] = [
     notOutput: [/--reissue/],
   },
 
+  // ---- PDF for publication
+  {
+    id: 'pdf-without-libreoffice',
+    area: 'archive',
+    was: 'build had no PDF output: a clerk converted each report by hand, and no two conversions were the same bytes',
+    args: () => ['build', '--pdf'],
+    options: (w) => ({ env: { BOARDPACK_SOFFICE: path.join(w.dir, 'no-such-soffice') } }),
+    exit: 1,
+    output: [
+      /^error: --pdf needs LibreOffice to convert the reports, and it was not found \[pdf-converter-missing\]$/m,
+      /hint: install it \(Debian and Ubuntu: apt-get install libreoffice-writer-nogui\), or set BOARDPACK_SOFFICE/,
+      /^build failed: 1 error/m,
+    ],
+  },
+
   // ---- the clerk's checks of archived packs
   {
     id: 'verify-tampered',

@@ -140,6 +140,31 @@ describe('archive', () => {
     expect(examineExisting(files, archived)).toEqual({ kind: 'different', inputs: ['plan.yml'] });
   });
 
+  it('says when only one of the two holds PDFs (build --pdf)', () => {
+    const withPdf = enc(
+      JSON.stringify({
+        tool: { name: 'boardpack', version: '1', pdf: 'LibreOffice 7.4' },
+        inputs: [{ path: 'plan.yml', sha256: 'i1', bytes: 1 }],
+        outputs: [
+          { path: 'a.docx', sha256: sha(enc('A')), bytes: 1, report: 'a', title: 'A' },
+          { path: 'a.pdf', sha256: sha(enc('P')), bytes: 1, report: 'a', title: 'A' },
+        ],
+      }),
+    );
+    const archivedWithPdf = folder(['a.docx', enc('A')], ['a.pdf', enc('P')], ['manifest.json', withPdf]);
+    expect(examineExisting(files, archivedWithPdf)).toEqual({ kind: 'different', inputs: [], pdf: { archived: true, now: false } });
+    const nowWithPdf = [
+      { name: 'a.docx', bytes: enc('A') },
+      { name: 'a.pdf', bytes: enc('P') },
+      { name: 'manifest.json', bytes: withPdf },
+    ];
+    expect(examineExisting(nowWithPdf, folder(...files.map((f) => [f.name, f.bytes] as [string, Uint8Array])))).toEqual({
+      kind: 'different',
+      inputs: [],
+      pdf: { archived: false, now: true },
+    });
+  });
+
   it('records paths relative to the working folder with forward slashes', () => {
     expect(workingPath('work', 'work/examples/plan.yml')).toBe('examples/plan.yml');
     expect(workingPath('.', 'config.yml')).toBe('config.yml');

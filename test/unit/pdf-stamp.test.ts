@@ -1,0 +1,111 @@
+/**
+ * The PDF stamp: a PDF converted at two different times gives the same bytes once stamped, with
+ * every date the pack date and a cross-reference table that still finds every object. The PDFs
+ * here are made by hand in the shape LibreOffice writes (classic xref table, Info dictionary,
+ * XMP metadata, a compressed ICC profile with its own creation date and MD5).
+ */
+import { createHash } from 'node:crypto';
+import { unzlibSync, zlibSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { PdfStampError, stampPdf } from '../../src/6-render/pdf-stamp.js';
+
+const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+
+/** A profile header as lcms writes it: size, 'acsp' at 36, a creation date at 24, an MD5 at 84. */
+function iccProfile(when: readonly number[]): Uint8Array {
+  const p = new Uint8Array(160);
+  const v = new DataView(p.buffer);
+  v.setUint32(0, p.length);
+  p.set(latin1('mntrRGB XYZ '), 12);
+  for (const [i, x] of when.entries()) v.setUint16(24 + i * 2, x);
+  p.set(latin1('acsp'), 36);
+  p.set(createHash('md5').update(p).digest(), 84);
+  return p;
+}
+
+/** A PDF "converted" at `stamp` (YYYYMMDDhhmmss), laid out as LibreOffice lays one out. */
+function converted(stamp: string): Uint8Array {
+  const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) => Number(stamp.slice(i, k === 0 ? 4 : i + 2)));
+  const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12, 14)}Z`;
+  const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:title>Children&amp;apos;s Services</dc:title><xmp:CreateDate>${iso}</xmp:CreateDate></x:xmpmeta><?xpacket end="w"?>`;
+  const icc = text(zlibSync(iccProfile([y!, mo!, d!, h!, mi!, s!])));
+  const bodies = [
+    '<</Type/Catalog/Pages 2 0 R/Metadata 4 0 R/OutputIntents[<</S/GTS_PDFA1/DestOutputProfile 5 0 R>>]>>',
+    '<</Type/Pages/Kids[]/Count 0>>',
+    `<</Producer<FEFF004C>/CreationDate(D:${stamp}Z')>>`,
+    `<</Type/Metadata/Subtype/XML/Length ${xmp.length}>>\nstream\n${xmp}\nendstream`,
+    `<</N 3/Length 6 0 R/Filter/FlateDecode>>\nstream\n${icc}\nendstream`,
+    String(icc.length),
+  ];
+  let out = '%PDF-1.6\n%\xe2\xe3\xcf\xd3\n';
+  const offsets: number[] = [];
+  bodies.forEach((b, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${b}\nendobj\n\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  const id = createHash('md5').update(stamp).digest('hex').toUpperCase();
+  out += `trailer\n<</Size ${bodies.length + 1}/Root 1 0 R\n/Info 3 0 R\n/ID [ <${id}>\n<${id}> ]\n/DocChecksum /${id}\n>>\nstartxref\n${xref}\n%%EOF\n`;
+  return latin1(out);
+}
+
+/** Every object the stamped PDF's table lists, found where it says. */
+function objectsFound(pdf: string): number[] {
+  const xref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(pdf)![1]);
+  expect(pdf.slice(xref, xref + 4)).toBe('xref');
+  const rows = [...pdf.slice(xref).matchAll(/^(\d{10}) (\d{5}) n $/gm)];
+  return rows.map((r, i) => {
+    expect(pdf.startsWith(`${i + 1} 0 obj`, Number(r[1]))).toBe(true);
+    return i + 1;
+  });
+}
+
+describe('stampPdf', () => {
+  it('gives the same bytes for the same document converted at different times', () => {
+    const a = stampPdf(converted('20261202060151'), '2026-11-12');
+    const b = stampPdf(converted('20270315231259'), '2026-11-12');
+    expect(text(a)).not.toBe(text(converted('20261202060151')));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('sets every date to the pack date, once-escaped XMP, a fresh /ID, and a table that finds every object', () => {
+    const out = text(stampPdf(converted('20261202060151'), '2026-11-12'));
+    expect(out).toContain('/CreationDate(D:20261112000000Z)');
+    expect(out).toContain('<xmp:CreateDate>2026-11-12T00:00:00Z</xmp:CreateDate>');
+    expect(out).toContain('<dc:title>Children&apos;s Services</dc:title>');
+    expect(out).not.toContain('DocChecksum');
+    expect(out).toMatch(/\/ID \[ <([0-9A-F]{32})>\n<\1> \]/);
+    expect(objectsFound(out)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Each stream's /Length is the length of its data.
+    for (const m of out.matchAll(/\/Length (\d+)>>\nstream\n/g)) {
+      const start = m.index + m[0].length;
+      expect(out.slice(start + Number(m[1]), start + Number(m[1]) + 10)).toBe('\nendstream');
+    }
+  });
+
+  it('dates the colour profile and computes its MD5 again, as the ICC specification defines it', () => {
+    const out = text(stampPdf(converted('20261202060151'), '2026-11-12'));
+    const m = /5 0 obj\n<<\/N 3\s*\/Length (\d+)>>\nstream\n/.exec(out)!;
+    const profile = latin1(out.slice(m.index + m[0].length, m.index + m[0].length + Number(m[1])));
+    const v = new DataView(profile.buffer, profile.byteOffset);
+    expect([0, 1, 2, 3, 4, 5].map((i) => v.getUint16(24 + i * 2))).toEqual([2026, 11, 12, 0, 0, 0]);
+    const zeroed = profile.slice();
+    zeroed.fill(0, 44, 48);
+    zeroed.fill(0, 64, 68);
+    zeroed.fill(0, 84, 100);
+    expect(Buffer.from(profile.subarray(84, 100)).toString('hex')).toBe(createHash('md5').update(zeroed).digest('hex'));
+    // Unchanged apart from the date and the MD5.
+    const before = unzlibSync(latin1(/stream\n([\s\S]*?)\nendstream/.exec(text(converted('20261202060151')).split('5 0 obj')[1]!)![1]!));
+    expect(Buffer.from(profile.subarray(100)).equals(Buffer.from(before.subarray(100)))).toBe(true);
+  });
+
+  it('refuses a PDF it cannot read safely, rather than guess', () => {
+    expect(() => stampPdf(latin1('not a pdf'), '2026-11-12')).toThrow(PdfStampError);
+    const twice = text(converted('20261202060151'));
+    expect(() => stampPdf(latin1(`${twice}${twice.slice(twice.indexOf('1 0 obj'))}`), '2026-11-12')).toThrow(PdfStampError);
+    expect(() => stampPdf(converted('20261202060151'), '12/11/2026')).toThrow(PdfStampError);
+  });
+});
