@@ -2350,7 +2350,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'pathway plan',
     means: "plan for a care leaver's move to adulthood and the support they will receive",
-    also: ['pathway plans', 'pathway planning', 'pathway plan review', 'pathway plan reviews'],
+    also: ['pathway plans', 'pathway planning', 'pathway plan review', 'pathway plan reviews', 'pathway review', 'pathway reviews'],
     themes: ['careleavers'],
     source: 'CA89V3',
   },
