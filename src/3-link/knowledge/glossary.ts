@@ -700,7 +700,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'statutory visits',
     means: 'visits to a child that regulations or guidance require at set intervals',
-    also: ['statutory visit', 'statutory visiting', 'visits to children', 'timely visits', 'visiting frequency', 'child seen'],
+    also: [
+      'statutory visit',
+      'statutory visiting',
+      'visits to children',
+      'timely visits',
+      'visiting frequency',
+      'child seen',
+      'social work visits',
+      'social work home visits',
+      'home visits',
+    ],
     themes: ['childrenincare', 'childprotection'],
     source: 'CPPCR2010',
   },
