@@ -15,6 +15,8 @@ const where = {
   dir: path.join(ROOT, 'test/fixtures/match-eval'),
   samples: path.join(SHARED, 'ofsted-samples'),
   seeds: path.join(SHARED, 'seeds'),
+  // The corpus reports of the development split (sets C and D), when the corpus is here.
+  ...(process.env['BOARDPACK_CORPUS'] ? { corpus: process.env['BOARDPACK_CORPUS'] } : {}),
 };
 
 /** One number to rank settings by: the targets, each counted up to the target only. */
