@@ -56,12 +56,17 @@ export type Existing =
       readonly council?: { readonly archived: string; readonly now: string };
       /** Whether each holds PDFs, when only one does (build --pdf). */
       readonly pdf?: { readonly archived: boolean; readonly now: boolean };
+      /** The LibreOffice versions, when both hold PDFs made by different ones. */
+      readonly pdfTool?: { readonly archived: string; readonly now: string };
     };
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Word's lock file for an open document: ~$ and the name's end. */
 export const isWordLockFile = (name: string) => /(^|\/)~\$[^/]*$/.test(name);
+
+/** LibreOffice's lock file for an open document: .~lock.<name>#. */
+export const isLibreOfficeLockFile = (name: string) => /(^|\/)\.~lock\.[^/]*#$/.test(name);
 
 /** The manifest a pack folder holds, if it is readable and has the shape boardpack writes. */
 export function readManifest(bytes: Uint8Array | undefined): Manifest | undefined {
@@ -133,5 +138,16 @@ export function examineExisting(files: readonly PackFile[], existing: ReadonlyMa
       : undefined;
   const hasPdf = (m: Manifest | undefined) => (m?.outputs ?? []).some((o) => o.path.endsWith('.pdf'));
   const pdf = current && hasPdf(archived) !== hasPdf(current) ? { archived: hasPdf(archived), now: hasPdf(current) } : undefined;
-  return { kind: 'different', inputs, ...(tool ? { tool } : {}), ...(council ? { council } : {}), ...(pdf ? { pdf } : {}) };
+  const pdfTool =
+    current?.tool.pdf && archived.tool?.pdf && current.tool.pdf !== archived.tool.pdf
+      ? { archived: String(archived.tool.pdf), now: current.tool.pdf }
+      : undefined;
+  return {
+    kind: 'different',
+    inputs,
+    ...(tool ? { tool } : {}),
+    ...(council ? { council } : {}),
+    ...(pdf ? { pdf } : {}),
+    ...(pdfTool ? { pdfTool } : {}),
+  };
 }

@@ -42,6 +42,13 @@ function fileOption(flags: string, description: string, defaultValue?: string): 
 
 const configOption = () => fileOption('-c, --config <file>', "the working folder's config file", 'config.yml');
 
+/** "2 reports", or "2 reports in 4 files (Word and PDF)" for a pack built with --pdf. */
+function reportsIn(outputs: readonly { readonly path: string; readonly report: string }[]): string {
+  const n = new Set(outputs.map((o) => o.report)).size;
+  const reports = `${n} report${n === 1 ? '' : 's'}`;
+  return outputs.length === n ? reports : `${reports} in ${outputs.length} files (Word and PDF)`;
+}
+
 /** Where a run of the command line writes: the process's streams, or a test's. */
 export interface CliIO {
   readonly stdout: { write(text: string): unknown };
@@ -209,7 +216,7 @@ function program(io: CliIO, exit: { code: number }): Command {
       for (const o of pack.outputs)
         io.stdout.write(`  ${o.path.padEnd(40)} ${String(o.bytes).padStart(8)} bytes  sha256 ${o.sha256.slice(0, 16)}\n`);
       io.stdout.write(
-        `as archived: ${pack.outputs.length} report${pack.outputs.length === 1 ? '' : 's'}, each with the SHA-256 its manifest lists, nothing added\n` +
+        `as archived: ${reportsIn(pack.outputs)}, each file with the SHA-256 its manifest lists, nothing added\n` +
           `manifest.json sha256 ${pack.manifestSha256}\n` +
           '  (a manifest cannot list its own digest: compare this with the one kept when the pack was built)\n',
       );
@@ -254,7 +261,7 @@ function program(io: CliIO, exit: { code: number }): Command {
         const m = k.manifest;
         const council = m ? (m.council.length > 24 ? `${m.council.slice(0, 23)}…` : m.council) : '';
         io.stdout.write(
-          `${k.folder.padEnd(width)} ${council.padEnd(24)} ${(m?.packDate ?? '').padEnd(10)}  ${(m ? String(m.outputs.length) : '').padStart(7)}  ${state}\n`,
+          `${k.folder.padEnd(width)} ${council.padEnd(24)} ${(m?.packDate ?? '').padEnd(10)}  ${(m ? String(new Set(m.outputs.map((o) => o.report)).size) : '').padStart(7)}  ${state}\n`,
         );
       }
       const bad = packs.filter((k) => k.state !== 'as-archived' && k.state !== 'not-a-pack' && k.state !== 'link').length;

@@ -3,7 +3,7 @@
  * settings are render's (6-render/pdf.ts); this module only finds the program, runs it in a
  * folder of its own with a profile of its own, and reads back what it wrote.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,10 +16,8 @@ export interface PdfConverter {
   readonly version: string;
 }
 
-/** Where to look: BOARDPACK_SOFFICE when set, else soffice or libreoffice on the PATH, else the usual install places. */
+/** The usual places: soffice or libreoffice on the PATH, else where the installers put it. */
 function candidates(): string[] {
-  const given = process.env['BOARDPACK_SOFFICE'];
-  if (given) return [given];
   const onPath = (process.env['PATH'] ?? '')
     .split(path.delimiter)
     .filter(Boolean)
@@ -27,19 +25,35 @@ function candidates(): string[] {
   return [...onPath, '/Applications/LibreOffice.app/Contents/MacOS/soffice', 'C:\\Program Files\\LibreOffice\\program\\soffice.exe'];
 }
 
-/** LibreOffice, if it is installed; undefined if not (or BOARDPACK_SOFFICE names nothing that runs). */
-export function findPdfConverter(): PdfConverter | undefined {
-  for (const program of candidates()) {
-    if (!existsSync(program)) continue;
-    try {
-      const out = execFileSync(program, ['--version'], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
-      const version = out.trim().split('\n')[0]?.trim();
-      if (version) return { program, version };
-    } catch {
-      // Not a program that runs here: try the next place.
-    }
+/** What `program --version` says, or why it could not be asked. */
+function versionOf(program: string): { version: string } | { problem: string } {
+  if (!existsSync(program)) return { problem: 'does not exist' };
+  try {
+    const out = execFileSync(program, ['--version'], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const version = out.trim().split('\n')[0]?.trim();
+    return version ? { version } : { problem: 'printed no version when run with --version' };
+  } catch (e) {
+    return { problem: `did not run as LibreOffice (--version failed: ${(e as Error).message.split('\n')[0]})` };
   }
-  return undefined;
+}
+
+/**
+ * LibreOffice: the program BOARDPACK_SOFFICE names (and only it, when set), else the first that
+ * runs of the usual places. `problem` says why none was found.
+ */
+export function findPdfConverter(): { converter: PdfConverter } | { problem: string } {
+  const given = process.env['BOARDPACK_SOFFICE'];
+  if (given) {
+    const v = versionOf(given);
+    return 'version' in v
+      ? { converter: { program: given, version: v.version } }
+      : { problem: `BOARDPACK_SOFFICE names ${given}, which ${v.problem}` };
+  }
+  for (const program of candidates()) {
+    const v = versionOf(program);
+    if ('version' in v) return { converter: { program, version: v.version } };
+  }
+  return { problem: 'LibreOffice was not found (soffice or libreoffice on the PATH, or where its installers put it)' };
 }
 
 export class ConversionError extends Error {}
@@ -53,6 +67,8 @@ export async function convertToPdf(
   converter: PdfConverter,
   files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
   filter: string,
+  /** A conversion that takes longer has hung: a large pack takes about a minute. */
+  timeoutMs = 300_000,
 ): Promise<Map<string, Uint8Array>> {
   const work = mkdtempSync(path.join(tmpdir(), 'boardpack-pdf-'));
   try {
@@ -72,9 +88,33 @@ export async function convertToPdf(
       ...files.map((f) => path.join(inDir, f.name)),
     ];
     const stderr = await new Promise<string>((resolve, reject) => {
-      execFile(converter.program, args, { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 }, (e, _out, err) =>
-        e ? reject(new ConversionError(`${converter.version} failed: ${(err || e.message).trim().split('\n')[0]}`)) : resolve(err),
-      );
+      // Its own process group, so that a LibreOffice that hangs is stopped with the processes it
+      // started, and the temporary folder can go.
+      const child = spawn(converter.program, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+      const err: Buffer[] = [];
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }, timeoutMs);
+      const firstLine = () => Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? '';
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(new ConversionError(`${converter.version} could not be started: ${e.message}`));
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        if (timedOut)
+          reject(new ConversionError(`${converter.version} did not finish within ${Math.round(timeoutMs / 1000)} s, and was stopped`));
+        else if (code !== 0)
+          reject(new ConversionError(`${converter.version} failed (${signal ?? `exit ${code}`})${firstLine() ? `: ${firstLine()}` : ''}`));
+        else resolve(Buffer.concat(err).toString('utf8'));
+      });
     });
     const out = new Map<string, Uint8Array>();
     for (const f of files) {

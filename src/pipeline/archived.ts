@@ -4,7 +4,15 @@
  * build uses the same check before it will leave an archived pack alone.
  */
 import path from 'node:path';
-import { checkArchived, isWordLockFile, readManifest, type Archived, type Existing, type Manifest } from '../7-archive/manifest.js';
+import {
+  checkArchived,
+  isLibreOfficeLockFile,
+  isWordLockFile,
+  readManifest,
+  type Archived,
+  type Existing,
+  type Manifest,
+} from '../7-archive/manifest.js';
 import { checkPackXml } from '../7-archive/xml-check.js';
 import type { Diagnostics } from '../diagnostics/index.js';
 import { sha256 } from '../model/digest.js';
@@ -157,6 +165,15 @@ export function reportNotAsArchived(
         {
           ...at(name),
           hint: 'close the report in Word, then run again; if Word is not running, delete the lock file',
+        },
+      );
+    } else if (isLibreOfficeLockFile(name)) {
+      diags.report(
+        'pack-stray-file',
+        `${name} is LibreOffice's lock file: a report of this pack is open in LibreOffice (or it closed without removing it)`,
+        {
+          ...at(name),
+          hint: 'close the report in LibreOffice, then run again; if LibreOffice is not running, delete the lock file',
         },
       );
     } else {

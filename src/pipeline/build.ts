@@ -94,10 +94,14 @@ async function buildWith(
   // Looked for first, so that a missing LibreOffice is reported with the inputs' mistakes.
   let converter: PdfConverter | undefined;
   if (options.pdf) {
-    converter = findPdfConverter();
-    if (!converter) {
-      diags.report('pdf-converter-missing', '--pdf needs LibreOffice to convert the reports, and it was not found', {
-        hint: 'install it (Debian and Ubuntu: apt-get install libreoffice-writer-nogui), or set BOARDPACK_SOFFICE to its soffice program; or build without --pdf',
+    const found = findPdfConverter();
+    if ('converter' in found) converter = found.converter;
+    else {
+      const given = found.problem.startsWith('BOARDPACK_SOFFICE');
+      diags.report('pdf-converter-missing', `--pdf needs LibreOffice to convert the reports: ${found.problem}`, {
+        hint: given
+          ? 'set BOARDPACK_SOFFICE to the soffice program of an installed LibreOffice, or unset it to use the one on the PATH; or build without --pdf'
+          : 'install it (Debian and Ubuntu: apt-get install libreoffice-writer-nogui), or set BOARDPACK_SOFFICE to its soffice program; or build without --pdf',
       });
     }
   }
@@ -133,7 +137,7 @@ async function buildWith(
       ];
     } catch (e) {
       diags.report('pdf-conversion-failed', `converting the reports to PDF failed: ${e instanceof Error ? e.message : String(e)}`, {
-        hint: 'build without --pdf to check the Word reports; a LibreOffice already running with this profile, or a broken install, can cause it',
+        hint: 'build without --pdf to check the Word reports; if they open, try the conversion again, and check the LibreOffice install (soffice --headless --convert-to pdf on one report)',
       });
       return undefined;
     }
@@ -233,12 +237,17 @@ async function buildWith(
             ? '; it was archived with PDFs, and this build makes none (add --pdf)'
             : '; it was archived without PDFs, and this build adds them'
           : '';
+        const madeBy = verdict.pdfTool ? `; its PDFs were made by ${verdict.pdfTool.archived}, and this is ${verdict.pdfTool.now}` : '';
         diags.report(
           'pack-exists',
-          `${baseDir} already holds a different pack for ${periodId}${since}${tool}${pdf}; archived packs are never overwritten`,
+          `${baseDir} already holds a different pack for ${periodId}${since}${tool}${pdf}${madeBy}; archived packs are never overwritten`,
           {
             place: { file: baseDir },
-            hint: 'to issue a correction, run build again with --reissue; it is written beside the original',
+            hint: verdict.pdfTool
+              ? `another LibreOffice lays pages out differently: to rebuild this pack byte for byte, use ${verdict.pdfTool.archived} (keep it for the archive's rebuilds); to issue a correction, run build again with --reissue`
+              : verdict.pdf && !verdict.pdf.archived && verdict.inputs.length === 0 && !verdict.tool
+                ? 'an archived pack is never changed, so PDFs cannot be added to it: --pdf --reissue issues the pack again with them (its documents say it is a reissue)'
+                : 'to issue a correction, run build again with --reissue; it is written beside the original',
           },
         );
         return { diagnostics: diags };

@@ -42,10 +42,12 @@ describe('boardpack verify', () => {
     rmSync(path.join(pack, 'improvement-board-2026-10.docx'));
     writeFileSync(path.join(pack, 'notes.txt'), 'clerk notes');
     writeFileSync(path.join(pack, '~$rutiny-committee-2026-10.docx'), '');
+    writeFileSync(path.join(pack, '.~lock.scrutiny-committee-2026-10.docx#'), '');
     mkdirSync(path.join(pack, 'old'));
     const d = new Diagnostics();
     expect(verifyPack(pack, d)).toBeUndefined();
     expect(problems(d).sort()).toEqual([
+      'pack-stray-file .~lock.scrutiny-committee-2026-10.docx#',
       'pack-stray-file notes.txt',
       'pack-stray-file old',
       'pack-stray-file ~$rutiny-committee-2026-10.docx',
@@ -53,6 +55,9 @@ describe('boardpack verify', () => {
       'pack-tampered scrutiny-committee-2026-10.docx',
     ]);
     expect(d.all.find((x) => x.message.startsWith('~$'))?.message).toMatch(/Word's lock file/);
+    expect(d.all.find((x) => x.message.startsWith('.~lock'))?.message).toMatch(
+      /LibreOffice's lock file: a report of this pack is open in LibreOffice/,
+    );
     expect(d.all.find((x) => x.message.startsWith('old/'))?.message).toMatch(/its manifest does not list this folder$/);
   });
 

@@ -104,7 +104,9 @@ beforeAll(async () => {
     name: 'scrutiny-committee-2026-10.docx',
     bytes: readFileSync(path.join(inject('exampleDir'), 'packs/2026-10/scrutiny-committee-2026-10.docx')),
   };
-  again = convertToPdf(findPdfConverter()!, [docx], PDF_EXPORT_FILTER).then((m) => stampPdf(m.get(docx.name)!, '2026-11-12'));
+  const found = findPdfConverter();
+  if (!('converter' in found)) throw new Error(found.problem);
+  again = convertToPdf(found.converter, [docx], PDF_EXPORT_FILTER).then((m) => stampPdf(m.get(docx.name)!, '2026-11-12'));
   again.catch(() => undefined);
   const r = await build({ configPath: w.config, pdf: true });
   expect(r.diagnostics.all.filter((d) => d.severity === 'error')).toEqual([]);

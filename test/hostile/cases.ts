@@ -664,7 +664,7 @@ export const CASES: HostileCase[] = [
     exit: 0,
     output: [
       /^packs\/2026-10: the pack of Wexcombe City Council for 2026-10, dated 2026-11-12/m,
-      /^as archived: 2 reports, each with the SHA-256 its manifest lists, nothing added\nmanifest\.json sha256 [0-9a-f]{64}$/m,
+      /^as archived: 2 reports, each file with the SHA-256 its manifest lists, nothing added\nmanifest\.json sha256 [0-9a-f]{64}$/m,
     ],
   },
   {

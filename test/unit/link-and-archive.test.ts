@@ -165,6 +165,27 @@ describe('archive', () => {
     });
   });
 
+  it('names the LibreOffice versions when the PDFs were made by another', () => {
+    const madeBy = (version: string) =>
+      enc(
+        JSON.stringify({
+          tool: { name: 'boardpack', version: '1', pdf: version },
+          inputs: [{ path: 'plan.yml', sha256: 'i1', bytes: 1 }],
+          outputs: [{ path: 'a.pdf', sha256: sha(enc(version)), bytes: 1, report: 'a', title: 'A' }],
+        }),
+      );
+    const archived = folder(['a.pdf', enc('LibreOffice 7.4')], ['manifest.json', madeBy('LibreOffice 7.4')]);
+    const now = [
+      { name: 'a.pdf', bytes: enc('LibreOffice 24.2') },
+      { name: 'manifest.json', bytes: madeBy('LibreOffice 24.2') },
+    ];
+    expect(examineExisting(now, archived)).toEqual({
+      kind: 'different',
+      inputs: [],
+      pdfTool: { archived: 'LibreOffice 7.4', now: 'LibreOffice 24.2' },
+    });
+  });
+
   it('records paths relative to the working folder with forward slashes', () => {
     expect(workingPath('work', 'work/examples/plan.yml')).toBe('examples/plan.yml');
     expect(workingPath('.', 'config.yml')).toBe('config.yml');

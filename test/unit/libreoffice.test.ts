@@ -1,0 +1,82 @@
+/**
+ * Running LibreOffice for build --pdf, with stand-in programs (shell scripts) for the ways a
+ * converter goes wrong: not there, not LibreOffice, failing, writing nothing, hanging.
+ */
+import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConversionError, convertToPdf, findPdfConverter } from '../../src/io/libreoffice.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-fake-soffice-'));
+// A temporary folder of this file's own, so that conversions of other test files (in other
+// processes) do not come and go in the folder counted here.
+const temp = mkdtempSync(path.join(tmpdir(), 'boardpack-temp-'));
+process.env['TMPDIR'] = temp;
+
+/** A stand-in soffice: `--version` prints a version, anything else runs `body`. */
+function fake(name: string, body: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "LibreOffice 9.9.9.9 fake"; exit 0; fi\n${body}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+const docx = [{ name: 'report.docx', bytes: new Uint8Array([1, 2, 3]) }];
+const ours = () => readdirSync(temp).filter((n) => n.startsWith('boardpack-pdf-'));
+
+describe('finding LibreOffice', () => {
+  const before = process.env['BOARDPACK_SOFFICE'];
+  afterEach(() => {
+    if (before === undefined) delete process.env['BOARDPACK_SOFFICE'];
+    else process.env['BOARDPACK_SOFFICE'] = before;
+  });
+
+  it('takes the program BOARDPACK_SOFFICE names, with the version it gives', () => {
+    process.env['BOARDPACK_SOFFICE'] = fake('soffice-ok', 'exit 0');
+    expect(findPdfConverter()).toEqual({ converter: { program: path.join(dir, 'soffice-ok'), version: 'LibreOffice 9.9.9.9 fake' } });
+  });
+
+  it('says what is wrong with the program BOARDPACK_SOFFICE names, and looks nowhere else', () => {
+    process.env['BOARDPACK_SOFFICE'] = path.join(dir, 'nothing-here');
+    expect(findPdfConverter()).toEqual({ problem: `BOARDPACK_SOFFICE names ${path.join(dir, 'nothing-here')}, which does not exist` });
+    process.env['BOARDPACK_SOFFICE'] = '/bin/false';
+    expect(findPdfConverter()).toMatchObject({
+      problem: expect.stringMatching(/^BOARDPACK_SOFFICE names \/bin\/false, which did not run as LibreOffice/),
+    });
+  });
+});
+
+describe('converting', () => {
+  const converter = (name: string, body: string) => ({ program: fake(name, body), version: 'LibreOffice 9.9.9.9 fake' });
+
+  it('gives each file converted, by name, and leaves no temporary folder', async () => {
+    // Writes "<name>.pdf" into the --outdir it is given, as LibreOffice does.
+    const c = converter(
+      'soffice-writes',
+      'while [ "$#" -gt 0 ]; do case "$1" in --outdir) out="$2"; shift;; *.docx) printf "%%PDF-1.6 fake" > "$out/$(basename "$1" .docx).pdf";; esac; shift; done',
+    );
+    const out = await convertToPdf(c, docx, 'pdf');
+    expect(new TextDecoder().decode(out.get('report.docx'))).toBe('%PDF-1.6 fake');
+    expect(ours()).toEqual([]);
+  });
+
+  it('names a converter that fails, with its first line of complaint', async () => {
+    await expect(
+      convertToPdf(converter('soffice-fails', 'echo "Error: source file could not be loaded" >&2; exit 3'), docx, 'pdf'),
+    ).rejects.toThrow(new ConversionError('LibreOffice 9.9.9.9 fake failed (exit 3): Error: source file could not be loaded'));
+  });
+
+  it('names a report it wrote no PDF for', async () => {
+    await expect(convertToPdf(converter('soffice-silent', 'exit 0'), docx, 'pdf')).rejects.toThrow(/wrote no PDF for report\.docx/);
+  });
+
+  it('stops a converter that hangs, with the processes it started, and says so', async () => {
+    const started = Date.now();
+    await expect(convertToPdf(converter('soffice-hangs', 'sleep 30 & sleep 30; wait'), docx, 'pdf', 500)).rejects.toThrow(
+      'LibreOffice 9.9.9.9 fake did not finish within 1 s, and was stopped',
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(ours()).toEqual([]);
+  });
+});
