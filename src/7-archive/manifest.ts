@@ -18,6 +18,11 @@ export interface Manifest {
   readonly period: string;
   readonly packDate: string;
   readonly reissue?: number;
+  /**
+   * For the PDFs of a pack archived without them (build --pdf, later): the pack folder whose
+   * Word reports they were made from. Its inputs are then those reports.
+   */
+  readonly pdfOf?: string;
   readonly inputs: readonly InputFile[];
   readonly outputs: readonly (InputFile & { readonly report: string; readonly title: string })[];
 }
@@ -60,7 +65,8 @@ export type Existing =
       readonly pdfTool?: { readonly archived: string; readonly now: string };
     };
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** The same bytes; false when there are none. */
+export const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) => !!a && a.length === b.length && Buffer.compare(a, b) === 0;
 
 /** Word's lock file for an open document: ~$ and the name's end. */
 export const isWordLockFile = (name: string) => /(^|\/)~\$[^/]*$/.test(name);

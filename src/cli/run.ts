@@ -207,9 +207,9 @@ function program(io: CliIO, exit: { code: number }): Command {
       }
       const m = pack.manifest;
       const reissue = m.reissue ? `, reissue ${m.reissue}` : '';
-      io.stdout.write(
-        `${dir}: the pack of ${m.council} for ${m.period}${reissue}, dated ${m.packDate}, built by boardpack ${m.tool.version}\n`,
-      );
+      const what = m.pdfOf ? `the PDFs of ${m.council}'s pack ${m.pdfOf}` : `the pack of ${m.council} for ${m.period}${reissue}`;
+      const pdfBy = m.tool.pdf ? `, PDFs by ${m.tool.pdf}` : '';
+      io.stdout.write(`${dir}: ${what}, dated ${m.packDate}, built by boardpack ${m.tool.version}${pdfBy}\n`);
       const named = packFolderName(m);
       if (path.basename(path.resolve(dir)) !== named)
         io.stdout.write(`note: its manifest names this folder ${named}: it was renamed, and build will not find it under this name\n`);

@@ -94,10 +94,11 @@ export interface ListedPack {
 }
 
 /** The folder name build gives a pack: its period, and for a reissue its number. */
-export const packFolderName = (m: Manifest): string => (m.reissue ? `${m.period}-reissue-${m.reissue}` : m.period);
+export const packFolderName = (m: Manifest): string =>
+  m.pdfOf ? `${m.pdfOf}-pdf` : m.reissue ? `${m.period}-reissue-${m.reissue}` : m.period;
 
-/** A pack folder's name: the period, and for a reissue its number. */
-const PACK_NAME = /^\d{4}-\d{2}(-reissue-\d+)?$/;
+/** A pack folder's name: the period, and for a reissue its number; "-pdf" for the PDFs of one archived without them. */
+const PACK_NAME = /^\d{4}-\d{2}(-reissue-\d+)?(-pdf)?$/;
 
 /**
  * Every pack folder in the output folder, in order of name, each checked as verify checks it

@@ -4,7 +4,7 @@
  * so a broken input never yields a partial pack.
  */
 import path from 'node:path';
-import { examineExisting, manifestJson, workingPath, type Manifest, type PackFile } from '../7-archive/manifest.js';
+import { examineExisting, manifestJson, sameBytes, workingPath, type Manifest, type PackFile } from '../7-archive/manifest.js';
 import type { XmlProblem } from '../7-archive/xml-check.js';
 import { XmlCheckThread } from '../7-archive/xml-check-thread.js';
 import { compute } from '../4-compute/index.js';
@@ -226,6 +226,39 @@ async function buildWith(
         );
         return { diagnostics: diags };
       }
+      // Archived without PDFs, and its Word reports are the ones this build makes: their PDFs
+      // go beside it, in <period>-pdf, with a manifest of their own; the pack is not touched.
+      if (n === 1 && !options.reissue && converter && verdict.pdf?.now && !verdict.pdf.archived && !verdict.tool) {
+        const words = fs.filter((f) => f.name.endsWith('.docx'));
+        const sameReports = words.every((f) => sameBytes(existing?.get(f.name), f.bytes));
+        if (sameReports && verdict.inputs.length === 0) {
+          const pdfDir = `${baseDir}-pdf`;
+          const pdfFiles = fs.filter((f) => f.name.endsWith('.pdf'));
+          const pdfManifest: Manifest = {
+            ...manifestFor(pdfFiles, issuedModels),
+            pdfOf: path.basename(baseDir),
+            inputs: words.map((f) => ({ path: `${path.basename(baseDir)}/${f.name}`, sha256: sha256(f.bytes), bytes: f.bytes.byteLength })),
+          };
+          const companion = [...pdfFiles, { name: 'manifest.json', bytes: manifestJson(pdfManifest) }];
+          const thereToo = inspectPack(pdfDir);
+          if (thereToo.state === 'absent') {
+            writePackFolder(pdfDir, companion);
+            return { diagnostics: diags, packDir: pdfDir, files: summary(companion), models: issuedModels };
+          }
+          const again = examineExisting(companion, thereToo.state === 'folder' ? entriesOf(thereToo) : undefined);
+          if (again.kind === 'identical')
+            return { diagnostics: diags, packDir: pdfDir, files: summary(companion), unchanged: true, models: issuedModels };
+          diags.report(
+            'pack-exists',
+            `${pdfDir} already holds PDFs of ${baseDir} that differ from these; archived files are never overwritten`,
+            {
+              place: { file: pdfDir },
+              hint: 'check it with boardpack verify; if its PDFs were made by another LibreOffice, use that one to rebuild them byte for byte',
+            },
+          );
+          return { diagnostics: diags };
+        }
+      }
       if (n === 1 && !options.reissue) {
         const since =
           verdict.inputs.length === 0
@@ -245,9 +278,7 @@ async function buildWith(
             place: { file: baseDir },
             hint: verdict.pdfTool
               ? `another LibreOffice lays pages out differently: to rebuild this pack byte for byte, use ${verdict.pdfTool.archived} (keep it for the archive's rebuilds); to issue a correction, run build again with --reissue`
-              : verdict.pdf && !verdict.pdf.archived && verdict.inputs.length === 0 && !verdict.tool
-                ? 'an archived pack is never changed, so PDFs cannot be added to it: --pdf --reissue issues the pack again with them (its documents say it is a reissue)'
-                : 'to issue a correction, run build again with --reissue; it is written beside the original',
+              : 'to issue a correction, run build again with --reissue; it is written beside the original',
           },
         );
         return { diagnostics: diags };

@@ -1,0 +1,105 @@
+/**
+ * build --pdf for a pack archived without PDFs: the PDFs of its Word reports go beside it, in
+ * <period>-pdf with a manifest of their own, and the pack is not touched. LibreOffice is stood in
+ * for by a script that writes a small PDF of the shape LibreOffice writes, so this runs anywhere.
+ */
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics/index.js';
+import { listPacks, verifyPack } from '../../src/pipeline/archived.js';
+import { build } from '../../src/pipeline/build.js';
+import { workspace } from '../helpers/workspace.js';
+
+/** A one-page-less PDF with a classic cross-reference table and a creation date, as LibreOffice writes. */
+function tinyPdf(): string {
+  const bodies = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[]/Count 0>>',
+    "<</Producer(fake)/CreationDate(D:20261202061500Z')>>",
+  ];
+  let out = '%PDF-1.6\n';
+  const offsets: number[] = [];
+  bodies.forEach((b, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${b}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  return `${out}trailer\n<</Size 4/Root 1 0 R/Info 3 0 R/ID [<AA><AA>]>>\nstartxref\n${xref}\n%%EOF\n`;
+}
+
+const before = process.env['BOARDPACK_SOFFICE'];
+
+beforeAll(() => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-fake-soffice-'));
+  writeFileSync(path.join(dir, 'tiny.pdf'), tinyPdf(), 'latin1');
+  const script = path.join(dir, 'soffice');
+  writeFileSync(
+    script,
+    '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "LibreOffice 0.0 stand-in"; exit 0; fi\n' +
+      `while [ "$#" -gt 0 ]; do case "$1" in --outdir) out="$2"; shift;; *.docx) cp "${dir}/tiny.pdf" "$out/$(basename "$1" .docx).pdf";; esac; shift; done\n`,
+  );
+  chmodSync(script, 0o755);
+  process.env['BOARDPACK_SOFFICE'] = script;
+});
+
+afterAll(() => {
+  if (before === undefined) delete process.env['BOARDPACK_SOFFICE'];
+  else process.env['BOARDPACK_SOFFICE'] = before;
+});
+
+describe('build --pdf after the pack was archived without PDFs', () => {
+  it('writes the PDFs of its reports in <period>-pdf, leaves the pack as it was, and finds them identical next time', async () => {
+    const w = workspace();
+    const first = await build({ configPath: w.config });
+    expect(first.packDir).toBe(path.join(w.dir, 'packs/2026-10'));
+    const archived = readFileSync(path.join(first.packDir!, 'manifest.json'), 'utf8');
+
+    const pdf = await build({ configPath: w.config, pdf: true });
+    expect(pdf.diagnostics.errorCount).toBe(0);
+    expect(pdf.packDir).toBe(path.join(w.dir, 'packs/2026-10-pdf'));
+    expect(pdf.files?.map((f) => f.name)).toEqual(['improvement-board-2026-10.pdf', 'scrutiny-committee-2026-10.pdf', 'manifest.json']);
+    expect(readFileSync(path.join(first.packDir!, 'manifest.json'), 'utf8')).toBe(archived);
+
+    // Its manifest names the pack and the Word reports, by the digests the pack's manifest lists.
+    const m = JSON.parse(readFileSync(path.join(pdf.packDir!, 'manifest.json'), 'utf8')) as {
+      pdfOf: string;
+      tool: { pdf: string };
+      inputs: { path: string; sha256: string }[];
+    };
+    const pack = JSON.parse(archived) as { outputs: { path: string; sha256: string }[] };
+    expect(m.pdfOf).toBe('2026-10');
+    expect(m.tool.pdf).toBe('LibreOffice 0.0 stand-in');
+    expect(m.inputs).toEqual(pack.outputs.map((o) => expect.objectContaining({ path: `2026-10/${o.path}`, sha256: o.sha256 })));
+    // Stamped with the pack date, as every PDF boardpack writes.
+    expect(readFileSync(path.join(pdf.packDir!, 'scrutiny-committee-2026-10.pdf'), 'latin1')).toContain('/CreationDate(D:20261112000000Z)');
+
+    const again = await build({ configPath: w.config, pdf: true });
+    expect(again).toMatchObject({ packDir: pdf.packDir, unchanged: true });
+
+    const d = new Diagnostics();
+    expect(verifyPack(pdf.packDir!, d)?.outputs).toHaveLength(2);
+    expect(d.all).toEqual([]);
+    const listed = listPacks(path.join(w.dir, 'packs'), new Diagnostics());
+    expect(listed?.map((k) => [k.folder, k.state, k.namedInManifest])).toEqual([
+      ['2026-10', 'as-archived', undefined],
+      ['2026-10-pdf', 'as-archived', undefined],
+    ]);
+  });
+
+  it('does not make PDFs of a pack whose inputs have changed since: that is a reissue', async () => {
+    const w = workspace();
+    await build({ configPath: w.config });
+    w.edit('examples/wexcombe/plan.yml', 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
+    const r = await build({ configPath: w.config, pdf: true });
+    const e = r.diagnostics.all.find((x) => x.code === 'pack-exists');
+    expect(e?.message).toMatch(
+      /already holds a different pack for 2026-10; since it was archived, .*plan\.yml has changed; it was archived without PDFs/,
+    );
+    expect(e?.hint).toMatch(/--reissue/);
+    expect(w.packsExist()).toBe(true);
+    expect(listPacks(path.join(w.dir, 'packs'), new Diagnostics())?.map((k) => k.folder)).toEqual(['2026-10']);
+  });
+});
