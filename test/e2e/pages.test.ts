@@ -194,9 +194,11 @@ describe('build --pdf without LibreOffice', () => {
       const r = await build({ configPath: w.config, pdf: true });
       const errors = r.diagnostics.all.filter((d) => d.severity === 'error');
       expect(errors.map((d) => d.code).sort()).toEqual(['action-unknown-finding', 'pdf-converter-missing']);
-      expect(errors.find((d) => d.code === 'pdf-converter-missing')?.hint).toMatch(
-        /apt-get install libreoffice-writer-nogui.*BOARDPACK_SOFFICE.*without --pdf/,
+      const missing = errors.find((d) => d.code === 'pdf-converter-missing')!;
+      expect(missing.message).toBe(
+        `--pdf needs LibreOffice to convert the reports: BOARDPACK_SOFFICE names ${path.join(w.dir, 'no-such-soffice')}, which does not exist`,
       );
+      expect(missing.hint).toMatch(/set BOARDPACK_SOFFICE to the soffice program of an installed LibreOffice, or unset it/);
       expect(w.packsExist()).toBe(false);
     } finally {
       if (before === undefined) delete process.env['BOARDPACK_SOFFICE'];

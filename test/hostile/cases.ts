@@ -630,12 +630,26 @@ export const CASES: HostileCase[] = [
     area: 'archive',
     was: 'build had no PDF output: a clerk converted each report by hand, and no two conversions were the same bytes',
     args: () => ['build', '--pdf'],
-    options: (w) => ({ env: { BOARDPACK_SOFFICE: path.join(w.dir, 'no-such-soffice') } }),
+    // No LibreOffice where it is looked for: nothing on the PATH, BOARDPACK_SOFFICE unset.
+    options: (w) => ({ env: { BOARDPACK_SOFFICE: '', PATH: path.join(w.dir, 'no-programs-here') } }),
     exit: 1,
     output: [
-      /^error: --pdf needs LibreOffice to convert the reports, and it was not found \[pdf-converter-missing\]$/m,
+      /^error: --pdf needs LibreOffice to convert the reports: LibreOffice was not found \(soffice or libreoffice on the PATH, or where its installers put it\) \[pdf-converter-missing\]$/m,
       /hint: install it \(Debian and Ubuntu: apt-get install libreoffice-writer-nogui\), or set BOARDPACK_SOFFICE/,
       /^build failed: 1 error/m,
+    ],
+  },
+
+  {
+    id: 'pdf-converter-not-libreoffice',
+    area: 'archive',
+    was: 'a BOARDPACK_SOFFICE naming a program that is not LibreOffice was reported as LibreOffice not found, and to set BOARDPACK_SOFFICE',
+    args: () => ['build', '--pdf'],
+    options: { env: { BOARDPACK_SOFFICE: '/bin/false' } },
+    exit: 1,
+    output: [
+      /^error: --pdf needs LibreOffice to convert the reports: BOARDPACK_SOFFICE names \/bin\/false, which did not run as LibreOffice/m,
+      /hint: set BOARDPACK_SOFFICE to the soffice program of an installed LibreOffice, or unset it to use the one on the PATH; or build without --pdf/,
     ],
   },
 
