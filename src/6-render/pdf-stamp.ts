@@ -120,7 +120,15 @@ export function stampPdf(pdf: Uint8Array, date: string): Uint8Array {
   const info = /\/Info\s+(\d+)\s+\d+\s+R/.exec(trailer)?.[1];
   const header = text.slice(0, objects[0]?.start ?? 0);
 
-  const rewritten = objects.map((o) => {
+  // A stream written again gets a direct /Length; the object that held its old length (the
+  // compressed profile's, which varies with the time of day) is given the new one.
+  const lengths = new Map<number, number>();
+  const rewrite = (stream: NonNullable<ReturnType<typeof splitStream>>, data: string) => {
+    const ref = /\/Length\s+(\d+)\s+\d+\s+R/.exec(stream.dict);
+    if (ref) lengths.set(Number(ref[1]), data.length);
+    return withData(stream, data);
+  };
+  const firstPass = objects.map((o) => {
     let obj = text.slice(o.start, o.end);
     if (String(o.num) === info) {
       obj = obj.replace(/\/(CreationDate|ModDate)\s*\([^)]*\)/g, (_all, key: string) => `/${key}(${pdfDate})`);
@@ -133,15 +141,20 @@ export function stampPdf(pdf: Uint8Array, date: string): Uint8Array {
         /<xmp:(CreateDate|ModifyDate|MetadataDate)>[^<]*<\/xmp:\1>/g,
         (_all, key: string) => `<xmp:${key}>${xmpDate}</xmp:${key}>`,
       );
-      return withData(stream, xmp);
+      return rewrite(stream, xmp);
     }
     if (/\/N\s+[134]\b/.test(stream.dict) && /\/FlateDecode/.test(stream.dict)) {
       const profile = unzlibSync(bytesOf(stream.data));
       // An ICC profile says so at byte 36 ("acsp"); any other /N stream is left as it is.
       if (latin1.decode(profile.subarray(36, 40)) !== 'acsp') return obj;
-      return withData(stream, latin1.decode(stampIcc(profile, [y, m, day])));
+      return rewrite(stream, latin1.decode(stampIcc(profile, [y, m, day])));
     }
     return obj;
+  });
+
+  const rewritten = firstPass.map((obj, i) => {
+    const length = lengths.get(objects[i]!.num);
+    return length === undefined ? obj : obj.replace(/^(\d+ \d+ obj\s*)\d+/, `$1${length}`);
   });
 
   // The document's own identifier, from what it holds: the same document, the same /ID.
