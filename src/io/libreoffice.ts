@@ -90,25 +90,45 @@ export async function convertToPdf(
     const stderr = await new Promise<string>((resolve, reject) => {
       // Its own process group, so that a LibreOffice that hangs is stopped with the processes it
       // started, and the temporary folder can go.
+      // Being in a group of its own, it does not get the terminal's Ctrl-C: boardpack stops it
+      // (and removes the temporary folder) when it is itself stopped.
       const child = spawn(converter.program, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
       const err: Buffer[] = [];
       child.stderr.on('data', (b: Buffer) => err.push(b));
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
+      const stop = () => {
         try {
           process.kill(-child.pid!, 'SIGKILL');
         } catch {
           child.kill('SIGKILL');
         }
+      };
+      const onSignal = (signal: NodeJS.Signals) => {
+        stop();
+        rmSync(work, { recursive: true, force: true });
+        release();
+        process.kill(process.pid, signal);
+      };
+      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+      for (const sig of signals) process.once(sig, onSignal);
+      process.once('exit', stop);
+      const release = () => {
+        for (const sig of signals) process.removeListener(sig, onSignal);
+        process.removeListener('exit', stop);
+      };
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        stop();
       }, timeoutMs);
       const firstLine = () => Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? '';
       child.on('error', (e) => {
         clearTimeout(timer);
+        release();
         reject(new ConversionError(`${converter.version} could not be started: ${e.message}`));
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
+        release();
         if (timedOut)
           reject(new ConversionError(`${converter.version} did not finish within ${Math.round(timeoutMs / 1000)} s, and was stopped`));
         else if (code !== 0)

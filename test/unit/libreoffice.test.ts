@@ -2,11 +2,13 @@
  * Running LibreOffice for build --pdf, with stand-in programs (shell scripts) for the ways a
  * converter goes wrong: not there, not LibreOffice, failing, writing nothing, hanging.
  */
-import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConversionError, convertToPdf, findPdfConverter } from '../../src/io/libreoffice.js';
+import { ROOT, workspace } from '../helpers/workspace.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-fake-soffice-'));
 // A temporary folder of this file's own, so that conversions of other test files (in other
@@ -79,4 +81,31 @@ describe('converting', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(ours()).toEqual([]);
   });
+});
+
+describe('stopping boardpack while LibreOffice converts', () => {
+  it('stops LibreOffice too (Ctrl-C does not reach its process group) and removes the temporary folder', async () => {
+    const w = workspace();
+    const started = path.join(mkdtempSync(path.join(tmpdir(), 'boardpack-started-')), 'pid');
+    // Notes its process id, then waits, as a LibreOffice busy with a large pack would.
+    const hangs = fake('soffice-busy', `echo $$ > "${started}"; sleep 60 & wait`);
+    const ownTemp = mkdtempSync(path.join(tmpdir(), 'boardpack-temp-'));
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'build', '--pdf'], {
+      cwd: w.dir,
+      env: { ...process.env, BOARDPACK_SOFFICE: hangs, TMPDIR: ownTemp },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    for (let i = 0; i < 300 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 50));
+    const pid = Number(readFileSync(started, 'utf8'));
+    expect(readdirSync(ownTemp).filter((n) => n.startsWith('boardpack-pdf-'))).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    // Gone, or a zombie waiting for init to reap it (its parent, boardpack, has exited).
+    const alive = () => existsSync(`/proc/${pid}`) && !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    for (let i = 0; i < 40 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(alive()).toBe(false);
+    expect(readdirSync(ownTemp).filter((n) => n.startsWith('boardpack-pdf-'))).toEqual([]);
+    expect(w.packsExist()).toBe(false);
+  }, 30_000);
 });
