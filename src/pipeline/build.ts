@@ -4,7 +4,15 @@
  * so a broken input never yields a partial pack.
  */
 import path from 'node:path';
-import { examineExisting, manifestJson, sameBytes, workingPath, type Manifest, type PackFile } from '../7-archive/manifest.js';
+import {
+  checkArchived,
+  examineExisting,
+  manifestJson,
+  sameBytes,
+  workingPath,
+  type Manifest,
+  type PackFile,
+} from '../7-archive/manifest.js';
 import type { XmlProblem } from '../7-archive/xml-check.js';
 import { XmlCheckThread } from '../7-archive/xml-check-thread.js';
 import { compute } from '../4-compute/index.js';
@@ -110,6 +118,7 @@ async function buildWith(
   const { inputs, linkage, computed, models, target } = prepared;
 
   const progress = options.progress ?? NO_PROGRESS;
+  const baseDir = path.join(target.outputDir, inputs.period.id);
   // A report Word cannot open is never archived: every part is parsed as XML first, each
   // report on another thread as soon as it is made.
   const checker = XmlCheckThread.shared();
@@ -127,6 +136,10 @@ async function buildWith(
     }
     if (invalid.length > 0) return undefined;
     if (!converter) return reports;
+    // PDFs this LibreOffice already made of these very Word reports, archived: converting again
+    // would give the same bytes, so a build that finds its pack archived does not wait for it.
+    const archived = pdfsArchivedFor(reports, converter.version, [baseDir, `${baseDir}-pdf`]);
+    if (archived) return [...reports, ...ms.map((m, i) => ({ name: fileNameOf(m, PDF), bytes: archived.get(reports[i]!.name)! }))];
     // Each report as PDF/A beside its Word file, stamped with the pack date, not the time of day.
     progress({ stage: 'converting the reports to PDF' });
     try {
@@ -146,7 +159,6 @@ async function buildWith(
   if (!first) return { diagnostics: diags };
 
   const configDir = path.dirname(path.normalize(options.configPath));
-  const baseDir = path.join(target.outputDir, inputs.period.id);
   const modelOf = (file: string, ms: readonly ReportModel[]) => ms.find((m) => file === fileNameOf(m) || file === fileNameOf(m, PDF))!;
   const manifestFor = (reports: readonly PackFile[], ms: readonly ReportModel[], reissue?: number): Manifest => ({
     tool: { name: 'boardpack', version: toolVersion(), ...(converter ? { pdf: converter.version } : {}) },
@@ -300,4 +312,32 @@ async function buildWith(
 function listed(items: readonly string[]): string {
   const shown = items.length > 5 ? [...items.slice(0, 5), `${items.length - 5} more`] : [...items];
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]!;
+}
+
+/**
+ * The PDFs of `reports` (Word reports, by name) in an archived pack of `dirs` that this
+ * LibreOffice made: a pack listing these very reports as outputs, or a <period>-pdf folder listing
+ * them as inputs, each by its SHA-256. Undefined unless every report's PDF is there.
+ */
+function pdfsArchivedFor(reports: readonly PackFile[], version: string, dirs: readonly string[]): Map<string, Uint8Array> | undefined {
+  for (const dir of dirs) {
+    const there = inspectPack(dir);
+    if (there.state !== 'folder') continue;
+    const existing = entriesOf(there);
+    const own = checkArchived(existing);
+    if (own.kind !== 'as-archived' || own.manifest.tool.pdf !== version) continue;
+    const words = new Map(
+      [...own.manifest.outputs, ...own.manifest.inputs]
+        .filter((f) => f.path.endsWith('.docx'))
+        .map((f) => [path.posix.basename(f.path), f.sha256]),
+    );
+    const pdfs = new Map<string, Uint8Array>();
+    for (const r of reports) {
+      const pdf = existing.get(r.name.replace(/\.docx$/, '.pdf'));
+      if (words.get(r.name) !== sha256(r.bytes) || !pdf) break;
+      pdfs.set(r.name, pdf);
+    }
+    if (pdfs.size === reports.length) return pdfs;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@
  * <period>-pdf with a manifest of their own, and the pack is not touched. LibreOffice is stood in
  * for by a script that writes a small PDF of the shape LibreOffice writes, so this runs anywhere.
  */
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,8 @@ function tinyPdf(): string {
 }
 
 const before = process.env['BOARDPACK_SOFFICE'];
+/** How many conversions the stand-in has made. */
+let runs = () => 0;
 
 beforeAll(() => {
   const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-fake-soffice-'));
@@ -39,10 +41,12 @@ beforeAll(() => {
   writeFileSync(
     script,
     '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "LibreOffice 0.0 stand-in"; exit 0; fi\n' +
+      `echo run >> "${dir}/runs"\n` +
       `while [ "$#" -gt 0 ]; do case "$1" in --outdir) out="$2"; shift;; *.docx) cp "${dir}/tiny.pdf" "$out/$(basename "$1" .docx).pdf";; esac; shift; done\n`,
   );
   chmodSync(script, 0o755);
   process.env['BOARDPACK_SOFFICE'] = script;
+  runs = () => (existsSync(path.join(dir, 'runs')) ? readFileSync(path.join(dir, 'runs'), 'utf8').split('\n').length - 1 : 0);
 });
 
 afterAll(() => {
@@ -76,8 +80,12 @@ describe('build --pdf after the pack was archived without PDFs', () => {
     // Stamped with the pack date, as every PDF boardpack writes.
     expect(readFileSync(path.join(pdf.packDir!, 'scrutiny-committee-2026-10.pdf'), 'latin1')).toContain('/CreationDate(D:20261112000000Z)');
 
+    // Found identical without converting again: the archived PDFs are of these very reports.
+    const converted = runs();
+    expect(converted).toBeGreaterThan(0);
     const again = await build({ configPath: w.config, pdf: true });
     expect(again).toMatchObject({ packDir: pdf.packDir, unchanged: true });
+    expect(runs()).toBe(converted);
 
     const d = new Diagnostics();
     expect(verifyPack(pdf.packDir!, d)?.outputs).toHaveLength(2);
@@ -87,6 +95,19 @@ describe('build --pdf after the pack was archived without PDFs', () => {
       ['2026-10', 'as-archived', undefined],
       ['2026-10-pdf', 'as-archived', undefined],
     ]);
+  });
+
+  it('finds a pack built with --pdf identical without converting again, and converts again when a PDF was tampered with', async () => {
+    const w = workspace();
+    const first = await build({ configPath: w.config, pdf: true });
+    expect(first.files?.map((f) => f.name)).toContain('scrutiny-committee-2026-10.pdf');
+    const converted = runs();
+    expect(await build({ configPath: w.config, pdf: true })).toMatchObject({ unchanged: true });
+    expect(runs()).toBe(converted);
+    writeFileSync(path.join(first.packDir!, 'scrutiny-committee-2026-10.pdf'), 'edited');
+    const tampered = await build({ configPath: w.config, pdf: true });
+    expect(tampered.diagnostics.all.map((d) => d.code)).toContain('pack-tampered');
+    expect(runs()).toBe(converted + 1);
   });
 
   it('does not make PDFs of a pack whose inputs have changed since: that is a reissue', async () => {
