@@ -316,7 +316,7 @@ function listed(items: readonly string[]): string {
 
 /**
  * The PDFs of `reports` (Word reports, by name) in an archived pack of `dirs` that this
- * LibreOffice made: a pack listing these very reports as outputs, or a <period>-pdf folder listing
+ * LibreOffice and this boardpack made: a pack listing these very reports as outputs, or a <period>-pdf folder listing
  * them as inputs, each by its SHA-256. Undefined unless every report's PDF is there.
  */
 function pdfsArchivedFor(reports: readonly PackFile[], version: string, dirs: readonly string[]): Map<string, Uint8Array> | undefined {
@@ -325,7 +325,8 @@ function pdfsArchivedFor(reports: readonly PackFile[], version: string, dirs: re
     if (there.state !== 'folder') continue;
     const existing = entriesOf(there);
     const own = checkArchived(existing);
-    if (own.kind !== 'as-archived' || own.manifest.tool.pdf !== version) continue;
+    // The same LibreOffice and the same boardpack (whose export settings could change).
+    if (own.kind !== 'as-archived' || own.manifest.tool.pdf !== version || own.manifest.tool.version !== toolVersion()) continue;
     const words = new Map(
       [...own.manifest.outputs, ...own.manifest.inputs]
         .filter((f) => f.path.endsWith('.docx'))
