@@ -59,6 +59,18 @@ export function findPdfConverter(): { converter: PdfConverter } | { problem: str
 export class ConversionError extends Error {}
 
 /**
+ * The line of LibreOffice's stderr that says what went wrong: its first "Error" line, else its
+ * first line that is not a warning (Debian's says first that it failed to launch javaldx).
+ */
+function complaint(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.find((l) => /^error\b/i.test(l)) ?? lines.find((l) => !/^warning\b/i.test(l)) ?? lines[0] ?? '';
+}
+
+/**
  * Each file converted with `filter` (a --convert-to argument), by name. One LibreOffice run for
  * all of them, in a temporary folder removed afterwards; a profile of its own, so that a
  * LibreOffice the user has open is neither used nor disturbed.
@@ -115,34 +127,40 @@ export async function convertToPdf(
         for (const sig of signals) process.removeListener(sig, onSignal);
         process.removeListener('exit', stop);
       };
-      let timedOut = false;
+      let settled = false;
+      const settle = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        release();
+        f();
+      };
+      // Stopped, and not waited for further: a process it started in a session of its own may
+      // hold its stderr open.
       const timer = setTimeout(() => {
-        timedOut = true;
         stop();
+        child.stderr.destroy();
+        settle(() =>
+          reject(new ConversionError(`${converter.version} did not finish within ${Math.round(timeoutMs / 1000)} s, and was stopped`)),
+        );
       }, timeoutMs);
-      const firstLine = () => Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? '';
-      child.on('error', (e) => {
-        clearTimeout(timer);
-        release();
-        reject(new ConversionError(`${converter.version} could not be started: ${e.message}`));
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        release();
-        if (timedOut)
-          reject(new ConversionError(`${converter.version} did not finish within ${Math.round(timeoutMs / 1000)} s, and was stopped`));
-        else if (code !== 0)
-          reject(new ConversionError(`${converter.version} failed (${signal ?? `exit ${code}`})${firstLine() ? `: ${firstLine()}` : ''}`));
-        else resolve(Buffer.concat(err).toString('utf8'));
-      });
+      const firstLine = () => complaint(Buffer.concat(err).toString('utf8'));
+      child.on('error', (e) => settle(() => reject(new ConversionError(`${converter.version} could not be started: ${e.message}`))));
+      child.on('close', (code, signal) =>
+        settle(() =>
+          code !== 0
+            ? reject(
+                new ConversionError(`${converter.version} failed (${signal ?? `exit ${code}`})${firstLine() ? `: ${firstLine()}` : ''}`),
+              )
+            : resolve(Buffer.concat(err).toString('utf8')),
+        ),
+      );
     });
     const out = new Map<string, Uint8Array>();
     for (const f of files) {
       const pdf = path.join(outDir, f.name.replace(/\.[^.]+$/, '.pdf'));
       if (!existsSync(pdf)) {
-        throw new ConversionError(
-          `${converter.version} wrote no PDF for ${f.name}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''}`,
-        );
+        throw new ConversionError(`${converter.version} wrote no PDF for ${f.name}${complaint(stderr) ? `: ${complaint(stderr)}` : ''}`);
       }
       out.set(f.name, new Uint8Array(readFileSync(pdf)));
     }
