@@ -31,8 +31,7 @@ function readStructure(text: string): { objects: PdfObject[]; trailer: string; x
   if (!start) throw new PdfStampError('no startxref at the end of the PDF');
   const xrefAt = Number(start[1]);
   if (text.slice(xrefAt, xrefAt + 4) !== 'xref') throw new PdfStampError('the PDF has no classic cross-reference table');
-  // An incremental update would leave objects this table does not describe.
-  if (text.indexOf('%%EOF') !== text.lastIndexOf('%%EOF')) throw new PdfStampError('the PDF has been updated incrementally');
+
   const trailerAt = text.indexOf('trailer', xrefAt);
   if (trailerAt < 0) throw new PdfStampError('no trailer after the cross-reference table');
   const rows = text
@@ -60,6 +59,8 @@ function readStructure(text: string): { objects: PdfObject[]; trailer: string; x
   }
   const trailer = /<<[\s\S]*>>/.exec(text.slice(trailerAt, start.index))?.[0];
   if (!trailer) throw new PdfStampError('no trailer dictionary');
+  // An incremental update would leave objects this table does not describe.
+  if (/\/Prev\s+\d+/.test(trailer)) throw new PdfStampError('the PDF has been updated incrementally');
   return { objects, trailer, xrefAt, size };
 }
 
@@ -128,30 +129,45 @@ export function stampPdf(pdf: Uint8Array, date: string): Uint8Array {
     if (ref) lengths.set(Number(ref[1]), data.length);
     return withData(stream, data);
   };
+  // Each time stamp LibreOffice writes, found and set: one not found would let the time of day
+  // through, so it is an error rather than a PDF that differs at every build.
+  const stamped = { info: 0, xmp: 0, profile: 0 };
   const firstPass = objects.map((o) => {
     let obj = text.slice(o.start, o.end);
     if (String(o.num) === info) {
-      obj = obj.replace(/\/(CreationDate|ModDate)\s*\([^)]*\)/g, (_all, key: string) => `/${key}(${pdfDate})`);
+      obj = obj.replace(/\/(CreationDate|ModDate)\s*\([^)]*\)/g, (_all, key: string) => {
+        stamped.info++;
+        return `/${key}(${pdfDate})`;
+      });
       return obj;
     }
     const stream = splitStream(obj);
     if (!stream) return obj;
     if (/\/Type\s*\/Metadata/.test(stream.dict) && /\/Subtype\s*\/XML/.test(stream.dict)) {
-      const xmp = unescapeTwice(stream.data).replace(
-        /<xmp:(CreateDate|ModifyDate|MetadataDate)>[^<]*<\/xmp:\1>/g,
-        (_all, key: string) => `<xmp:${key}>${xmpDate}</xmp:${key}>`,
-      );
+      const xmp = unescapeTwice(stream.data).replace(/<xmp:(CreateDate|ModifyDate|MetadataDate)>[^<]*<\/xmp:\1>/g, (_all, key: string) => {
+        stamped.xmp++;
+        return `<xmp:${key}>${xmpDate}</xmp:${key}>`;
+      });
       return rewrite(stream, xmp);
     }
-    if (/\/N\s+[134]\b/.test(stream.dict) && /\/FlateDecode/.test(stream.dict)) {
-      const profile = unzlibSync(bytesOf(stream.data));
+    if (/\/N\s+[134]\b/.test(stream.dict)) {
+      const flate = /\/FlateDecode/.test(stream.dict);
+      if (!flate && /\/Filter/.test(stream.dict)) return obj;
+      const profile = flate ? unzlibSync(bytesOf(stream.data)) : bytesOf(stream.data);
       // An ICC profile says so at byte 36 ("acsp"); any other /N stream is left as it is.
       if (latin1.decode(profile.subarray(36, 40)) !== 'acsp') return obj;
+      stamped.profile++;
       return rewrite(stream, latin1.decode(stampIcc(profile, [y, m, day])));
     }
     return obj;
   });
 
+  const missing = [
+    ...(stamped.info === 0 ? ['the document information CreationDate'] : []),
+    ...(stamped.xmp === 0 ? ['the XMP CreateDate'] : []),
+    ...(stamped.profile === 0 ? ['the PDF/A colour profile'] : []),
+  ];
+  if (missing.length > 0) throw new PdfStampError(`${missing.join(', ')} not found: the PDF is not laid out as LibreOffice writes it`);
   const rewritten = firstPass.map((obj, i) => {
     const length = lengths.get(objects[i]!.num);
     return length === undefined ? obj : obj.replace(/^(\d+ \d+ obj\s*)\d+/, `$1${length}`);

@@ -5,52 +5,13 @@
  * XMP metadata, a compressed ICC profile with its own creation date and MD5).
  */
 import { createHash } from 'node:crypto';
-import { unzlibSync, zlibSync } from 'fflate';
+import { unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PdfStampError, stampPdf } from '../../src/6-render/pdf-stamp.js';
+import { converted } from '../helpers/libreoffice-pdf.js';
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
-
-/** A profile header as lcms writes it: size, 'acsp' at 36, a creation date at 24, an MD5 at 84. */
-function iccProfile(when: readonly number[]): Uint8Array {
-  const p = new Uint8Array(160);
-  const v = new DataView(p.buffer);
-  v.setUint32(0, p.length);
-  p.set(latin1('mntrRGB XYZ '), 12);
-  for (const [i, x] of when.entries()) v.setUint16(24 + i * 2, x);
-  p.set(latin1('acsp'), 36);
-  p.set(createHash('md5').update(p).digest(), 84);
-  return p;
-}
-
-/** A PDF "converted" at `stamp` (YYYYMMDDhhmmss), laid out as LibreOffice lays one out. */
-function converted(stamp: string): Uint8Array {
-  const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) => Number(stamp.slice(i, k === 0 ? 4 : i + 2)));
-  const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12, 14)}Z`;
-  const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:title>Children&amp;apos;s Services</dc:title><xmp:CreateDate>${iso}</xmp:CreateDate></x:xmpmeta><?xpacket end="w"?>`;
-  const icc = text(zlibSync(iccProfile([y!, mo!, d!, h!, mi!, s!])));
-  const bodies = [
-    '<</Type/Catalog/Pages 2 0 R/Metadata 4 0 R/OutputIntents[<</S/GTS_PDFA1/DestOutputProfile 5 0 R>>]>>',
-    '<</Type/Pages/Kids[]/Count 0>>',
-    `<</Producer<FEFF004C>/CreationDate(D:${stamp}Z')>>`,
-    `<</Type/Metadata/Subtype/XML/Length ${xmp.length}>>\nstream\n${xmp}\nendstream`,
-    `<</N 3/Length 6 0 R/Filter/FlateDecode>>\nstream\n${icc}\nendstream`,
-    String(icc.length),
-  ];
-  let out = '%PDF-1.6\n%\xe2\xe3\xcf\xd3\n';
-  const offsets: number[] = [];
-  bodies.forEach((b, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${b}\nendobj\n\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  const id = createHash('md5').update(stamp).digest('hex').toUpperCase();
-  out += `trailer\n<</Size ${bodies.length + 1}/Root 1 0 R\n/Info 3 0 R\n/ID [ <${id}>\n<${id}> ]\n/DocChecksum /${id}\n>>\nstartxref\n${xref}\n%%EOF\n`;
-  return latin1(out);
-}
 
 /** Every object the stamped PDF's table lists, found where it says. */
 function objectsFound(pdf: string): number[] {
@@ -107,8 +68,15 @@ describe('stampPdf', () => {
 
   it('refuses a PDF it cannot read safely, rather than guess', () => {
     expect(() => stampPdf(latin1('not a pdf'), '2026-11-12')).toThrow(PdfStampError);
-    const twice = text(converted('20261202060151'));
-    expect(() => stampPdf(latin1(`${twice}${twice.slice(twice.indexOf('1 0 obj'))}`), '2026-11-12')).toThrow(PdfStampError);
+    // An incremental update: a second body and table after the first, its trailer pointing back.
+    const first = text(converted('20261202060151'));
+    const prev = /startxref\n(\d+)/.exec(first)![1];
+    const update = `3 0 obj\n<</Producer(edited)>>\nendobj\nxref\n3 1\n${String(first.length).padStart(10, '0')} 00000 n \ntrailer\n<</Size 7/Root 1 0 R/Info 3 0 R/Prev ${prev}>>\nstartxref\n${first.length + 36}\n%%EOF\n`;
+    expect(() => stampPdf(latin1(first + update), '2026-11-12')).toThrow(/updated incrementally|cross-reference/);
+    // A time stamp it cannot find is an error, not a PDF that differs at every build.
+    expect(() => stampPdf(latin1(first.replace(/xmp:CreateDate/g, 'xmp:CreateDatX')), '2026-11-12')).toThrow(
+      /the XMP CreateDate not found/,
+    );
     expect(() => stampPdf(converted('20261202060151'), '12/11/2026')).toThrow(PdfStampError);
   });
 });
