@@ -5,11 +5,12 @@ import { NO_PROGRESS, type Progress } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
 import { ChartPool } from './chart-pool.js';
 import { chartKey, chartsOf, compileReport, packageReport } from './docx.js';
+import { DOCX, type ReportFormat } from './formats.js';
 import { xmlSafeModel } from './xml-text.js';
 
 export { renderDocx } from './docx.js';
 export { ChartPool } from './chart-pool.js';
-export { PDF, PDF_EXPORT_FILTER, stampPdf } from './pdf.js';
+export { PDF_EXPORT_FILTER, PdfStampError, stampPdf } from './pdf.js';
 
 /**
  * A full collection between reports. Each render leaves a few hundred megabytes of garbage on
@@ -21,20 +22,7 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/**
- * What render writes: the format is render's alone, so stages before it name a report and the
- * writer gives its file name. Word now; a PDF writer is the next.
- */
-export interface ReportFormat {
-  /** File name extension, with its dot. */
-  readonly extension: string;
-  readonly mediaType: string;
-}
-
-export const DOCX: ReportFormat = {
-  extension: '.docx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+export { DOCX, PDF, type ReportFormat } from './formats.js';
 
 /** A written report: its file name in the pack and its bytes. */
 export interface RenderedFile {

@@ -6,9 +6,6 @@
  * headings, lists, tables and the charts' alternative text reach a screen reader, and marked
  * PDF/UA, as the public sector accessibility rules expect of a published document.
  */
-import type { ReportFormat } from './index.js';
-
-export const PDF: ReportFormat = { extension: '.pdf', mediaType: 'application/pdf' };
 
 const exportOptions = {
   SelectPdfVersion: { type: 'long', value: '2' },

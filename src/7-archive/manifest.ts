@@ -3,6 +3,7 @@
  * decides whether an existing folder may be kept; the pipeline does the writing.
  */
 import path from 'node:path';
+import { PDF } from '../6-render/formats.js';
 import { sha256 } from '../model/digest.js';
 import type { InputFile } from '../model/types.js';
 
@@ -142,7 +143,7 @@ export function examineExisting(files: readonly PackFile[], existing: ReadonlyMa
     current && typeof archived.council === 'string' && archived.council !== current.council
       ? { archived: archived.council, now: current.council }
       : undefined;
-  const hasPdf = (m: Manifest | undefined) => (m?.outputs ?? []).some((o) => o.path.endsWith('.pdf'));
+  const hasPdf = (m: Manifest | undefined) => (m?.outputs ?? []).some((o) => o.path.endsWith(PDF.extension));
   const pdf = current && hasPdf(archived) !== hasPdf(current) ? { archived: hasPdf(archived), now: hasPdf(current) } : undefined;
   const pdfTool =
     current?.tool.pdf && archived.tool?.pdf && current.tool.pdf !== archived.tool.pdf

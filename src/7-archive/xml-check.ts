@@ -4,6 +4,7 @@
  * replaced by a reissue.
  */
 import { unzipSync } from 'fflate';
+import { DOCX } from '../6-render/formats.js';
 import { wellFormedError } from './well-formed.js';
 import type { PackFile } from './manifest.js';
 
@@ -20,7 +21,7 @@ export function checkPackXml(files: readonly PackFile[]): XmlProblem[] {
   const problems: XmlProblem[] = [];
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   for (const f of files) {
-    if (!f.name.endsWith('.docx')) continue;
+    if (!f.name.endsWith(DOCX.extension)) continue;
     let parts: Record<string, Uint8Array>;
     try {
       parts = unzipSync(f.bytes);

@@ -4,6 +4,7 @@
  * build uses the same check before it will leave an archived pack alone.
  */
 import path from 'node:path';
+import { DOCX } from '../6-render/index.js';
 import {
   checkArchived,
   isLibreOfficeLockFile,
@@ -65,7 +66,9 @@ export function verifyPack(dir: string, diags: Diagnostics): VerifiedPack | unde
     return undefined;
   }
   // The Word reports' XML parts: a PDF beside them is checked by its digest alone.
-  const reports = own.manifest.outputs.filter((o) => o.path.endsWith('.docx')).map((o) => ({ name: o.path, bytes: existing.get(o.path)! }));
+  const reports = own.manifest.outputs
+    .filter((o) => o.path.endsWith(DOCX.extension))
+    .map((o) => ({ name: o.path, bytes: existing.get(o.path)! }));
   for (const p of checkPackXml(reports)) {
     diags.report('pack-invalid-xml', `${p.file}: ${p.part} is not well-formed XML (${p.message}), though its SHA-256 is as archived`, {
       place: { file: path.join(dir, p.file) },

@@ -26,8 +26,8 @@ import { sha256 } from '../model/digest.js';
 import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
 import type { Computed, Inputs, Linkage, PackTarget } from '../model/types.js';
-import { ChartPool, fileNameOf, PDF, PDF_EXPORT_FILTER, renderAll, stampPdf } from '../6-render/index.js';
-import { convertToPdf, findPdfConverter, type PdfConverter } from '../io/libreoffice.js';
+import { ChartPool, DOCX, fileNameOf, PDF, PDF_EXPORT_FILTER, PdfStampError, renderAll, stampPdf } from '../6-render/index.js';
+import { ConversionError, convertToPdf, findPdfConverter, type PdfConverter } from '../io/libreoffice.js';
 import { reportNotAsArchived } from './archived.js';
 import { loadInputs, type LoadOptions } from './load-inputs.js';
 
@@ -142,18 +142,34 @@ async function buildWith(
     if (archived) return [...reports, ...ms.map((m, i) => ({ name: fileNameOf(m, PDF), bytes: archived.get(reports[i]!.name)! }))];
     // Each report as PDF/A beside its Word file, stamped with the pack date, not the time of day.
     progress({ stage: 'converting the reports to PDF' });
+    let pdfs: Map<string, Uint8Array>;
     try {
-      const pdfs = await convertToPdf(converter, reports, PDF_EXPORT_FILTER);
-      return [
-        ...reports,
-        ...ms.map((m, i) => ({ name: fileNameOf(m, PDF), bytes: stampPdf(pdfs.get(reports[i]!.name)!, inputs.packDate) })),
-      ];
+      pdfs = await convertToPdf(converter, reports, PDF_EXPORT_FILTER);
     } catch (e) {
-      diags.report('pdf-conversion-failed', `converting the reports to PDF failed: ${e instanceof Error ? e.message : String(e)}`, {
-        hint: 'build without --pdf to check the Word reports; if they open, try the conversion again, and check the LibreOffice install (soffice --headless --convert-to pdf on one report)',
+      if (!(e instanceof ConversionError)) throw e;
+      diags.report('pdf-conversion-failed', `converting the reports to PDF failed: ${e.message}`, {
+        hint: 'build without --pdf to check the Word reports; if they open, try again, and check the LibreOffice install (soffice --headless --convert-to pdf on one report)',
       });
       return undefined;
     }
+    const stamped: PackFile[] = [];
+    for (const [i, m] of ms.entries()) {
+      const name = fileNameOf(m, PDF);
+      try {
+        stamped.push({ name, bytes: stampPdf(pdfs.get(reports[i]!.name)!, inputs.packDate) });
+      } catch (e) {
+        if (!(e instanceof PdfStampError)) throw e;
+        diags.report(
+          'pdf-conversion-failed',
+          `${name}: ${converter.version} wrote a PDF boardpack cannot make reproducible: ${e.message}`,
+          {
+            hint: 'this LibreOffice writes PDFs differently from the ones boardpack knows: please report it with its version; build without --pdf meanwhile',
+          },
+        );
+        return undefined;
+      }
+    }
+    return [...reports, ...stamped];
   };
   const first = await rendered(models);
   if (!first) return { diagnostics: diags };
@@ -239,37 +255,56 @@ async function buildWith(
         return { diagnostics: diags };
       }
       // Archived without PDFs, and its Word reports are the ones this build makes: their PDFs
-      // go beside it, in <period>-pdf, with a manifest of their own; the pack is not touched.
-      if (n === 1 && !options.reissue && converter && verdict.pdf?.now && !verdict.pdf.archived && !verdict.tool) {
-        const words = fs.filter((f) => f.name.endsWith('.docx'));
-        const sameReports = words.every((f) => sameBytes(existing?.get(f.name), f.bytes));
-        if (sameReports && verdict.inputs.length === 0) {
-          const pdfDir = `${baseDir}-pdf`;
-          const pdfFiles = fs.filter((f) => f.name.endsWith('.pdf'));
-          const pdfManifest: Manifest = {
-            ...manifestFor(pdfFiles, issuedModels),
-            pdfOf: path.basename(baseDir),
-            inputs: words.map((f) => ({ path: `${path.basename(baseDir)}/${f.name}`, sha256: sha256(f.bytes), bytes: f.bytes.byteLength })),
-          };
-          const companion = [...pdfFiles, { name: 'manifest.json', bytes: manifestJson(pdfManifest) }];
-          const thereToo = inspectPack(pdfDir);
-          if (thereToo.state === 'absent') {
-            writePackFolder(pdfDir, companion);
-            return { diagnostics: diags, packDir: pdfDir, files: summary(companion), models: issuedModels };
-          }
-          const again = examineExisting(companion, thereToo.state === 'folder' ? entriesOf(thereToo) : undefined);
-          if (again.kind === 'identical')
-            return { diagnostics: diags, packDir: pdfDir, files: summary(companion), unchanged: true, models: issuedModels };
-          diags.report(
-            'pack-exists',
-            `${pdfDir} already holds PDFs of ${baseDir} that differ from these; archived files are never overwritten`,
-            {
-              place: { file: pdfDir },
-              hint: 'check it with boardpack verify; if its PDFs were made by another LibreOffice, use that one to rebuild them byte for byte',
-            },
-          );
+      // go beside it, in <folder>-pdf, with a manifest of their own; the pack is not touched.
+      // So for a reissue too (reached with --reissue), rather than issuing it again.
+      const words = fs.filter((f) => f.name.endsWith(DOCX.extension));
+      const sameReports = words.every((f) => sameBytes(existing?.get(f.name), f.bytes));
+      if (converter && verdict.pdf?.now && !verdict.pdf.archived && !verdict.tool && sameReports && verdict.inputs.length === 0) {
+        const pdfDir = `${dir}-pdf`;
+        const pdfFiles = fs.filter((f) => f.name.endsWith(PDF.extension));
+        const pdfManifest: Manifest = {
+          ...manifestFor(pdfFiles, issuedModels, n === 1 ? undefined : n),
+          pdfOf: path.basename(dir),
+          inputs: words.map((f) => ({ path: `${path.basename(dir)}/${f.name}`, sha256: sha256(f.bytes), bytes: f.bytes.byteLength })),
+        };
+        const companion = [...pdfFiles, { name: 'manifest.json', bytes: manifestJson(pdfManifest) }];
+        const thereToo = inspectPack(pdfDir);
+        if (thereToo.state === 'blocked') {
+          diags.report('pack-path-blocked', `${pdfDir} is ${thereToo.what}, where the PDFs of ${dir} go`, {
+            place: { file: pdfDir },
+            hint: 'move it away (or rename it), then build again',
+          });
           return { diagnostics: diags };
         }
+        if (thereToo.state === 'absent') {
+          writePackFolder(pdfDir, companion);
+          return { diagnostics: diags, packDir: pdfDir, files: summary(companion), models: issuedModels };
+        }
+        const again = examineExisting(companion, entriesOf(thereToo));
+        if (again.kind === 'identical')
+          return { diagnostics: diags, packDir: pdfDir, files: summary(companion), unchanged: true, models: issuedModels };
+        if (again.kind === 'not-as-archived') {
+          reportNotAsArchived(pdfDir, again, thereToo.odd, diags);
+          return { diagnostics: diags };
+        }
+        diags.report('pack-exists', `${pdfDir} already holds PDFs of ${dir} that differ from these; archived files are never overwritten`, {
+          place: { file: pdfDir },
+          hint: pdfHint(again),
+        });
+        return { diagnostics: diags };
+      }
+      // The same Word reports from the same inputs, and PDFs made by the same LibreOffice, that
+      // differ: the PDFs depend on something the manifest does not record (the fonts installed).
+      if (verdict.inputs.length === 0 && !verdict.tool && !verdict.pdf && !verdict.pdfTool && words.length > 0 && sameReports) {
+        diags.report(
+          'pack-exists',
+          `${dir} holds these very Word reports, from the same inputs, but PDFs that differ from these, though made by the same LibreOffice; archived packs are never overwritten`,
+          {
+            place: { file: dir },
+            hint: 'a PDF depends on the fonts LibreOffice finds: build on the machine the pack was built on (or with its fonts) to rebuild it byte for byte; the pack itself is intact (boardpack verify)',
+          },
+        );
+        return { diagnostics: diags };
       }
       if (n === 1 && !options.reissue) {
         const since =
@@ -329,16 +364,23 @@ function pdfsArchivedFor(reports: readonly PackFile[], version: string, dirs: re
     if (own.kind !== 'as-archived' || own.manifest.tool.pdf !== version || own.manifest.tool.version !== toolVersion()) continue;
     const words = new Map(
       [...own.manifest.outputs, ...own.manifest.inputs]
-        .filter((f) => f.path.endsWith('.docx'))
+        .filter((f) => f.path.endsWith(DOCX.extension))
         .map((f) => [path.posix.basename(f.path), f.sha256]),
     );
     const pdfs = new Map<string, Uint8Array>();
     for (const r of reports) {
-      const pdf = existing.get(r.name.replace(/\.docx$/, '.pdf'));
+      const pdf = existing.get(`${r.name.slice(0, -DOCX.extension.length)}${PDF.extension}`);
       if (words.get(r.name) !== sha256(r.bytes) || !pdf) break;
       pdfs.set(r.name, pdf);
     }
     if (pdfs.size === reports.length) return pdfs;
   }
   return undefined;
+}
+
+/** What to do about a <folder>-pdf that holds other PDFs of the same reports. */
+function pdfHint(v: ReturnType<typeof examineExisting>): string {
+  return v.kind === 'different' && v.pdfTool
+    ? `its PDFs were made by ${v.pdfTool.archived}, and this is ${v.pdfTool.now}: use that one to rebuild them byte for byte`
+    : 'a PDF depends on the LibreOffice and the fonts it finds: build where it was built to rebuild it byte for byte; check it with boardpack verify';
 }

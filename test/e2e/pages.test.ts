@@ -4,7 +4,7 @@
  * LibreOffice or poppler is missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -39,8 +39,9 @@ function inkUsed(pdf: string, sizes: readonly { width: number; height: number }[
   // page-1.pgm or page-01.pgm ...: sorted by the page number, whatever the padding.
   const files = readdirSync(dir).sort((a, b) => Number(/(\d+)\.pgm$/.exec(a)![1]) - Number(/(\d+)\.pgm$/.exec(b)![1]));
   expect(files).toHaveLength(sizes.length);
-  return files.map((file, i) => {
-    const pgm = readFileSync(path.join(dir, file));
+  const bitmaps = files.map((f) => readFileSync(path.join(dir, f)));
+  rmSync(dir, { recursive: true, force: true });
+  return bitmaps.map((pgm, i) => {
     const { width, height } = sizes[i]!;
     // P5 header: "P5\n<w> <h>\n255\n", then one byte a pixel.
     const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!;

@@ -3,32 +3,15 @@
  * <period>-pdf with a manifest of their own, and the pack is not touched. LibreOffice is stood in
  * for by a script that writes a small PDF of the shape LibreOffice writes, so this runs anywhere.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { listPacks, verifyPack } from '../../src/pipeline/archived.js';
 import { build } from '../../src/pipeline/build.js';
+import { converted } from '../helpers/libreoffice-pdf.js';
 import { workspace } from '../helpers/workspace.js';
-
-/** A one-page-less PDF with a classic cross-reference table and a creation date, as LibreOffice writes. */
-function tinyPdf(): string {
-  const bodies = [
-    '<</Type/Catalog/Pages 2 0 R>>',
-    '<</Type/Pages/Kids[]/Count 0>>',
-    "<</Producer(fake)/CreationDate(D:20261202061500Z')>>",
-  ];
-  let out = '%PDF-1.6\n';
-  const offsets: number[] = [];
-  bodies.forEach((b, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${b}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  return `${out}trailer\n<</Size 4/Root 1 0 R/Info 3 0 R/ID [<AA><AA>]>>\nstartxref\n${xref}\n%%EOF\n`;
-}
 
 const before = process.env['BOARDPACK_SOFFICE'];
 /** How many conversions the stand-in has made. */
@@ -36,7 +19,8 @@ let runs = () => 0;
 
 beforeAll(() => {
   const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-fake-soffice-'));
-  writeFileSync(path.join(dir, 'tiny.pdf'), tinyPdf(), 'latin1');
+  // A PDF laid out as LibreOffice writes one, with the time of day in it.
+  writeFileSync(path.join(dir, 'tiny.pdf'), converted('20261202061500'));
   const script = path.join(dir, 'soffice');
   writeFileSync(
     script,
@@ -108,6 +92,36 @@ describe('build --pdf after the pack was archived without PDFs', () => {
     const tampered = await build({ configPath: w.config, pdf: true });
     expect(tampered.diagnostics.all.map((d) => d.code)).toContain('pack-tampered');
     expect(runs()).toBe(converted + 1);
+  });
+
+  it('gives a reissue its PDFs beside it too, rather than issuing it again', async () => {
+    const w = workspace();
+    await build({ configPath: w.config });
+    w.edit('examples/wexcombe/plan.yml', 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
+    expect((await build({ configPath: w.config, reissue: true })).packDir).toBe(path.join(w.dir, 'packs/2026-10-reissue-2'));
+    const pdf = await build({ configPath: w.config, reissue: true, pdf: true });
+    expect(pdf.diagnostics.errorCount).toBe(0);
+    expect(pdf.packDir).toBe(path.join(w.dir, 'packs/2026-10-reissue-2-pdf'));
+    const m = JSON.parse(readFileSync(path.join(pdf.packDir!, 'manifest.json'), 'utf8')) as { pdfOf: string; reissue: number };
+    expect(m).toMatchObject({ pdfOf: '2026-10-reissue-2', reissue: 2 });
+    expect(listPacks(path.join(w.dir, 'packs'), new Diagnostics())?.map((k) => [k.folder, k.state, k.namedInManifest])).toEqual([
+      ['2026-10', 'as-archived', undefined],
+      ['2026-10-reissue-2', 'as-archived', undefined],
+      ['2026-10-reissue-2-pdf', 'as-archived', undefined],
+    ]);
+  });
+
+  it('names a file where the PDFs go, and a stray file among PDFs archived before', async () => {
+    const w = workspace();
+    await build({ configPath: w.config });
+    writeFileSync(path.join(w.dir, 'packs/2026-10-pdf'), 'not a folder');
+    const blocked = await build({ configPath: w.config, pdf: true });
+    expect(blocked.diagnostics.all.map((d) => d.code)).toContain('pack-path-blocked');
+    rmSync(path.join(w.dir, 'packs/2026-10-pdf'));
+    const made = await build({ configPath: w.config, pdf: true });
+    writeFileSync(path.join(made.packDir!, '.~lock.scrutiny-committee-2026-10.pdf#'), '');
+    const stray = await build({ configPath: w.config, pdf: true });
+    expect(stray.diagnostics.all.find((d) => d.code === 'pack-stray-file')?.message).toMatch(/LibreOffice's lock file/);
   });
 
   it('does not make PDFs of a pack whose inputs have changed since: that is a reissue', async () => {
