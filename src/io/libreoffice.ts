@@ -3,7 +3,7 @@
  * settings are render's (6-render/pdf.ts); this module only finds the program, runs it in a
  * folder of its own with a profile of its own, and reads back what it wrote.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,18 +101,22 @@ export async function convertToPdf(
     ];
     const stderr = await new Promise<string>((resolve, reject) => {
       // Its own process group, so that a LibreOffice that hangs is stopped with the processes it
-      // started, and the temporary folder can go.
-      // Being in a group of its own, it does not get the terminal's Ctrl-C: boardpack stops it
-      // (and removes the temporary folder) when it is itself stopped.
-      const child = spawn(converter.program, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-      const err: Buffer[] = [];
-      child.stderr.on('data', (b: Buffer) => err.push(b));
+      // started, and the temporary folder can go. Being in a group of its own, it does not get
+      // the terminal's Ctrl-C: boardpack stops it (and removes the folder) when it is itself
+      // stopped, with handlers set before it starts (a signal's handler runs once spawn returns).
+      let child: ChildProcess | undefined;
       const stop = () => {
+        if (!child?.pid) return;
         try {
-          process.kill(-child.pid!, 'SIGKILL');
+          process.kill(-child.pid, 'SIGKILL');
         } catch {
           child.kill('SIGKILL');
         }
+      };
+      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+      const release = () => {
+        for (const sig of signals) process.removeListener(sig, onSignal);
+        process.removeListener('exit', stop);
       };
       const onSignal = (signal: NodeJS.Signals) => {
         stop();
@@ -120,13 +124,12 @@ export async function convertToPdf(
         release();
         process.kill(process.pid, signal);
       };
-      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
       for (const sig of signals) process.once(sig, onSignal);
       process.once('exit', stop);
-      const release = () => {
-        for (const sig of signals) process.removeListener(sig, onSignal);
-        process.removeListener('exit', stop);
-      };
+      child = spawn(converter.program, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+      const proc = child;
+      const err: Buffer[] = [];
+      proc.stderr!.on('data', (b: Buffer) => err.push(b));
       let settled = false;
       const settle = (f: () => void) => {
         if (settled) return;
@@ -139,14 +142,14 @@ export async function convertToPdf(
       // hold its stderr open.
       const timer = setTimeout(() => {
         stop();
-        child.stderr.destroy();
+        proc.stderr!.destroy();
         settle(() =>
           reject(new ConversionError(`${converter.version} did not finish within ${Math.round(timeoutMs / 1000)} s, and was stopped`)),
         );
       }, timeoutMs);
       const firstLine = () => complaint(Buffer.concat(err).toString('utf8'));
-      child.on('error', (e) => settle(() => reject(new ConversionError(`${converter.version} could not be started: ${e.message}`))));
-      child.on('close', (code, signal) =>
+      proc.on('error', (e) => settle(() => reject(new ConversionError(`${converter.version} could not be started: ${e.message}`))));
+      proc.on('close', (code, signal) =>
         settle(() =>
           code !== 0
             ? reject(
