@@ -211,7 +211,9 @@ export async function lockOutput(outputDir: string, options: LockOptions = {}): 
   }
   const file = path.join(outputDir, LOCK_NAME);
   const me: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
-  const deadline = Date.now() + (options.waitMs ?? 120_000);
+  // Longer than a build holding the lock may take: a reissue with PDFs converts its reports
+  // while it holds it, for up to five minutes (libreoffice.ts).
+  const deadline = Date.now() + (options.waitMs ?? 360_000);
   let told = false;
   for (;;) {
     try {
