@@ -10,6 +10,7 @@ import {
   manifestJson,
   sameBytes,
   workingPath,
+  type Existing,
   type Manifest,
   type PackFile,
 } from '../7-archive/manifest.js';
@@ -205,6 +206,43 @@ async function buildWith(
     };
   };
   const summary = (fs: PackFile[]) => fs.map((f) => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) }));
+  /**
+   * `files` into folder `dir`, as archived folders are written: written if absent, left alone if
+   * identical, and a folder in the way or not as archived reported. Only a different, intact
+   * folder is left to the caller, with what it holds.
+   */
+  const place = (
+    dir: string,
+    files: PackFile[],
+    ms: readonly ReportModel[],
+    what: string,
+    blockedHint: (blocker: string) => string,
+  ):
+    | { readonly result: BuildResult }
+    | { readonly verdict: Extract<Existing, { kind: 'different' }>; readonly existing: ReadonlyMap<string, Uint8Array> } => {
+    const there = inspectPack(dir);
+    if (there.state === 'blocked') {
+      diags.report('pack-path-blocked', `${dir} is ${there.what}, where ${what} goes`, {
+        place: { file: dir },
+        hint: blockedHint(there.what),
+      });
+      return { result: { diagnostics: diags } };
+    }
+    if (there.state === 'absent') {
+      writePackFolder(dir, files);
+      return { result: { diagnostics: diags, packDir: dir, files: summary(files), models: ms } };
+    }
+    const existing = entriesOf(there);
+    const verdict = examineExisting(files, existing);
+    if (verdict.kind === 'identical')
+      return { result: { diagnostics: diags, packDir: dir, files: summary(files), unchanged: true, models: ms } };
+    if (verdict.kind === 'not-as-archived') {
+      reportNotAsArchived(dir, verdict, there.odd, diags);
+      return { result: { diagnostics: diags } };
+    }
+    if (verdict.kind === 'absent') throw new Error(`${dir}: a folder examined as absent`);
+    return { verdict, existing };
+  };
 
   const periodId = inputs.period.id;
   let release: (() => void) | undefined;
@@ -220,28 +258,13 @@ async function buildWith(
       if (!issued) return { diagnostics: diags };
       const { files: fs, models: issuedModels } = issued;
       const what = n === 1 ? `the pack for ${periodId}` : `reissue ${n} of the pack for ${periodId}`;
-      const there = inspectPack(dir);
-      if (there.state === 'blocked') {
-        diags.report('pack-path-blocked', `${dir} is ${there.what}, where ${what} goes`, {
-          place: { file: dir },
-          hint: there.what.startsWith('a symbolic link')
-            ? 'boardpack archives each pack as a folder of its own: remove the link, or set output: in config.yml to the folder it points to'
-            : 'move it away (or rename it), then build again',
-        });
-        return { diagnostics: diags };
-      }
-      const existing = there.state === 'folder' ? entriesOf(there) : undefined;
-      const verdict = examineExisting(fs, existing);
-      if (verdict.kind === 'absent') {
-        writePackFolder(dir, fs);
-        return { diagnostics: diags, packDir: dir, files: summary(fs), models: issuedModels };
-      }
-      if (verdict.kind === 'identical')
-        return { diagnostics: diags, packDir: dir, files: summary(fs), unchanged: true, models: issuedModels };
-      if (verdict.kind === 'not-as-archived') {
-        reportNotAsArchived(dir, verdict, there.state === 'folder' ? there.odd : [], diags);
-        return { diagnostics: diags };
-      }
+      const placed = place(dir, fs, issuedModels, what, (blocker) =>
+        blocker.startsWith('a symbolic link')
+          ? 'boardpack archives each pack as a folder of its own: remove the link, or set output: in config.yml to the folder it points to'
+          : 'move it away (or rename it), then build again',
+      );
+      if ('result' in placed) return placed.result;
+      const { verdict, existing } = placed;
       if (n === 1 && verdict.council) {
         // Not a correction of this council's pack: another council's (init's example, built first).
         diags.report(
@@ -258,7 +281,7 @@ async function buildWith(
       // go beside it, in <folder>-pdf, with a manifest of their own; the pack is not touched.
       // So for a reissue too (reached with --reissue), rather than issuing it again.
       const words = fs.filter((f) => f.name.endsWith(DOCX.extension));
-      const sameReports = words.every((f) => sameBytes(existing?.get(f.name), f.bytes));
+      const sameReports = words.every((f) => sameBytes(existing.get(f.name), f.bytes));
       if (converter && verdict.pdf?.now && !verdict.pdf.archived && !verdict.tool && sameReports && verdict.inputs.length === 0) {
         const pdfDir = `${dir}-pdf`;
         const pdfFiles = fs.filter((f) => f.name.endsWith(PDF.extension));
@@ -268,25 +291,15 @@ async function buildWith(
           inputs: words.map((f) => ({ path: `${path.basename(dir)}/${f.name}`, sha256: sha256(f.bytes), bytes: f.bytes.byteLength })),
         };
         const companion = [...pdfFiles, { name: 'manifest.json', bytes: manifestJson(pdfManifest) }];
-        const thereToo = inspectPack(pdfDir);
-        if (thereToo.state === 'blocked') {
-          diags.report('pack-path-blocked', `${pdfDir} is ${thereToo.what}, where the PDFs of ${dir} go`, {
-            place: { file: pdfDir },
-            hint: 'move it away (or rename it), then build again',
-          });
-          return { diagnostics: diags };
-        }
-        if (thereToo.state === 'absent') {
-          writePackFolder(pdfDir, companion);
-          return { diagnostics: diags, packDir: pdfDir, files: summary(companion), models: issuedModels };
-        }
-        const again = examineExisting(companion, entriesOf(thereToo));
-        if (again.kind === 'identical')
-          return { diagnostics: diags, packDir: pdfDir, files: summary(companion), unchanged: true, models: issuedModels };
-        if (again.kind === 'not-as-archived') {
-          reportNotAsArchived(pdfDir, again, thereToo.odd, diags);
-          return { diagnostics: diags };
-        }
+        const placedPdfs = place(
+          pdfDir,
+          companion,
+          issuedModels,
+          `the PDFs of ${dir}`,
+          () => 'move it away (or rename it), then build again',
+        );
+        if ('result' in placedPdfs) return placedPdfs.result;
+        const again = placedPdfs.verdict;
         diags.report('pack-exists', `${pdfDir} already holds PDFs of ${dir} that differ from these; archived files are never overwritten`, {
           place: { file: pdfDir },
           hint: pdfHint(again),
@@ -379,8 +392,8 @@ function pdfsArchivedFor(reports: readonly PackFile[], version: string, dirs: re
 }
 
 /** What to do about a <folder>-pdf that holds other PDFs of the same reports. */
-function pdfHint(v: ReturnType<typeof examineExisting>): string {
-  return v.kind === 'different' && v.pdfTool
+function pdfHint(v: Extract<Existing, { kind: 'different' }>): string {
+  return v.pdfTool
     ? `its PDFs were made by ${v.pdfTool.archived}, and this is ${v.pdfTool.now}: use that one to rebuild them byte for byte`
     : 'a PDF depends on the LibreOffice and the fonts it finds: build where it was built to rebuild it byte for byte; check it with boardpack verify';
 }
