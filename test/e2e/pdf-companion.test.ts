@@ -3,13 +3,14 @@
  * <period>-pdf with a manifest of their own, and the pack is not touched. LibreOffice is stood in
  * for by a script that writes a small PDF of the shape LibreOffice writes, so this runs anywhere.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { listPacks, verifyPack } from '../../src/pipeline/archived.js';
 import { build } from '../../src/pipeline/build.js';
+import { fakeSoffice } from '../helpers/fake-soffice.js';
 import { converted } from '../helpers/libreoffice-pdf.js';
 import { workspace } from '../helpers/workspace.js';
 
@@ -21,14 +22,13 @@ beforeAll(() => {
   const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-fake-soffice-'));
   // A PDF laid out as LibreOffice writes one, with the time of day in it.
   writeFileSync(path.join(dir, 'tiny.pdf'), converted('20261202061500'));
-  const script = path.join(dir, 'soffice');
-  writeFileSync(
-    script,
-    '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "LibreOffice 0.0 stand-in"; exit 0; fi\n' +
-      `echo run >> "${dir}/runs"\n` +
-      `while [ "$#" -gt 0 ]; do case "$1" in --outdir) out="$2"; shift;; *.docx) cp "${dir}/tiny.pdf" "$out/$(basename "$1" .docx).pdf";; esac; shift; done\n`,
+  const script = fakeSoffice(
+    dir,
+    'soffice',
+    'LibreOffice 0.0 stand-in',
+    `echo run >> "${dir}/runs"\n` +
+      `while [ "$#" -gt 0 ]; do case "$1" in --outdir) out="$2"; shift;; *.docx) cp "${dir}/tiny.pdf" "$out/$(basename "$1" .docx).pdf";; esac; shift; done`,
   );
-  chmodSync(script, 0o755);
   process.env['BOARDPACK_SOFFICE'] = script;
   runs = () => (existsSync(path.join(dir, 'runs')) ? readFileSync(path.join(dir, 'runs'), 'utf8').split('\n').length - 1 : 0);
 });

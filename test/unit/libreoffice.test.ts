@@ -3,11 +3,12 @@
  * converter goes wrong: not there, not LibreOffice, failing, writing nothing, hanging.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConversionError, convertToPdf, findPdfConverter } from '../../src/io/libreoffice.js';
+import { fakeSoffice } from '../helpers/fake-soffice.js';
 import { ROOT, workspace } from '../helpers/workspace.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-fake-soffice-'));
@@ -24,12 +25,7 @@ afterAll(() => {
 });
 
 /** A stand-in soffice: `--version` prints a version, anything else runs `body`. */
-function fake(name: string, body: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "LibreOffice 9.9.9.9 fake"; exit 0; fi\n${body}\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
+const fake = (name: string, body: string) => fakeSoffice(dir, name, 'LibreOffice 9.9.9.9 fake', body);
 
 const docx = [{ name: 'report.docx', bytes: new Uint8Array([1, 2, 3]) }];
 const ours = () => readdirSync(temp).filter((n) => n.startsWith('boardpack-pdf-'));
