@@ -340,10 +340,14 @@ function env(): typeof Handlebars {
   return hb;
 }
 
-/** Templates that passed checkTemplates: validate and compose both ask. */
-const passed = new WeakSet<TemplateSource>();
-/** Compiled templates, by source object: each template is compiled once per run. */
-const compiled = new WeakMap<TemplateSource, Handlebars.TemplateDelegate>();
+/** Texts of templates that passed checkTemplates: validate and compose both ask, and a second build. */
+const passed = new Set<string>();
+/**
+ * Compiled templates, by their text: each template is compiled once per process, however many
+ * builds it makes (the compiled code holds lines and columns, never the file's name). Kept
+ * while there are fewer than 200, a project's templates many times over.
+ */
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 const COMPILE_OPTIONS = {
   noEscape: true,
@@ -540,7 +544,7 @@ export function checkTemplates(templates: readonly TemplateSource[], diags: Diag
   const hb = env();
   let ok = true;
   for (const t of templates) {
-    if (passed.has(t)) continue;
+    if (passed.has(t.text)) continue;
     try {
       const ast = hb.parse(t.text);
       const problems = staticProblems(ast);
@@ -555,7 +559,10 @@ export function checkTemplates(templates: readonly TemplateSource[], diags: Diag
         knownHelpers: { ...COMPILE_OPTIONS.knownHelpers },
       });
       if (problems.length > 0) ok = false;
-      else passed.add(t);
+      else {
+        if (passed.size >= 200) passed.clear();
+        passed.add(t.text);
+      }
     } catch (e) {
       ok = false;
       report(e, t, diags, 'check');
@@ -574,10 +581,11 @@ export function renderTemplate(t: TemplateSource, data: object, diags: Diagnosti
     });
   };
   try {
-    let fn = compiled.get(t);
+    let fn = compiled.get(t.text);
     if (!fn) {
       fn = hb.compile(t.text, COMPILE_OPTIONS);
-      compiled.set(t, fn);
+      if (compiled.size >= 200) compiled.clear();
+      compiled.set(t.text, fn);
     }
     return fn(data, { allowProtoPropertiesByDefault: false });
   } catch (e) {

@@ -32,6 +32,9 @@ function workerScript(): URL {
  */
 const LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 
+/** Charts kept once drawn: the stress pack's 300 twice over, about 20 MB. */
+const KEEP = 600;
+
 interface Pending {
   resolve(png: Uint8Array): void;
   reject(e: Error): void;
@@ -53,6 +56,13 @@ export class ChartPool {
 
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
+  /**
+   * Charts drawn before, by their JSON: a process that builds again (a reissue after a build,
+   * a caller building several packs, the tests' fifty-odd builds) draws each chart once. The
+   * PNG depends on the chart alone, so the bytes are the same. At most KEEP charts are kept
+   * (about 30 KB each), the oldest let go first.
+   */
+  private readonly drawnBefore = new Map<string, Promise<Uint8Array>>();
   private nextId = 0;
   private failure: Error | undefined;
 
@@ -80,6 +90,18 @@ export class ChartPool {
    * later. A chart that cannot be drawn fails either way.
    */
   draw(chart: Chart): Promise<Uint8Array> {
+    const key = JSON.stringify(chart);
+    const before = this.drawnBefore.get(key);
+    if (before) return before;
+    const png = this.drawAnew(chart);
+    this.drawnBefore.set(key, png);
+    if (this.drawnBefore.size > KEEP) this.drawnBefore.delete(this.drawnBefore.keys().next().value!);
+    // A chart that failed is tried again next time, not remembered as failed.
+    png.catch(() => this.drawnBefore.get(key) === png && this.drawnBefore.delete(key));
+    return png;
+  }
+
+  private drawAnew(chart: Chart): Promise<Uint8Array> {
     if (this.failure) return chartPng(chart);
     const id = this.nextId++;
     const done = new Promise<Uint8Array>((resolve, reject) => this.pending.set(id, { resolve, reject }));
