@@ -1,7 +1,8 @@
 /**
  * build --pdf for a pack archived without PDFs: the PDFs of its Word reports go beside it, in
  * <period>-pdf with a manifest of their own, and the pack is not touched. LibreOffice is stood in
- * for by a script that writes a small PDF of the shape LibreOffice writes, so this runs anywhere.
+ * for by a script that writes a small PDF of the shape LibreOffice writes, so this runs anywhere;
+ * the real conversions are tested by pages.libreoffice.test.ts (npm run test:pdf).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,5 +137,28 @@ describe('build --pdf after the pack was archived without PDFs', () => {
     expect(e?.hint).toMatch(/--reissue/);
     expect(w.packsExist()).toBe(true);
     expect(listPacks(path.join(w.dir, 'packs'), new Diagnostics())?.map((k) => k.folder)).toEqual(['2026-10']);
+  });
+});
+
+describe('build --pdf without LibreOffice', () => {
+  it('says what is missing and how to install it, with the other mistakes, and writes nothing', async () => {
+    const w = workspace();
+    w.edit('examples/wexcombe/plan.yml', 'answers: [MV1-2026-P7]', 'answers: [MV1-P7]');
+    const before = process.env['BOARDPACK_SOFFICE'];
+    process.env['BOARDPACK_SOFFICE'] = path.join(w.dir, 'no-such-soffice');
+    try {
+      const r = await build({ configPath: w.config, pdf: true });
+      const errors = r.diagnostics.all.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => d.code).sort()).toEqual(['action-unknown-finding', 'pdf-converter-missing']);
+      const missing = errors.find((d) => d.code === 'pdf-converter-missing')!;
+      expect(missing.message).toBe(
+        `--pdf needs LibreOffice to convert the reports: BOARDPACK_SOFFICE names ${path.join(w.dir, 'no-such-soffice')}, which does not exist`,
+      );
+      expect(missing.hint).toMatch(/set BOARDPACK_SOFFICE to the soffice program of an installed LibreOffice, or unset it/);
+      expect(w.packsExist()).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env['BOARDPACK_SOFFICE'];
+      else process.env['BOARDPACK_SOFFICE'] = before;
+    }
   });
 });
