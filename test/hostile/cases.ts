@@ -808,6 +808,24 @@ export const CASES: HostileCase[] = [
     },
   },
 
+  {
+    id: 'export-zip-bomb',
+    area: 'limits',
+    was: 'a sheet part that unpacks to 300 MB from 300 KB would have been unpacked whole',
+    slow: true,
+    setup: (w) => {
+      generateSheet(w, (own, push) => {
+        own.forEach(push);
+        for (let i = 0; i < 300; i++) push(' '.repeat(1 << 20));
+      });
+    },
+    exit: 1,
+    output: [
+      /^examples\/wexcombe\/performance\.xlsx error: cannot read the performance export: its part xl\/worksheets\/sheet1\.xml would unpack to 3\d\d MB, over the 256 MB boardpack reads \[file-too-large\]$/m,
+    ],
+    check: (w) => (w.packsExist() ? ['a pack was written'] : []),
+  },
+
   // ---- unclear messages: encodings
   {
     id: 'plan-latin1',
