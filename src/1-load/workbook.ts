@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { unzipSync } from 'fflate';
+import { crc32 } from 'node:zlib';
 import type { Diagnostics } from '../diagnostics/index.js';
 import { decodeExcelEscapes, forbiddenIn, forbiddenMessage, stripForbidden } from '../model/xml-chars.js';
 
@@ -31,6 +32,8 @@ interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
   readonly name: string;
 }
 interface WorkbookParts {
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { name: string; rId: string }[] };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
@@ -53,11 +56,47 @@ const LARGEST_PART = 256 * 1024 * 1024;
 
 class PartTooLarge extends Error {}
 
-/** Parts of the zip by name, unpacked; only those `wanted` says yes to. */
-function unpack(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, Uint8Array> {
-  return unzipSync(bytes, {
+/**
+ * A part's name as the reader asks for it: writers differ in case, and some put a slash in front
+ * or write backslashes, which Excel reads all the same.
+ */
+const partKey = (name: string) => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+
+/**
+ * The zip's central directory: each part's name (as partKey gives it) with its name in the file
+ * and its CRC-32, in the file's order. Undefined when there is none to read: fflate then says why.
+ */
+function directory(bytes: Uint8Array): Map<string, { name: string; crc: number }> | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65_557); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const out = new Map<string, { name: string; crc: number }>();
+  let at = view.getUint32(end + 16, true);
+  for (let i = view.getUint16(end + 10, true); i > 0; i--) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    out.set(partKey(name), { name, crc: view.getUint32(at + 16, true) });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return out;
+}
+
+/**
+ * One part, unpacked and checked against its CRC-32. fflate trusts the size the directory gives:
+ * a part longer than its stated size was cut short there, silently (the sheet's first rows read,
+ * the rest lost); the checksum tells.
+ */
+function unpack(bytes: Uint8Array, part: { name: string; crc: number }): Uint8Array {
+  const got = unzipSync(bytes, {
     filter: (f) => {
-      if (!wanted(f.name)) return false;
+      if (f.name !== part.name) return false;
       if (f.originalSize > LARGEST_PART) {
         throw new PartTooLarge(
           `its part ${f.name} would unpack to ${Math.round(f.originalSize / 1048576)} MB, over the ${LARGEST_PART / 1048576} MB boardpack reads`,
@@ -65,39 +104,68 @@ function unpack(bytes: Uint8Array, wanted: (name: string) => boolean): Record<st
       }
       return true;
     },
-  });
+  })[part.name]!;
+  if (crc32(got) >>> 0 !== part.crc >>> 0) throw new Error(`its part ${part.name} does not match its checksum`);
+  return got;
 }
 
 /**
  * A part in 64 KB pieces, as a stream would give it: the parser turns each piece into events at
  * once, so a sheet handed over whole held all its events in memory (the 3.4 MB export's peak
- * rose from 400 MB to 1.2 GB).
+ * rose from 400 MB to 1.2 GB). Each piece ends on a whole character: the parser decodes each
+ * piece alone, and a character cut in two became two U+FFFD.
  */
 function* chunks(part: Uint8Array): Generator<Buffer> {
   const PIECE = 64 * 1024;
-  for (let at = 0; at < part.length; at += PIECE) yield Buffer.from(part.buffer, part.byteOffset + at, Math.min(PIECE, part.length - at));
+  for (let at = 0; at < part.length; ) {
+    let to = Math.min(at + PIECE, part.length);
+    // Back off the UTF-8 continuation bytes (10xxxxxx) to the start of the character.
+    while (to < part.length && to > at + 1 && (part[to]! & 0xc0) === 0x80) to--;
+    yield Buffer.from(part.buffer, part.byteOffset + at, to - at);
+    at = to;
+  }
 }
 
-/** The workbook's sheets in the order the file holds them, each with its rows still to read. */
-async function* worksheets(bytes: Uint8Array): AsyncGenerator<StreamedSheet> {
-  const order: string[] = [];
-  unpack(bytes, (name) => {
-    order.push(name);
-    return false;
-  });
-  const head = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
-  const parts = unpack(bytes, (name) => head.includes(name));
-  const stream = (name: string) => Readable.from(chunks(parts[name]!));
+/** A sheet that is not asked for, named and not unpacked. */
+const unread = (name: string): StreamedSheet => ({ name, async *[Symbol.asyncIterator]() {} });
+
+/**
+ * The workbook's sheets in the order the file holds them, each with its rows still to read; a
+ * sheet whose name `wanted` refuses is not unpacked.
+ */
+async function* worksheets(bytes: Uint8Array, wanted: (name: string) => boolean): AsyncGenerator<StreamedSheet> {
+  const dir = directory(bytes);
+  if (!dir) {
+    unzipSync(bytes, { filter: () => false }); // throws fflate's own account of what is wrong
+    throw new Error('its table of contents cannot be read');
+  }
+  const stream = (key: string) => {
+    const part = dir.get(key);
+    return part ? Readable.from(chunks(unpack(bytes, part))) : undefined;
+  };
   const reader = new (loadStreamReader())(undefined, STREAM_OPTIONS);
-  if (parts['xl/_rels/workbook.xml.rels']) await reader._parseRels(stream('xl/_rels/workbook.xml.rels'));
-  if (parts['xl/workbook.xml']) await reader._parseWorkbook(stream('xl/workbook.xml'));
-  if (parts['xl/sharedStrings.xml']) for await (const _ of reader._parseSharedStrings(stream('xl/sharedStrings.xml'))) void _;
-  if (parts['xl/styles.xml']) await reader._parseStyles(stream('xl/styles.xml'));
-  for (const name of order) {
-    const sheetNo = SHEET_PART.exec(name)?.[1];
+  const rels = stream('xl/_rels/workbook.xml.rels');
+  if (rels) await reader._parseRels(rels);
+  // Some writers (openpyxl) give targets from the zip's root, "/xl/worksheets/sheet1.xml"; the
+  // reader looks sheets up by the target relative to xl/, as Excel writes it.
+  for (const r of reader.workbookRels ?? []) r.Target = r.Target.replace(/^\/xl\//i, '');
+  const workbook = stream('xl/workbook.xml');
+  if (workbook) await reader._parseWorkbook(workbook);
+  const strings = stream('xl/sharedstrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings)) void _;
+  const styles = stream('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles);
+  for (const [key, part] of dir) {
+    const sheetNo = SHEET_PART.exec(key)?.[1];
     if (sheetNo === undefined) continue;
-    const xml = unpack(bytes, (n) => n === name)[name]!;
-    for (const { eventType, value } of reader._parseWorksheet(Readable.from(chunks(xml)), sheetNo)) {
+    // The sheet's name, from the workbook part, as exceljs finds it.
+    const rel = reader.workbookRels?.find((r) => r.Target.toLowerCase() === `worksheets/sheet${sheetNo}.xml`);
+    const name = rel && reader.model?.sheets?.find((s) => s.rId === rel.Id)?.name;
+    if (name !== undefined && !wanted(name)) {
+      yield unread(name);
+      continue;
+    }
+    for (const { eventType, value } of reader._parseWorksheet(Readable.from(chunks(unpack(bytes, part))), sheetNo)) {
       if (eventType === 'worksheet') yield value;
     }
   }
@@ -208,7 +276,7 @@ export async function readSheets(
   const out = new Map<string, SheetTable>();
   const want = new Set(wanted.map((w) => w.name));
   try {
-    for await (const sheet of worksheets(bytes)) {
+    for await (const sheet of worksheets(bytes, (name) => want.has(name))) {
       names.push(sheet.name);
       if (want.has(sheet.name) && !out.has(sheet.name)) out.set(sheet.name, await sheetTable(file, sheet, diags));
       // A sheet not asked for is read past, row by row, holding nothing.

@@ -11,9 +11,11 @@ import { CASES } from './cases.js';
 import { runCase, type CaseResult } from './harness.js';
 
 // Every case's working folder (and what the command lines it runs leave) in one temporary
-// folder, removed at the end: the cases ask os.tmpdir(), which reads TMPDIR.
+// folder, removed when the runner exits, whatever happened: the cases ask os.tmpdir() when
+// they run, which reads TMPDIR.
 const temp = mkdtempSync(path.join(tmpdir(), 'boardpack-hostile-'));
 process.env['TMPDIR'] = temp;
+process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
 
 const words = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const jobs = Number(process.argv.find((a) => a.startsWith('--jobs='))?.slice(7) ?? 3);
@@ -49,4 +51,3 @@ const handled = results.filter((r) => r.problems.length === 0).length;
 lines.push('', `${cases.length} case${cases.length === 1 ? '' : 's'}: ${handled} handled as specified, ${cases.length - handled} not`);
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exitCode = handled === cases.length ? 0 : 1;
-rmSync(temp, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * value the issue lists, each asserted as a value read or a warning at its cell.
  */
 import ExcelJS from 'exceljs';
-import { unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { readSheet } from '../../src/1-load/workbook.js';
@@ -153,7 +153,83 @@ describe('reading under load', () => {
   });
 });
 
+/** The zip's central-directory entry of `part`: its offset, to patch a field of it. */
+function directoryEntry(zip: Uint8Array, part: string): number {
+  const name = new TextEncoder().encode(part);
+  const view = new DataView(zip.buffer, zip.byteOffset);
+  for (let at = 0; at < zip.length - 46; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue;
+    if (view.getUint16(at + 28, true) === name.length && name.every((b, i) => zip[at + 46 + i] === b)) return at;
+  }
+  throw new Error(`${part} not in the zip`);
+}
+
+/** A workbook of two sheets, Notes then Data, its parts renamed or rewritten by `edit`. */
+async function twoSheets(
+  edit: (parts: Record<string, Uint8Array>) => void = () => undefined,
+  strings = ['Ref', 'Name'],
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Notes').getCell('A1').value = 'read me';
+  const ws = wb.addWorksheet('Data');
+  strings.forEach((t, i) => {
+    ws.getCell(`A${i + 1}`).value = t;
+  });
+  const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+  edit(parts);
+  return zipSync(parts, { level: 6 });
+}
+
+const texts = (t: Awaited<ReturnType<typeof readSheet>>) =>
+  [...(t?.rows.values() ?? [])].flatMap((r) => [...r.values()].map((c) => (c.value.kind === 'text' ? c.value.value : c.value.kind)));
+
+describe('parts as other writers name them', () => {
+  it('reads sheets whose targets are given from the root (openpyxl), and parts named in another case', async () => {
+    const bytes = await twoSheets((parts) => {
+      const rels = 'xl/_rels/workbook.xml.rels';
+      parts[rels] = strToU8(strFromU8(parts[rels]!).replace(/Target="worksheets\//g, 'Target="/xl/worksheets/'));
+      parts['xl/SharedStrings.xml'] = parts['xl/sharedStrings.xml']!;
+      delete parts['xl/sharedStrings.xml'];
+    });
+    const d = new Diagnostics();
+    expect(texts(await readSheet('export.xlsx', bytes, 'Data', d))).toEqual(['Ref', 'Name']);
+    expect(d.all).toEqual([]);
+  });
+
+  it('reads every character whole, wherever the 64 KB pieces the parser gets fall', async () => {
+    // Shared strings of two-byte characters well past 64 KB: pieces cut anywhere split some.
+    const strings = Array.from({ length: 3000 }, (_, i) => `${'é'.repeat(100 + (i % 7))}–${i}`);
+    const d = new Diagnostics();
+    const got = texts(await readSheet('export.xlsx', await twoSheets(undefined, strings), 'Data', d));
+    expect(got.filter((t) => typeof t === 'string' && t.includes('\uFFFD'))).toEqual([]);
+    expect(got).toEqual(strings);
+  });
+});
+
 describe('files that are not workbooks', () => {
+  it('refuses a part longer than its stated size, rather than read its first rows alone', async () => {
+    const zip = await twoSheets(
+      undefined,
+      Array.from({ length: 300 }, (_, i) => `row ${i}`),
+    );
+    const at = directoryEntry(zip, 'xl/worksheets/sheet2.xml');
+    const view = new DataView(zip.buffer, zip.byteOffset);
+    view.setUint32(at + 24, Math.floor(view.getUint32(at + 24, true) / 4), true);
+    const d = new Diagnostics();
+    expect(await readSheet('export.xlsx', zip, 'Data', d)).toBeUndefined();
+    expect(d.all.map((x) => x.message)).toEqual([
+      'cannot read the performance export: the workbook is damaged or truncated (its part xl/worksheets/sheet2.xml does not match its checksum)',
+    ]);
+  });
+
+  it('does not unpack a sheet it is not asked for, however large it says it is', async () => {
+    const zip = await twoSheets();
+    new DataView(zip.buffer, zip.byteOffset).setUint32(directoryEntry(zip, 'xl/worksheets/sheet1.xml') + 24, 2 ** 31, true);
+    const d = new Diagnostics();
+    expect(texts(await readSheet('export.xlsx', zip, 'Data', d))).toEqual(['Ref', 'Name']);
+    expect(d.all).toEqual([]);
+  });
+
   it('refuses a part that would unpack to more than 256 MB, before unpacking it', async () => {
     const zip = zipSync({ ...unzipSync(await untidyWorkbook()) }, { level: 0 });
     // The central directory's entry for the sheet: its uncompressed size set to 2 GB.
