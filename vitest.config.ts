@@ -26,7 +26,7 @@ export default defineConfig({
         },
       },
       {
-        // Real LibreOffice conversions (npm run test:pdf, and .ci/run): a third of the suite's
+        // Real LibreOffice conversions (npm run test:pdf, and .ci/run): a quarter of the suite's
         // CPU time for one file, so kept out of `npm test`, which must stay quick.
         test: {
           ...shared,

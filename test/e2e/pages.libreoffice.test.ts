@@ -2,7 +2,7 @@
  * The example's reports as a reader gets them: converted to PDF by LibreOffice, their pages
  * counted and each page's use of the paper measured. `npm run test:pdf` runs this file (and
  * .ci/run, which installs LibreOffice and poppler); `npm test` leaves it out, as the real
- * conversions are a third of the suite's time. Without the tools it fails, saying what to install.
+ * conversions were a quarter of the suite's CPU time. Without the tools it fails, saying what to install.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
