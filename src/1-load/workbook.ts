@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { unzipSync } from 'fflate';
 import { crc32 } from 'node:zlib';
 import type { Diagnostics } from '../diagnostics/index.js';
+import { zipDirectory, type ZipEntry } from '../model/zip-directory.js';
 import { decodeExcelEscapes, forbiddenIn, forbiddenMessage, stripForbidden } from '../model/xml-chars.js';
 
 /**
@@ -62,30 +63,10 @@ class PartTooLarge extends Error {}
  */
 const partKey = (name: string) => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 
-/**
- * The zip's central directory: each part's name (as partKey gives it) with its name in the file
- * and its CRC-32, in the file's order. Undefined when there is none to read: fflate then says why.
- */
-function directory(bytes: Uint8Array): Map<string, { name: string; crc: number }> | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65_557); at--) {
-    if (view.getUint32(at, true) === 0x06054b50) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const out = new Map<string, { name: string; crc: number }>();
-  let at = view.getUint32(end + 16, true);
-  for (let i = view.getUint16(end + 10, true); i > 0; i--) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const nameLength = view.getUint16(at + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    out.set(partKey(name), { name, crc: view.getUint32(at + 16, true) });
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return out;
+/** Each part by partKey, with its name in the file and its CRC-32, in the file's order. */
+function directory(bytes: Uint8Array): Map<string, ZipEntry> | undefined {
+  const entries = zipDirectory(bytes);
+  return entries && new Map(entries.map((e) => [partKey(e.name), e]));
 }
 
 /**
@@ -93,7 +74,7 @@ function directory(bytes: Uint8Array): Map<string, { name: string; crc: number }
  * a part longer than its stated size was cut short there, silently (the sheet's first rows read,
  * the rest lost); the checksum tells.
  */
-function unpack(bytes: Uint8Array, part: { name: string; crc: number }): Uint8Array {
+function unpack(bytes: Uint8Array, part: ZipEntry): Uint8Array {
   const got = unzipSync(bytes, {
     filter: (f) => {
       if (f.name !== part.name) return false;

@@ -4,6 +4,7 @@
  * which are patched in place to 1980-01-01 00:00, leaving the compressed data untouched.
  * Drawing ids and image relationship ids are numbered by render/drawings.ts, in order.
  */
+import { zipDirectory } from '../model/zip-directory.js';
 
 export interface CoreProperties {
   readonly title: string;
@@ -46,25 +47,14 @@ const DOS_TIME = 0;
 export function fixZipTimes(zip: Uint8Array): Uint8Array {
   const out = new Uint8Array(zip);
   const v = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  let eocd = -1;
-  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 65535); i--) {
-    if (v.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('fixZipTimes: no end of central directory');
-  const entries = v.getUint16(eocd + 10, true);
-  let cd = v.getUint32(eocd + 16, true);
-  for (let k = 0; k < entries; k++) {
-    if (v.getUint32(cd, true) !== 0x02014b50) throw new Error('fixZipTimes: bad central directory entry');
-    v.setUint16(cd + 12, DOS_TIME, true);
-    v.setUint16(cd + 14, DOS_DATE, true);
-    const local = v.getUint32(cd + 42, true);
+  const entries = zipDirectory(out);
+  if (!entries) throw new Error('fixZipTimes: no readable central directory');
+  for (const { at, local } of entries) {
+    v.setUint16(at + 12, DOS_TIME, true);
+    v.setUint16(at + 14, DOS_DATE, true);
     if (v.getUint32(local, true) !== 0x04034b50) throw new Error('fixZipTimes: bad local header');
     v.setUint16(local + 10, DOS_TIME, true);
     v.setUint16(local + 12, DOS_DATE, true);
-    cd += 46 + v.getUint16(cd + 28, true) + v.getUint16(cd + 30, true) + v.getUint16(cd + 32, true);
   }
   return out;
 }
