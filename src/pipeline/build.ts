@@ -139,7 +139,7 @@ async function buildWith(
     if (!converter) return reports;
     // PDFs this LibreOffice already made of these very Word reports, archived: converting again
     // would give the same bytes, so a build that finds its pack archived does not wait for it.
-    const archived = pdfsArchivedFor(reports, converter.version, [baseDir, `${baseDir}-pdf`]);
+    const archived = pdfsArchivedFor(reports, ms, converter.version, [baseDir, `${baseDir}-pdf`]);
     if (archived) return [...reports, ...ms.map((m, i) => ({ name: fileNameOf(m, PDF), bytes: archived.get(reports[i]!.name)! }))];
     // Each report as PDF/A beside its Word file, stamped with the pack date, not the time of day.
     progress({ stage: 'converting the reports to PDF' });
@@ -363,11 +363,16 @@ function listed(items: readonly string[]): string {
 }
 
 /**
- * The PDFs of `reports` (Word reports, by name) in an archived pack of `dirs` that this
+ * The PDFs of `reports` (Word reports, by name; `ms` their models, in order) in an archived pack of `dirs` that this
  * LibreOffice and this boardpack made: a pack listing these very reports as outputs, or a <period>-pdf folder listing
  * them as inputs, each by its SHA-256. Undefined unless every report's PDF is there.
  */
-function pdfsArchivedFor(reports: readonly PackFile[], version: string, dirs: readonly string[]): Map<string, Uint8Array> | undefined {
+function pdfsArchivedFor(
+  reports: readonly PackFile[],
+  ms: readonly ReportModel[],
+  version: string,
+  dirs: readonly string[],
+): Map<string, Uint8Array> | undefined {
   for (const dir of dirs) {
     const there = inspectPack(dir);
     if (there.state !== 'folder') continue;
@@ -381,8 +386,8 @@ function pdfsArchivedFor(reports: readonly PackFile[], version: string, dirs: re
         .map((f) => [path.posix.basename(f.path), f.sha256]),
     );
     const pdfs = new Map<string, Uint8Array>();
-    for (const r of reports) {
-      const pdf = existing.get(`${r.name.slice(0, -DOCX.extension.length)}${PDF.extension}`);
+    for (const [i, r] of reports.entries()) {
+      const pdf = existing.get(fileNameOf(ms[i]!, PDF));
       if (words.get(r.name) !== sha256(r.bytes) || !pdf) break;
       pdfs.set(r.name, pdf);
     }
