@@ -3,7 +3,8 @@
  * action without `answers:`, in three bands a person can review:
  * - matched:  confident, linked by build (and written by `match --write`);
  * - possible: the best finding is shown with the runner-up, and reports mark it as needing
- *             confirmation, never as settled;
+ *             confirmation, never as settled; a finding nothing else answers takes, as possible,
+ *             the closest action that fell just short;
  * - none:     the action answers no finding.
  * The plan is read as a whole: every finding is normally answered by some action, so when an
  * action is nearly as close to a finding nothing else answers as to its best one, it goes to the
@@ -37,6 +38,13 @@ export interface Bands {
   /** How far below its best finding an action may go to answer a finding nothing else answers. */
   readonly coverage: number;
   /**
+   * An action below `possible` is still a possible link to its best finding when no other action
+   * answers that finding and it scores at least this: a gap in the plan is more likely answered
+   * weakly than not at all, and a possible link is shown for a person to confirm. One action (the
+   * closest) per such finding.
+   */
+  readonly unanswered: number;
+  /**
    * An action mostly about council business (finance, ICT, HR, estates ...) answers no finding
    * unless its best finding scores at least `matched`: when this share of its evidence or more is
    * business.
@@ -45,7 +53,15 @@ export interface Bands {
 }
 
 /** Chosen on the development split of the evaluation set: see `npm run eval:match`. */
-export const DEFAULT_BANDS: Bands = { matched: 0.2, margin: 0.03, possible: 0.15, secondShare: 0.85, coverage: 0.15, business: 0.2 };
+export const DEFAULT_BANDS: Bands = {
+  matched: 0.2,
+  margin: 0.03,
+  possible: 0.15,
+  secondShare: 0.85,
+  coverage: 0.15,
+  unanswered: 0.12,
+  business: 0.2,
+};
 
 export interface ActionMatch {
   readonly id: string;
@@ -142,10 +158,23 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     }
   }
 
+  // Findings still unanswered each take the closest action that fell just short of `possible`.
+  const gapFilledBy = new Map<string, { id: string; score: number }>();
+  if (bands.unanswered > 0) {
+    for (const r of rows) {
+      const best = r.ranked[0];
+      if (r.explicit.length > 0 || r.stated || !best || first.has(r.id) || r.business >= bands.business) continue;
+      if (best.score < bands.unanswered || (answeredBy.get(best.finding) ?? 0) > 0) continue;
+      const held = gapFilledBy.get(best.finding);
+      if (!held || best.score > held.score) gapFilledBy.set(best.finding, { id: r.id, score: best.score });
+    }
+  }
+
   const actions: ActionMatch[] = rows.map((r) => {
     const suggestions = r.ranked.slice(0, 5);
     if (r.explicit.length > 0 || r.stated) return { id: r.id, linked: r.explicit, source: 'explicit', suggestions };
     const best = r.ranked[0];
+    if (best && gapFilledBy.get(best.finding)?.id === r.id) return { id: r.id, linked: [best.finding], source: 'possible', suggestions };
     if (!best || best.score < floor(r)) return { id: r.id, linked: [], source: 'none', suggestions };
     const second = r.ranked[1];
     const confident =

@@ -217,6 +217,28 @@ describe('deciding for a whole plan, in bands', () => {
     const covered = (r: typeof joint) => new Set(r.actions.flatMap((a) => a.linked));
     expect(covered(joint).size).toBeGreaterThanOrEqual(covered(alone).size);
   });
+
+  it('offers a finding nothing answers the closest action that fell short, as possible only', () => {
+    // Every score below `possible`, so only the rule for unanswered findings can link anything.
+    const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0.01 };
+    const plan = planOf(
+      action('A1', 'Return home interviews offered within 72 hours of every missing episode'),
+      action('A2', 'Missing episodes discussed at team meetings'),
+      action('A3', 'Initial health assessments booked within 20 working days', { answers: ['F4'] }),
+      action('A4', 'Health assessments for children entering care reviewed weekly'),
+      action('A5', 'Agree the revenue budget and savings plan with the finance business partner'),
+    );
+    const by = new Map(matchPlan(plan, FINDINGS, { bands }).actions.map((a) => [a.id, a]));
+    // F2 goes to the closer of the two actions whose best it is; the other answers nothing.
+    expect(by.get('A1')).toMatchObject({ source: 'possible', linked: ['F2'] });
+    expect(by.get('A2')).toMatchObject({ source: 'none', linked: [] });
+    // F4 is answered already (A3's answers:), so A4 fills no gap; business never does.
+    expect(by.get('A4')).toMatchObject({ source: 'none', linked: [] });
+    expect(by.get('A5')).toMatchObject({ source: 'none', linked: [] });
+    // Off, the same plan links nothing the matcher chose.
+    const off = matchPlan(plan, FINDINGS, { bands: { ...bands, unanswered: 0 } });
+    expect(off.actions.filter((a) => a.source === 'possible')).toEqual([]);
+  });
 });
 
 const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
