@@ -7,13 +7,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/index.js';
 import { listPacks, verifyPack } from '../../src/pipeline/archived.js';
 import { build } from '../../src/pipeline/build.js';
 import { fakeSoffice } from '../helpers/fake-soffice.js';
 import { converted } from '../helpers/libreoffice-pdf.js';
-import { workspace } from '../helpers/workspace.js';
+import { archivedWorkspace, workspace } from '../helpers/workspace.js';
 
 const before = process.env['BOARDPACK_SOFFICE'];
 /** How many conversions the stand-in has made. */
@@ -41,16 +41,15 @@ afterAll(() => {
 
 describe('build --pdf after the pack was archived without PDFs', () => {
   it('writes the PDFs of its reports in <period>-pdf, leaves the pack as it was, and finds them identical next time', async () => {
-    const w = workspace();
-    const first = await build({ configPath: w.config });
-    expect(first.packDir).toBe(path.join(w.dir, 'packs/2026-10'));
-    const archived = readFileSync(path.join(first.packDir!, 'manifest.json'), 'utf8');
+    const w = archivedWorkspace(inject('exampleDir'));
+    const first = { packDir: path.join(w.dir, 'packs/2026-10') };
+    const archived = readFileSync(path.join(first.packDir, 'manifest.json'), 'utf8');
 
     const pdf = await build({ configPath: w.config, pdf: true });
     expect(pdf.diagnostics.errorCount).toBe(0);
     expect(pdf.packDir).toBe(path.join(w.dir, 'packs/2026-10-pdf'));
     expect(pdf.files?.map((f) => f.name)).toEqual(['improvement-board-2026-10.pdf', 'scrutiny-committee-2026-10.pdf', 'manifest.json']);
-    expect(readFileSync(path.join(first.packDir!, 'manifest.json'), 'utf8')).toBe(archived);
+    expect(readFileSync(path.join(first.packDir, 'manifest.json'), 'utf8')).toBe(archived);
 
     // Its manifest names the pack and the Word reports, by the digests the pack's manifest lists.
     const m = JSON.parse(readFileSync(path.join(pdf.packDir!, 'manifest.json'), 'utf8')) as {
@@ -96,8 +95,7 @@ describe('build --pdf after the pack was archived without PDFs', () => {
   });
 
   it('gives a reissue its PDFs beside it too, rather than issuing it again', async () => {
-    const w = workspace();
-    await build({ configPath: w.config });
+    const w = archivedWorkspace(inject('exampleDir'));
     w.edit('examples/wexcombe/plan.yml', 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
     expect((await build({ configPath: w.config, reissue: true })).packDir).toBe(path.join(w.dir, 'packs/2026-10-reissue-2'));
     const pdf = await build({ configPath: w.config, reissue: true, pdf: true });
@@ -113,8 +111,7 @@ describe('build --pdf after the pack was archived without PDFs', () => {
   });
 
   it('names a file where the PDFs go, and a stray file among PDFs archived before', async () => {
-    const w = workspace();
-    await build({ configPath: w.config });
+    const w = archivedWorkspace(inject('exampleDir'));
     writeFileSync(path.join(w.dir, 'packs/2026-10-pdf'), 'not a folder');
     const blocked = await build({ configPath: w.config, pdf: true });
     expect(blocked.diagnostics.all.map((d) => d.code)).toContain('pack-path-blocked');
@@ -126,8 +123,7 @@ describe('build --pdf after the pack was archived without PDFs', () => {
   });
 
   it('does not make PDFs of a pack whose inputs have changed since: that is a reissue', async () => {
-    const w = workspace();
-    await build({ configPath: w.config });
+    const w = archivedWorkspace(inject('exampleDir'));
     w.edit('examples/wexcombe/plan.yml', 'Consultant rota in place since August 2025', 'Consultant rota in place since July 2025');
     const r = await build({ configPath: w.config, pdf: true });
     const e = r.diagnostics.all.find((x) => x.code === 'pack-exists');

@@ -26,6 +26,17 @@ export interface Workspace {
   packsExist(): boolean;
 }
 
+/**
+ * A working folder whose example pack is archived already: the run's shared build
+ * (test/helpers/example-pack.ts) copied in. Builds are byte-reproducible, so these are the bytes a
+ * build here would write; tests that only need "a pack was archived" skip building one.
+ */
+export function archivedWorkspace(exampleDir: string): Workspace {
+  const w = workspace();
+  cpSync(path.join(exampleDir, 'packs'), path.join(w.dir, 'packs'), { recursive: true });
+  return w;
+}
+
 export function workspace(): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), 'boardpack-'));
   for (const p of ['config.yml', 'examples', 'templates']) cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
