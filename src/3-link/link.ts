@@ -10,7 +10,8 @@ export interface LinkOptions {
   readonly matched?: readonly Link[];
 }
 
-const scored = (ls: readonly Link[]) => ls.map((l) => `${l.findingId} (score ${(l.score ?? 0).toFixed(2)})`).join(' and ');
+const scored = (ls: readonly Link[]) =>
+  ls.map((l) => `${l.findingId} (score ${(l.score ?? 0).toFixed(2)}${l.fillsGap ? ', and no other action answers it' : ''})`).join(' and ');
 
 export function linkActions(plan: Plan, findings: readonly Finding[], diags: Diagnostics, options: LinkOptions = {}): Linkage {
   const known = new Set(findings.map((f) => f.id));

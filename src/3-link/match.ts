@@ -68,6 +68,8 @@ export interface ActionMatch {
   /** The findings build will link: explicit answers (none for `answers: []`), else the matched or possible ones. */
   readonly linked: readonly string[];
   readonly source: 'explicit' | 'matched' | 'possible' | 'none';
+  /** Possible only because no other action answers its finding: its score fell short of the band. */
+  readonly fillsGap?: true;
   /** Best first, at most five. */
   readonly suggestions: readonly Suggestion[];
 }
@@ -174,7 +176,8 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     const suggestions = r.ranked.slice(0, 5);
     if (r.explicit.length > 0 || r.stated) return { id: r.id, linked: r.explicit, source: 'explicit', suggestions };
     const best = r.ranked[0];
-    if (best && gapFilledBy.get(best.finding)?.id === r.id) return { id: r.id, linked: [best.finding], source: 'possible', suggestions };
+    if (best && gapFilledBy.get(best.finding)?.id === r.id)
+      return { id: r.id, linked: [best.finding], source: 'possible', fillsGap: true, suggestions };
     if (!best || best.score < floor(r)) return { id: r.id, linked: [], source: 'none', suggestions };
     const second = r.ranked[1];
     const confident =
@@ -202,6 +205,7 @@ export function matchedLinks(report: MatchReport): Link[] {
         findingId: f,
         via: a.source === 'possible' ? ('possible' as const) : ('matched' as const),
         score: a.suggestions.find((s) => s.finding === f)?.score ?? 0,
+        ...(a.fillsGap ? { fillsGap: true as const } : {}),
       })),
     );
 }

@@ -27,7 +27,7 @@ export function formatMatchTable(report: MatchReport, findings: readonly Finding
     // For a linked action, show the finding it links; otherwise the best suggestion.
     const shown = a.linked[0] ?? a.suggestions[0]?.finding;
     const s = a.suggestions.find((x) => x.finding === shown);
-    const why = a.source === 'explicit' ? '' : (s?.because ?? []).join(', ');
+    const why = a.source === 'explicit' ? '' : [...(a.fillsGap ? ['nothing else answers it'] : []), ...(s?.because ?? [])].join(', ');
     lines.push(row(a.id, shown ?? '-', s ? s.score.toFixed(2) : '-', LINK[a.source], why, shown ? shorten(text.get(shown) ?? '', 60) : ''));
     if (a.source !== 'explicit' && a.linked.length > 1)
       lines.push(row('', a.linked[1]!, '', 'and', '', shorten(text.get(a.linked[1]!) ?? '', 60)));

@@ -226,6 +226,8 @@ export interface Link {
   /** explicit: the plan's `answers:`; matched: the matcher is confident; possible: a person must confirm it. */
   readonly via: 'explicit' | 'matched' | 'possible';
   readonly score?: number;
+  /** A possible link made only because no other action answers the finding. */
+  readonly fillsGap?: true;
 }
 
 export interface Linkage {

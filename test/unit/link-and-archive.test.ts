@@ -84,6 +84,16 @@ describe('link', () => {
     expect(byCode.get('finding-unanswered')).toBe('no action is known to answer finding F1 (F1); A1 may, once confirmed');
   });
 
+  it('says when a possible link was made because nothing else answers the finding', () => {
+    const d = new Diagnostics();
+    linkActions(plan([action('A1')]), [finding('F1')], d, {
+      matched: [{ actionId: 'A1', findingId: 'F1', via: 'possible', score: 0.13, fillsGap: true }],
+    });
+    expect(d.all.find((x) => x.code === 'action-possible')?.message).toBe(
+      'action A1 names no finding; it may answer F1 (score 0.13, and no other action answers it), shown in the report as needing confirmation',
+    );
+  });
+
   it('does not warn about an action whose answers: [] says it answers no finding', () => {
     const d = new Diagnostics();
     const l = linkActions(plan([{ ...action('A1'), answersNone: true }]), [], d);

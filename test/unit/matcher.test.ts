@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/3-link/analyse.js';
 import { GLOSSARY, SOURCES } from '../../src/3-link/knowledge/glossary.js';
 import { THEMES } from '../../src/3-link/knowledge/themes.js';
-import { DEFAULT_BANDS, matchPlan } from '../../src/3-link/match.js';
+import { DEFAULT_BANDS, matchedLinks, matchPlan } from '../../src/3-link/match.js';
 import { createMatcher } from '../../src/3-link/matcher.js';
 import { addAnswers } from '../../src/3-link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
@@ -230,7 +230,10 @@ describe('deciding for a whole plan, in bands', () => {
     );
     const by = new Map(matchPlan(plan, FINDINGS, { bands }).actions.map((a) => [a.id, a]));
     // F2 goes to the closer of the two actions whose best it is; the other answers nothing.
-    expect(by.get('A1')).toMatchObject({ source: 'possible', linked: ['F2'] });
+    expect(by.get('A1')).toMatchObject({ source: 'possible', linked: ['F2'], fillsGap: true });
+    expect(matchedLinks({ actions: [by.get('A1')!], findings: [] })).toEqual([
+      { actionId: 'A1', findingId: 'F2', via: 'possible', score: by.get('A1')!.suggestions[0]!.score, fillsGap: true },
+    ]);
     expect(by.get('A2')).toMatchObject({ source: 'none', linked: [] });
     // F4 is answered already (A3's answers:), so A4 fills no gap; business never does.
     expect(by.get('A4')).toMatchObject({ source: 'none', linked: [] });
