@@ -29,8 +29,19 @@ export function formatMatchTable(report: MatchReport, findings: readonly Finding
     const s = a.suggestions.find((x) => x.finding === shown);
     const why = a.source === 'explicit' ? '' : [...(a.fillsGap ? ['nothing else answers it'] : []), ...(s?.because ?? [])].join(', ');
     lines.push(row(a.id, shown ?? '-', s ? s.score.toFixed(2) : '-', LINK[a.source], why, shown ? shorten(text.get(shown) ?? '', 60) : ''));
-    if (a.source !== 'explicit' && a.linked.length > 1)
-      lines.push(row('', a.linked[1]!, '', 'and', '', shorten(text.get(a.linked[1]!) ?? '', 60)));
+    if (a.source !== 'explicit' && a.linked.length > 1) {
+      const also = a.suggestions.find((x) => x.finding === a.linked[1]);
+      lines.push(
+        row(
+          '',
+          a.linked[1]!,
+          also ? also.score.toFixed(2) : '',
+          'and',
+          (also?.because ?? []).join(', '),
+          shorten(text.get(a.linked[1]!) ?? '', 60),
+        ),
+      );
+    }
     if (a.source === 'possible') {
       const runnerUp = a.suggestions.find((x) => !a.linked.includes(x.finding));
       if (runnerUp)
