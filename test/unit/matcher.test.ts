@@ -218,29 +218,76 @@ describe('deciding for a whole plan, in bands', () => {
     expect(covered(joint).size).toBeGreaterThanOrEqual(covered(alone).size);
   });
 
-  it('offers a finding nothing answers the closest action that fell short, as possible only', () => {
+  describe('a finding nothing answers takes the closest action that fell short, as possible only', () => {
     // Every score below `possible`, so only the rule for unanswered findings can link anything.
     const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0.01 };
-    const plan = planOf(
-      action('A1', 'Return home interviews offered within 72 hours of every missing episode'),
-      action('A2', 'Missing episodes discussed at team meetings'),
-      action('A3', 'Initial health assessments booked within 20 working days', { answers: ['F4'] }),
-      action('A4', 'Health assessments for children entering care reviewed weekly'),
-      action('A5', 'Agree the revenue budget and savings plan with the finance business partner'),
-    );
-    const by = new Map(matchPlan(plan, FINDINGS, { bands }).actions.map((a) => [a.id, a]));
-    // F2 goes to the closer of the two actions whose best it is; the other answers nothing.
-    expect(by.get('A1')).toMatchObject({ source: 'possible', linked: ['F2'], fillsGap: true });
-    expect(matchedLinks({ actions: [by.get('A1')!], findings: [] })).toEqual([
-      { actionId: 'A1', findingId: 'F2', via: 'possible', score: by.get('A1')!.suggestions[0]!.score, fillsGap: true },
-    ]);
-    expect(by.get('A2')).toMatchObject({ source: 'none', linked: [] });
-    // F4 is answered already (A3's answers:), so A4 fills no gap; business never does.
-    expect(by.get('A4')).toMatchObject({ source: 'none', linked: [] });
-    expect(by.get('A5')).toMatchObject({ source: 'none', linked: [] });
-    // Off, the same plan links nothing the matcher chose.
-    const off = matchPlan(plan, FINDINGS, { bands: { ...bands, unanswered: 0 } });
-    expect(off.actions.filter((a) => a.source === 'possible')).toEqual([]);
+    const decide = (plan: Plan, b = bands) => new Map(matchPlan(plan, FINDINGS, { bands: b }).actions.map((a) => [a.id, a]));
+    const RHI = 'Return home interviews offered within 72 hours of every missing episode';
+
+    it('links the closest, says why, and leaves the others', () => {
+      const by = decide(planOf(action('A1', RHI), action('A2', 'Missing episodes discussed at team meetings')));
+      expect(by.get('A1')).toMatchObject({ source: 'possible', linked: ['F2'], fillsGap: true });
+      expect(matchedLinks({ actions: [by.get('A1')!], findings: [] })).toEqual([
+        { actionId: 'A1', findingId: 'F2', via: 'possible', score: by.get('A1')!.suggestions[0]!.score, fillsGap: true },
+      ]);
+      expect(by.get('A2')).toMatchObject({ source: 'none', linked: [] });
+      expect(by.get('A2')!.fillsGap).toBeUndefined();
+      // Off, the same plan links nothing.
+      const off = decide(planOf(action('A1', RHI)), { ...bands, unanswered: 0 });
+      expect(off.get('A1')).toMatchObject({ source: 'none', linked: [] });
+    });
+
+    it('takes the first in the plan of two equally close actions', () => {
+      const by = decide(planOf(action('A1', RHI), action('A2', RHI)));
+      expect(by.get('A1')).toMatchObject({ source: 'possible', fillsGap: true });
+      expect(by.get('A2')).toMatchObject({ source: 'none' });
+    });
+
+    it('needs the score: at the floor it links, a hundredth below it does not', () => {
+      const score = decide(planOf(action('A1', RHI))).get('A1')!.suggestions[0]!.score;
+      expect(score).toBeGreaterThan(0);
+      expect(decide(planOf(action('A1', RHI)), { ...bands, unanswered: score }).get('A1')!.source).toBe('possible');
+      expect(decide(planOf(action('A1', RHI)), { ...bands, unanswered: score + 0.01 }).get('A1')!.source).toBe('none');
+      // An action that shares nothing with any finding fills no gap, however low the floor.
+      expect(decide(planOf(action('A1', 'Quarterly newsletter printed in colour'))).get('A1')!.source).toBe('none');
+    });
+
+    it('fills no gap with a finding answered already: by answers:, or as the runner-up of another link', () => {
+      const answered = decide(planOf(action('A1', RHI), action('A0', 'Return interviews for missing children', { answers: ['F2'] })));
+      expect(answered.get('A1')).toMatchObject({ source: 'none', linked: [] });
+      // A permissive band makes A3 link F4 and, as a close runner-up, F2: F2 is answered then.
+      const both = 'Initial health assessments and return home interviews for children entering care who go missing';
+      const scores = decide(planOf(action('A3', both))).get('A3')!.suggestions;
+      expect(
+        scores
+          .slice(0, 2)
+          .map((x) => x.finding)
+          .sort(),
+      ).toEqual(['F2', 'F4']);
+      const low = Math.min(scores[0]!.score, scores[1]!.score);
+      const linkBoth = { ...bands, possible: low, matched: low, secondShare: 0, unanswered: 0.01 };
+      const by = decide(planOf(action('A3', both), action('A1', 'Missing episodes discussed at team meetings')), linkBoth);
+      expect(by.get('A3')!.linked).toHaveLength(2);
+      expect(by.get('A1')).toMatchObject({ source: 'none', linked: [] });
+    });
+
+    it('is never an action that says it answers nothing, nor one mostly about council business', () => {
+      const by = decide(
+        planOf(
+          action('A1', RHI, { answersNone: true }),
+          action(
+            'A2',
+            'Agree the revenue budget, savings plan and procurement for return home interviews with the finance business partner',
+          ),
+        ),
+      );
+      expect(by.get('A1')).toMatchObject({ source: 'explicit', linked: [] });
+      expect(by.get('A2')!.suggestions[0]!.finding).toBe('F2');
+      expect(by.get('A2')).toMatchObject({ source: 'none', linked: [] });
+      // Nor does either keep the gap from a weaker action that may answer it.
+      const with3 = decide(planOf(action('A1', RHI, { answersNone: true }), action('A3', 'Missing episodes discussed at team meetings')));
+      expect(with3.get('A3')).toMatchObject({ source: 'possible', linked: ['F2'], fillsGap: true });
+    });
   });
 });
 
