@@ -33,7 +33,8 @@ export interface Workspace {
  */
 export function archivedWorkspace(exampleDir: string): Workspace {
   const w = workspace();
-  cpSync(path.join(exampleDir, 'packs'), path.join(w.dir, 'packs'), { recursive: true });
+  // The pack folder only: a build of the shared folder may hold its lock (packs/.boardpack.lock).
+  cpSync(path.join(exampleDir, 'packs', '2026-10'), path.join(w.dir, 'packs', '2026-10'), { recursive: true });
   return w;
 }
 
