@@ -66,6 +66,9 @@ function checkAgainst(text: string, f: Facts, name: string): number {
     ],
   );
   expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) findings? (?:has|have) no action/g, (m) => [[num(m[1]!), f.findings.notAnswered.length]]);
+  expectCount(/(\d+|[Nn]o|[A-Z][a-z]+) findings? (?:has|have) only a possible action/g, (m) => [
+    [num(m[1]!), f.findings.unconfirmed.length],
+  ]);
   expectCount(
     /(\d+) met (?:its target|their targets) in [A-Z][a-z]+ \d{4}, (\d+) (?:was|were) within tolerance of target \(amber\) and (\d+) (?:was|were) red; (\d+|no) (?:has|have) no target/g,
     (m) => [
@@ -156,6 +159,20 @@ describe('every count in the prose is the count of its set', () => {
     expect(board).toMatch(/1 indicator is below target \(1 red, 0 amber\)/);
     expect(board).toMatch(/One action needs attention because it is off track/);
     expect(board).toMatch(/One finding has no action in the plan/);
+  });
+
+  it('when a finding has only a possible action, which someone must confirm', async () => {
+    const w = workspace();
+    // ILACS-2025-R1 keeps only P1.5, which the matcher links as possible.
+    w.edit(PLAN, /answers: \[ILACS-2025-R1\]/g, 'answers: []');
+    const { models, computed } = await build(w);
+    const f = computed.facts;
+    expect(f.findings.unconfirmed.map((c) => c.finding.id)).toEqual(['ILACS-2025-R1']);
+    for (const m of models) {
+      checkAgainst(prose(m), f, m.id);
+      // Counted where the findings are counted, never left out of them.
+      expect(prose(m), m.id).toContain('One finding has only a possible action, which someone must confirm.');
+    }
   });
 
   it('when the plan has one priority with one action', async () => {
