@@ -197,7 +197,7 @@ async function main() {
   // DEV_ONLY=1 while trying changes: held-out figures are for reporting, not for steering.
   const splits: Split[] = process.env['DEV_ONLY']
     ? ['dev']
-    : (['dev', 'heldout', 'validation', 'blind', 'blind-f', 'blind-g', 'blind-h'] as Split[]).filter((s) =>
+    : (['dev', 'heldout', 'validation', 'blind', 'blind-f', 'blind-g', 'blind-h', 'blind-i'] as Split[]).filter((s) =>
         plans.some((p) => p.split === s),
       );
   if (!where.corpus) console.log('(the validation split needs the public corpus: set BOARDPACK_CORPUS to its inspection_reports folder)');

@@ -18,7 +18,7 @@ import { FindingsRegisterSchema, PlanSchema } from '../src/model/schemas.js';
  * written after the matcher was frozen, against reports of the public corpus it never saw;
  * blind: the newest such set, measured once before its failures are read (then it becomes dev).
  */
-export type Split = 'dev' | 'heldout' | 'validation' | 'blind' | 'blind-f' | 'blind-g' | 'blind-h';
+export type Split = 'dev' | 'heldout' | 'validation' | 'blind' | 'blind-f' | 'blind-g' | 'blind-h' | 'blind-i';
 
 export interface EvalFinding {
   readonly id: string;
