@@ -46,6 +46,14 @@ export interface Bands {
    */
   readonly unanswered: number;
   /**
+   * In a plan whose actions typically score low against its findings, "possible" starts lower: at
+   * this share of the median best score of the actions the matcher decides (never above `possible`,
+   * never below `lowest`). 0 turns it off.
+   */
+  readonly typicalShare: number;
+  /** The lowest "possible" can go in such a plan. */
+  readonly lowest: number;
+  /**
    * An action mostly about council business (finance, ICT, HR, estates ...) answers no finding
    * unless its best finding scores at least `matched`: when this share of its evidence or more is
    * business.
@@ -61,8 +69,13 @@ export const DEFAULT_BANDS: Bands = {
   secondShare: 0.85,
   coverage: 0.15,
   unanswered: 0.14,
+  typicalShare: 0.5,
+  lowest: 0.08,
   business: 0.2,
 };
+
+/** A plan needs this many actions for the matcher to decide before its typical score is trusted. */
+const TYPICAL_FROM = 5;
 
 export interface ActionMatch {
   readonly id: string;
@@ -100,7 +113,8 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   );
   const known = new Set(findings.map((f) => f.id));
   const rows: { id: string; explicit: string[]; ranked: Suggestion[]; stated: boolean; business: number }[] = [];
-  const floor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : bands.possible);
+  let possibleHere = bands.possible;
+  const floor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : possibleHere);
   const progress = options.progress ?? NO_PROGRESS;
   const total = plan.priorities.reduce((n, p) => n + p.actions.length, 0);
   for (const p of plan.priorities) {
@@ -127,6 +141,19 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     }
   }
   progress({ stage: 'matching actions', done: total, total, unit: 'actions' });
+  // Scores scale with how the findings are written: one-line findings (the current framework's
+  // "what needs to improve") score lower against any action than paragraphs do. Most actions of a
+  // plan answer something, so the plan's typical best score says where "answers nothing" starts.
+  if (bands.typicalShare > 0) {
+    const bests = rows
+      .filter((r) => r.explicit.length === 0 && !r.stated && r.ranked[0])
+      .map((r) => r.ranked[0]!.score)
+      .sort((a, b) => a - b);
+    if (bests.length >= TYPICAL_FROM) {
+      const typical = bests[Math.floor(bests.length / 2)]!;
+      possibleHere = Math.min(bands.possible, Math.max(bands.lowest, bands.typicalShare * typical));
+    }
+  }
 
   // First choices, then the plan as a whole: a finding no action answers takes an action for
   // which it is a close second, when that action's first finding stays answered.

@@ -218,6 +218,33 @@ describe('deciding for a whole plan, in bands', () => {
     expect(covered(joint).size).toBeGreaterThanOrEqual(covered(alone).size);
   });
 
+  it('starts "answers nothing" lower in a plan whose actions typically score low, from five actions up', () => {
+    // `possible` out of reach, so only the plan's own typical score can let an action through.
+    const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0, typicalShare: 0.5, lowest: 0.01 };
+    const texts = [
+      'Return home interviews offered within 72 hours of every missing episode',
+      'Caseloads capped and social workers recruited to the assessment teams',
+      'More local foster homes, so children live near their families and schools',
+      'Initial health assessments booked within 20 working days of entering care',
+      'Missing episodes discussed at team meetings',
+      'Quarterly newsletter printed in colour',
+    ];
+    const plan = planOf(...texts.map((t, i) => action(`A${i + 1}`, t)));
+    const report = matchPlan(plan, FINDINGS, { bands });
+    const bests = report.actions.map((a) => a.suggestions[0]?.score ?? 0);
+    const typical = [...bests].sort((a, b) => a - b)[Math.floor(bests.length / 2)]!;
+    for (const [i, a] of report.actions.entries()) {
+      expect(a.source === 'none', `${a.id} at ${bests[i]} against ${typical / 2}`).toBe(bests[i]! < typical / 2);
+    }
+    expect(report.actions.filter((a) => a.source === 'none').length).toBeGreaterThan(0);
+    expect(report.actions.filter((a) => a.source !== 'none').length).toBeGreaterThan(0);
+    // Fewer than five actions to go on: the plan's floor stays where the bands put it.
+    const small = matchPlan(planOf(...texts.slice(0, 4).map((t, i) => action(`A${i + 1}`, t))), FINDINGS, { bands });
+    expect(small.actions.every((a) => a.source === 'none')).toBe(true);
+    // Off, the same six actions all answer nothing.
+    expect(matchPlan(plan, FINDINGS, { bands: { ...bands, typicalShare: 0 } }).actions.every((a) => a.source === 'none')).toBe(true);
+  });
+
   describe('a finding nothing answers takes the closest action that fell short, as possible only', () => {
     // Every score below `possible`, so only the rule for unanswered findings can link anything.
     const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0.01 };
