@@ -112,7 +112,15 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     options.matcher ?? DEFAULT_MATCHER,
   );
   const known = new Set(findings.map((f) => f.id));
-  const rows: { id: string; explicit: string[]; ranked: Suggestion[]; stated: boolean; business: number }[] = [];
+  const rows: {
+    id: string;
+    explicit: string[];
+    ranked: Suggestion[];
+    stated: boolean;
+    business: number;
+    /** For an action with answers:, how well it meets the best of them: what a real answer scores here. */
+    answerScore?: number;
+  }[] = [];
   let possibleHere = bands.possible;
   const floor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : possibleHere);
   const progress = options.progress ?? NO_PROGRESS;
@@ -131,28 +139,35 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
           : [];
       // Only an action the matcher decides for needs its share of council business.
       const decided = explicit.length === 0 && !a.answersNone;
+      const scale =
+        explicit.length > 0 && bands.typicalShare > 0
+          ? ranked.length > 0
+            ? ranked
+            : matcher.rank({ id: a.id, text: a.text, context: p.title, measures })
+          : [];
+      const answerScore = scale.filter((s) => explicit.includes(s.finding)).reduce((m, s) => Math.max(m, s.score), -1);
       rows.push({
         id: a.id,
         explicit,
         ranked,
         stated: a.answersNone,
         business: decided ? businessShare(a.text, options.matcher ?? DEFAULT_MATCHER) : 0,
+        ...(answerScore >= 0 ? { answerScore } : {}),
       });
     }
   }
   progress({ stage: 'matching actions', done: total, total, unit: 'actions' });
   // Scores scale with how the findings are written: one-line findings (the current framework's
-  // "what needs to improve") score lower against any action than paragraphs do. Most actions of a
-  // plan answer something, so the plan's typical best score says where "answers nothing" starts.
+  // "what needs to improve") score lower against any action than paragraphs do. Where "answers
+  // nothing" starts is read from the plan: from how its actions with answers: meet the findings
+  // they name, when five or more do; else, as most actions answer something, from the best scores
+  // of the actions the matcher decides for, when there are five or more.
   if (bands.typicalShare > 0) {
-    const bests = rows
-      .filter((r) => r.explicit.length === 0 && !r.stated && r.ranked[0])
-      .map((r) => r.ranked[0]!.score)
-      .sort((a, b) => a - b);
-    if (bests.length >= TYPICAL_FROM) {
-      const typical = bests[Math.floor(bests.length / 2)]!;
-      possibleHere = Math.min(bands.possible, Math.max(bands.lowest, bands.typicalShare * typical));
-    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const answers = rows.flatMap((r) => (r.answerScore === undefined ? [] : [r.answerScore]));
+    const bests = rows.flatMap((r) => (r.explicit.length === 0 && !r.stated && r.ranked[0] ? [r.ranked[0].score] : []));
+    const typical = answers.length >= TYPICAL_FROM ? median(answers) : bests.length >= TYPICAL_FROM ? median(bests) : undefined;
+    if (typical !== undefined) possibleHere = Math.min(bands.possible, Math.max(bands.lowest, bands.typicalShare * typical));
   }
 
   // First choices, then the plan as a whole: a finding no action answers takes an action for

@@ -245,6 +245,45 @@ describe('deciding for a whole plan, in bands', () => {
     expect(matchPlan(plan, FINDINGS, { bands: { ...bands, typicalShare: 0 } }).actions.every((a) => a.source === 'none')).toBe(true);
   });
 
+  it("reads the plan's typical score from its answers: when five or more actions name the findings they answer", () => {
+    const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0, typicalShare: 0.5, lowest: 0.01 };
+    const named: [string, string][] = [
+      ['F2', 'Return home interviews offered within 72 hours of every missing episode'],
+      ['F1', 'Caseloads capped and social workers recruited to the assessment teams'],
+      ['F3', 'More local foster homes, so children live near their families and schools'],
+      ['F4', 'Initial health assessments booked within 20 working days of entering care'],
+      ['F2', 'Children who go missing from care are offered a return interview'],
+    ];
+    const weak = [
+      'Missing episodes discussed at team meetings',
+      'Foster carer newsletter sent each quarter',
+      'Health passports given to children in care',
+      'Workforce survey run each spring',
+      'Return interview leaflet reprinted',
+    ].map((t, i) => action(`U${i + 1}`, t));
+    const alone = matchPlan(planOf(...weak), FINDINGS, { bands });
+    // On their own, the weak actions set a low floor, and some clear it.
+    expect(alone.actions.some((a) => a.source !== 'none')).toBe(true);
+    // Beside five answers that meet their findings well, the floor is half what those answers
+    // score, and the weak actions answer nothing.
+    const plan = planOf(...named.map(([f, t], i) => action(`E${i + 1}`, t, { answers: [f] })), ...weak);
+    const report = matchPlan(plan, FINDINGS, { bands });
+    const own = report.actions
+      .filter((a) => a.source === 'explicit')
+      .map((a) => a.suggestions.find((x) => x.finding === a.linked[0])!.score)
+      .sort((a, b) => a - b);
+    const floor = own[Math.floor(own.length / 2)]! / 2;
+    for (const a of report.actions.filter((x) => x.id.startsWith('U')))
+      expect(a.source === 'none', `${a.id} at ${a.suggestions[0]!.score} against ${floor}`).toBe(a.suggestions[0]!.score < floor);
+    // At least one that cleared its own low floor does not clear this one.
+    const linkedAlone = new Set(alone.actions.filter((a) => a.source !== 'none').map((a) => a.id));
+    expect(report.actions.some((a) => linkedAlone.has(a.id) && a.source === 'none')).toBe(true);
+    // Build does not ask for suggestions on actions with answers:, and decides the same.
+    const quiet = matchPlan(plan, FINDINGS, { bands, suggestExplicit: false });
+    expect(quiet.actions.map((a) => a.source)).toEqual(report.actions.map((a) => a.source));
+    expect(quiet.actions.find((a) => a.id === 'E1')!.suggestions).toEqual([]);
+  });
+
   describe('a finding nothing answers takes the closest action that fell short, as possible only', () => {
     // Every score below `possible`, so only the rule for unanswered findings can link anything.
     const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0.01 };
