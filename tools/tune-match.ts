@@ -60,6 +60,13 @@ if (grid === 'bands') {
           const m = { ...DEFAULT_MATCHER, weights: { ...DEFAULT_MATCHER.weights, theme, entry, expansion, business } };
           results.push({ name: JSON.stringify(m.weights), s: run(m, DEFAULT_BANDS) });
         }
+} else if (grid === 'relative') {
+  // Where "answers nothing" starts in a plan whose actions typically score low (DEFAULT_BANDS.typicalShare, .lowest).
+  for (const typicalShare of [0, 0.4, 0.45, 0.5, 0.55, 0.6])
+    for (const lowest of [0.08, 0.1]) {
+      const bands = { ...DEFAULT_BANDS, typicalShare, lowest };
+      results.push({ name: JSON.stringify({ typicalShare, lowest }), s: run(DEFAULT_MATCHER, bands) });
+    }
 } else if (grid === 'population') {
   for (const population of [0, 0.3, 0.6, 1]) {
     const m = { ...DEFAULT_MATCHER, weights: { ...DEFAULT_MATCHER.weights, population } };

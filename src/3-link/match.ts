@@ -31,7 +31,7 @@ export interface Bands {
   readonly matched: number;
   /** …and the best must lead the runner-up by this much. */
   readonly margin: number;
-  /** At or above this, a possible link; below it, the action answers nothing. */
+  /** At or above this, a possible link; below it, the action answers nothing (lower in a plan that scores low: typicalShare). */
   readonly possible: number;
   /** A second finding is linked too when it scores at least this share of the best. */
   readonly secondShare: number;
@@ -47,8 +47,9 @@ export interface Bands {
   readonly unanswered: number;
   /**
    * In a plan whose actions typically score low against its findings, "possible" starts lower: at
-   * this share of the median best score of the actions the matcher decides (never above `possible`,
-   * never below `lowest`). 0 turns it off.
+   * this share of what a real answer typically scores there (see matchPlan; never above
+   * `possible`, never below `lowest`). 0 turns it off. Chosen on the development split with set J
+   * (npm run tune:match relative): the most cautious of the settings that did best.
    */
   readonly typicalShare: number;
   /** The lowest "possible" can go in such a plan. */
@@ -69,8 +70,8 @@ export const DEFAULT_BANDS: Bands = {
   secondShare: 0.85,
   coverage: 0.15,
   unanswered: 0.14,
-  typicalShare: 0.5,
-  lowest: 0.08,
+  typicalShare: 0.6,
+  lowest: 0.1,
   business: 0.2,
 };
 
@@ -91,6 +92,8 @@ export interface ActionMatch {
 export interface MatchReport {
   readonly actions: readonly ActionMatch[];
   readonly findings: readonly { readonly id: string; readonly actions: readonly string[] }[];
+  /** Below this best score an action answers nothing, in this plan; with the typical score that lowered it, when one did. */
+  readonly noneBelow: { readonly score: number; readonly typical?: number; readonly from?: 'answers' | 'best-scores' };
 }
 
 export interface MatchPlanOptions {
@@ -122,6 +125,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     answerScore?: number;
   }[] = [];
   let possibleHere = bands.possible;
+  let typicalOf: { typical: number; from: 'answers' | 'best-scores' } | undefined;
   const floor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : possibleHere);
   const progress = options.progress ?? NO_PROGRESS;
   const total = plan.priorities.reduce((n, p) => n + p.actions.length, 0);
@@ -165,16 +169,27 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   if (bands.typicalShare > 0) {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const answers = rows.flatMap((r) => (r.answerScore === undefined ? [] : [r.answerScore]));
-    const bests = rows.flatMap((r) => (r.explicit.length === 0 && !r.stated && r.ranked[0] ? [r.ranked[0].score] : []));
-    const typical = answers.length >= TYPICAL_FROM ? median(answers) : bests.length >= TYPICAL_FROM ? median(bests) : undefined;
-    if (typical !== undefined) possibleHere = Math.min(bands.possible, Math.max(bands.lowest, bands.typicalShare * typical));
+    // Council business and actions sharing nothing with any finding say nothing of the scale, and
+    // would pull it down; the rest must still be five or more, and most of the actions decided for.
+    const decided = rows.filter((r) => r.explicit.length === 0 && !r.stated && r.ranked[0]);
+    const bests = decided.flatMap((r) => (r.business < bands.business && r.ranked[0]!.score > 0 ? [r.ranked[0]!.score] : []));
+    const trusted = bests.length >= TYPICAL_FROM && bests.length * 2 > decided.length;
+    const typical = answers.length >= TYPICAL_FROM ? median(answers) : trusted ? median(bests) : undefined;
+    if (typical !== undefined) {
+      possibleHere = Math.min(bands.possible, Math.max(bands.lowest, bands.typicalShare * typical));
+      // Said only where it lowers the floor.
+      if (possibleHere < bands.possible) typicalOf = { typical, from: answers.length >= TYPICAL_FROM ? 'answers' : 'best-scores' };
+    }
   }
 
   // First choices, then the plan as a whole: a finding no action answers takes an action for
   // which it is a close second, when that action's first finding stays answered.
+  // On the bands' own floor, not the plan's: a weak link is possible only, and never moves a
+  // stronger action away from its best finding.
+  const firstFloor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : bands.possible);
   const first = new Map<string, string>();
   for (const r of rows) {
-    if (r.explicit.length > 0 || r.stated || !r.ranked[0] || r.ranked[0].score < floor(r)) continue;
+    if (r.explicit.length > 0 || r.stated || !r.ranked[0] || r.ranked[0].score < firstFloor(r)) continue;
     first.set(r.id, r.ranked[0].finding);
   }
   const answeredBy = new Map<string, number>();
@@ -248,7 +263,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     };
   });
   const byFinding = findings.map((f) => ({ id: f.id, actions: actions.filter((a) => a.linked.includes(f.id)).map((a) => a.id) }));
-  return { actions, findings: byFinding };
+  return { actions, findings: byFinding, noneBelow: { score: possibleHere, ...(typicalOf ?? {}) } };
 }
 
 /** The matcher's links, confident and possible, for build. */

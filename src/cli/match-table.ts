@@ -70,5 +70,14 @@ export function formatMatchTable(report: MatchReport, findings: readonly Finding
   );
   if (count('possible') > 0)
     lines.push('A possible link is shown in the reports as needing confirmation; add answers: to the action to settle it.');
+  const { score, typical, from } = report.noneBelow;
+  if (typical !== undefined)
+    lines.push(
+      `In this plan an action answers nothing below a score of ${score.toFixed(2)}: half ${
+        from === 'answers'
+          ? 'what its actions with answers: typically score against their findings'
+          : 'the best score its actions typically reach'
+      } (${typical.toFixed(2)}).`,
+    );
   return `${lines.join('\n')}\n`;
 }

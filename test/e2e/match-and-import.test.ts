@@ -18,7 +18,7 @@ describe('boardpack match', () => {
       actions: { id: string; linked: string[]; source: string; suggestions: { finding: string; score: number; because: string[] }[] }[];
       findings: { id: string; actions: string[] }[];
     };
-    expect(Object.keys(out)).toEqual(['actions', 'findings']);
+    expect(Object.keys(out)).toEqual(['actions', 'findings', 'noneBelow']);
     expect(out.actions).toHaveLength(25);
     for (const a of out.actions) {
       expect(Object.keys(a)).toEqual(['id', 'linked', 'source', 'suggestions']);

@@ -32,6 +32,7 @@ describe('the match review table', () => {
         { id: 'F2', actions: ['A1'] },
         { id: 'F3', actions: ['A2'] },
       ],
+      noneBelow: { score: 0.1, typical: 0.2, from: 'best-scores' },
     };
     const lines = formatMatchTable(report, FINDINGS).split('\n');
     expect(lines[1]).toMatch(/^A1\s+F1\s+0\.31\s+matched\s+theme: permanence\s+Permanence planning/);
@@ -41,5 +42,11 @@ describe('the match review table', () => {
     expect(lines[4]).toMatch(/^\s+F1\s+0\.04\s+or\s/);
     expect(lines).toContain('Every finding is answered by at least one action.');
     expect(lines).toContain('2 actions: 0 linked in the plan, 1 matched, 1 possible (to be confirmed), 0 answer no finding');
+    // A plan whose actions score low has its own floor, and says so.
+    expect(lines).toContain(
+      'In this plan an action answers nothing below a score of 0.10: half the best score its actions typically reach (0.20).',
+    );
+    const usual = formatMatchTable({ ...report, noneBelow: { score: 0.15 } }, FINDINGS);
+    expect(usual).not.toContain('In this plan');
   });
 });

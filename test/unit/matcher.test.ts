@@ -245,6 +245,37 @@ describe('deciding for a whole plan, in bands', () => {
     expect(matchPlan(plan, FINDINGS, { bands: { ...bands, typicalShare: 0 } }).actions.every((a) => a.source === 'none')).toBe(true);
   });
 
+  it('at the default bands: lowers "none" only for five or more telling actions, between `lowest` and `possible`', () => {
+    const weak = [
+      'Foster carers visited by their supervising social worker',
+      'Health passports given to children in care',
+      'Carers invited to a summer event',
+      'Young people asked what they think of their homes',
+      'Schools briefed on the safeguarding offer',
+    ].map((t, i) => action(`U${i + 1}`, t));
+    const floorOf = (...actions: Action[]) => matchPlan(planOf(...actions), FINDINGS).noneBelow;
+    const low = floorOf(...weak);
+    expect(low.from).toBe('best-scores');
+    expect(low.score).toBeLessThan(0.15);
+    expect(low.score).toBe(Math.max(DEFAULT_BANDS.lowest, DEFAULT_BANDS.typicalShare * low.typical!));
+    // Four are too few to go on.
+    expect(floorOf(...weak.slice(0, 4))).toEqual({ score: 0.15 });
+    // Council business, and actions that share nothing with any finding, are not counted: with
+    // them the telling actions are no longer most of the plan.
+    const business = [
+      'Agree the revenue budget and savings plan with the finance business partner',
+      'Replace the laptops and renew the software licences',
+    ];
+    const blank = ['Quarterly newsletter printed in colour', 'Lease cars renewed'];
+    const mixed = floorOf(...weak, ...[...business, ...blank, ...business].map((t, i) => action(`B${i + 1}`, t)));
+    expect(mixed).toEqual({ score: 0.15 });
+    // The clamps: never above the bands' own floor, never below `lowest`.
+    const high = matchPlan(planOf(...weak), FINDINGS, { bands: { ...DEFAULT_BANDS, typicalShare: 5 } }).noneBelow;
+    expect(high).toEqual({ score: 0.15 });
+    const tiny = matchPlan(planOf(...weak), FINDINGS, { bands: { ...DEFAULT_BANDS, typicalShare: 0.01 } }).noneBelow;
+    expect(tiny.score).toBe(DEFAULT_BANDS.lowest);
+  });
+
   it("reads the plan's typical score from its answers: when five or more actions name the findings they answer", () => {
     const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0, typicalShare: 0.5, lowest: 0.01 };
     const named: [string, string][] = [
@@ -256,7 +287,7 @@ describe('deciding for a whole plan, in bands', () => {
     ];
     const weak = [
       'Missing episodes discussed at team meetings',
-      'Foster carer newsletter sent each quarter',
+      'Foster carers visited by their supervising social worker',
       'Health passports given to children in care',
       'Workforce survey run each spring',
       'Return interview leaflet reprinted',
@@ -293,7 +324,7 @@ describe('deciding for a whole plan, in bands', () => {
     it('links the closest, says why, and leaves the others', () => {
       const by = decide(planOf(action('A1', RHI), action('A2', 'Missing episodes discussed at team meetings')));
       expect(by.get('A1')).toMatchObject({ source: 'possible', linked: ['F2'], fillsGap: true });
-      expect(matchedLinks({ actions: [by.get('A1')!], findings: [] })).toEqual([
+      expect(matchedLinks({ actions: [by.get('A1')!], findings: [], noneBelow: { score: 0.15 } })).toEqual([
         { actionId: 'A1', findingId: 'F2', via: 'possible', score: by.get('A1')!.suggestions[0]!.score, fillsGap: true },
       ]);
       expect(by.get('A2')).toMatchObject({ source: 'none', linked: [] });
