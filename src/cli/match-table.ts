@@ -66,7 +66,7 @@ export function formatMatchTable(report: MatchReport, findings: readonly Finding
   const count = (src: string) => report.actions.filter((a) => a.source === src).length;
   lines.push('');
   lines.push(
-    `${report.actions.length} actions: ${count('explicit')} linked in the plan, ${count('matched')} matched, ${count('possible')} possible (to be confirmed), ${count('none')} answer no finding`,
+    `${report.actions.length} ${report.actions.length === 1 ? 'action' : 'actions'}: ${count('explicit')} linked in the plan, ${count('matched')} matched, ${count('possible')} possible (to be confirmed), ${count('none')} answer no finding`,
   );
   if (count('possible') > 0)
     lines.push('A possible link is shown in the reports as needing confirmation; add answers: to the action to settle it.');

@@ -48,5 +48,8 @@ describe('the match review table', () => {
     );
     const usual = formatMatchTable({ ...report, noneBelow: { score: 0.15 } }, FINDINGS);
     expect(usual).not.toContain('In this plan');
+    // One action is one action.
+    const single = formatMatchTable({ ...report, actions: report.actions.slice(0, 1) }, FINDINGS);
+    expect(single).toContain('\n1 action: 0 linked in the plan, 1 matched');
   });
 });
