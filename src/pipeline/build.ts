@@ -140,7 +140,7 @@ async function buildWith(
     // PDFs this LibreOffice already made of these very Word reports, archived: converting again
     // would give the same bytes, so a build that finds its pack archived does not wait for it.
     const archived = pdfsArchivedFor(reports, ms, converter.version, [baseDir, `${baseDir}-pdf`]);
-    if (archived) return [...reports, ...ms.map((m, i) => ({ name: fileNameOf(m, PDF), bytes: archived.get(reports[i]!.name)! }))];
+    if (archived) return [...reports, ...archived];
     // Each report as PDF/A beside its Word file, stamped with the pack date, not the time of day.
     progress({ stage: 'converting the reports to PDF' });
     let pdfs: Map<string, Uint8Array>;
@@ -363,16 +363,17 @@ function listed(items: readonly string[]): string {
 }
 
 /**
- * The PDFs of `reports` (Word reports, by name; `ms` their models, in order) in an archived pack of `dirs` that this
- * LibreOffice and this boardpack made: a pack listing these very reports as outputs, or a <period>-pdf folder listing
- * them as inputs, each by its SHA-256. Undefined unless every report's PDF is there.
+ * The PDFs of `reports` (Word reports; `ms` their models, in order), as pack files in that order,
+ * from an archived pack of `dirs` that this LibreOffice and this boardpack made: a pack listing
+ * these very reports as outputs, or a <period>-pdf folder listing them as inputs, each by its
+ * SHA-256. Undefined unless every report's PDF is there.
  */
 function pdfsArchivedFor(
   reports: readonly PackFile[],
   ms: readonly ReportModel[],
   version: string,
   dirs: readonly string[],
-): Map<string, Uint8Array> | undefined {
+): PackFile[] | undefined {
   for (const dir of dirs) {
     const there = inspectPack(dir);
     if (there.state !== 'folder') continue;
@@ -385,13 +386,14 @@ function pdfsArchivedFor(
         .filter((f) => f.path.endsWith(DOCX.extension))
         .map((f) => [path.posix.basename(f.path), f.sha256]),
     );
-    const pdfs = new Map<string, Uint8Array>();
+    const pdfs: PackFile[] = [];
     for (const [i, r] of reports.entries()) {
-      const pdf = existing.get(fileNameOf(ms[i]!, PDF));
+      const name = fileNameOf(ms[i]!, PDF);
+      const pdf = existing.get(name);
       if (words.get(r.name) !== sha256(r.bytes) || !pdf) break;
-      pdfs.set(r.name, pdf);
+      pdfs.push({ name, bytes: pdf });
     }
-    if (pdfs.size === reports.length) return pdfs;
+    if (pdfs.length === reports.length) return pdfs;
   }
   return undefined;
 }
