@@ -126,7 +126,10 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   }[] = [];
   let possibleHere = bands.possible;
   let typicalOf: { typical: number; from: 'answers' | 'best-scores' } | undefined;
-  const floor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : possibleHere);
+  // An action mostly about council business needs a confident score; others, `possible` (the
+  // bands' own, or the plan's where it is lower).
+  const floorAt = (r: (typeof rows)[number], possible: number) => (r.business >= bands.business ? bands.matched : possible);
+  const floor = (r: (typeof rows)[number]) => floorAt(r, possibleHere);
   const progress = options.progress ?? NO_PROGRESS;
   const total = plan.priorities.reduce((n, p) => n + p.actions.length, 0);
   for (const p of plan.priorities) {
@@ -174,11 +177,12 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     const decided = rows.filter((r) => r.explicit.length === 0 && !r.stated && r.ranked[0]);
     const bests = decided.flatMap((r) => (r.business < bands.business && r.ranked[0]!.score > 0 ? [r.ranked[0]!.score] : []));
     const trusted = bests.length >= TYPICAL_FROM && bests.length * 2 > decided.length;
-    const typical = answers.length >= TYPICAL_FROM ? median(answers) : trusted ? median(bests) : undefined;
-    if (typical !== undefined) {
+    const from = answers.length >= TYPICAL_FROM ? 'answers' : trusted ? 'best-scores' : undefined;
+    if (from) {
+      const typical = median(from === 'answers' ? answers : bests);
       possibleHere = Math.min(bands.possible, Math.max(bands.lowest, bands.typicalShare * typical));
       // Said only where it lowers the floor.
-      if (possibleHere < bands.possible) typicalOf = { typical, from: answers.length >= TYPICAL_FROM ? 'answers' : 'best-scores' };
+      if (possibleHere < bands.possible) typicalOf = { typical, from };
     }
   }
 
@@ -186,10 +190,9 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   // which it is a close second, when that action's first finding stays answered.
   // On the bands' own floor, not the plan's: a weak link is possible only, and never moves a
   // stronger action away from its best finding.
-  const firstFloor = (r: (typeof rows)[number]) => (r.business >= bands.business ? bands.matched : bands.possible);
   const first = new Map<string, string>();
   for (const r of rows) {
-    if (r.explicit.length > 0 || r.stated || !r.ranked[0] || r.ranked[0].score < firstFloor(r)) continue;
+    if (r.explicit.length > 0 || r.stated || !r.ranked[0] || r.ranked[0].score < floorAt(r, bands.possible)) continue;
     first.set(r.id, r.ranked[0].finding);
   }
   const answeredBy = new Map<string, number>();
