@@ -73,7 +73,7 @@ export function formatMatchTable(report: MatchReport, findings: readonly Finding
   const { score, typical, from } = report.noneBelow;
   if (typical !== undefined)
     lines.push(
-      `In this plan an action answers nothing below a score of ${score.toFixed(2)}: half ${
+      `In this plan an action answers nothing below a score of ${score.toFixed(2)}, set from ${
         from === 'answers'
           ? 'what its actions with answers: typically score against their findings'
           : 'the best score its actions typically reach'

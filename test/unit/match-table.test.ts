@@ -44,7 +44,7 @@ describe('the match review table', () => {
     expect(lines).toContain('2 actions: 0 linked in the plan, 1 matched, 1 possible (to be confirmed), 0 answer no finding');
     // A plan whose actions score low has its own floor, and says so.
     expect(lines).toContain(
-      'In this plan an action answers nothing below a score of 0.10: half the best score its actions typically reach (0.20).',
+      'In this plan an action answers nothing below a score of 0.10, set from the best score its actions typically reach (0.20).',
     );
     const usual = formatMatchTable({ ...report, noneBelow: { score: 0.15 } }, FINDINGS);
     expect(usual).not.toContain('In this plan');
