@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { wordOverlap, type MatcherOptions } from '../src/3-link/matcher.js';
 import { matchPlan, type ActionMatch, type Bands } from '../src/3-link/match.js';
 import type { Action, Finding, Plan } from '../src/model/types.js';
-import { evalMaterialPresent, readEvalSet, readPlanAsEval, type EvalAction, type EvalPlan, type Split } from './match-eval-set.js';
+import { evalMaterialPresent, readEvalSet, readPlanAsEval, SPLITS, type EvalAction, type EvalPlan, type Split } from './match-eval-set.js';
 import { ROOT } from './root.js';
 
 const SHARED = process.env['BOARDPACK_SHARED'] ?? path.join(ROOT, '../shared');
@@ -195,11 +195,7 @@ async function main() {
   }
   const plans = await readEvalSet(where);
   // DEV_ONLY=1 while trying changes: held-out figures are for reporting, not for steering.
-  const splits: Split[] = process.env['DEV_ONLY']
-    ? ['dev']
-    : (['dev', 'heldout', 'validation', 'blind', 'blind-f', 'blind-g', 'blind-h', 'blind-i'] as Split[]).filter((s) =>
-        plans.some((p) => p.split === s),
-      );
+  const splits: Split[] = process.env['DEV_ONLY'] ? ['dev'] : SPLITS.filter((s) => plans.some((p) => p.split === s));
   if (!where.corpus) console.log('(the validation split needs the public corpus: set BOARDPACK_CORPUS to its inspection_reports folder)');
   const of = (s: Split) => plans.filter((p) => p.split === s);
   const threshold = overlapThreshold(of('dev'));

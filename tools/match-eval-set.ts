@@ -18,7 +18,9 @@ import { FindingsRegisterSchema, PlanSchema } from '../src/model/schemas.js';
  * written after the matcher was frozen, against reports of the public corpus it never saw;
  * blind: the newest such set, measured once before its failures are read (then it becomes dev).
  */
-export type Split = 'dev' | 'heldout' | 'validation' | 'blind' | 'blind-f' | 'blind-g' | 'blind-h' | 'blind-i';
+/** The splits, in the order they are reported; a new blind set is one more name here. */
+export const SPLITS = ['dev', 'heldout', 'validation', 'blind', 'blind-f', 'blind-g', 'blind-h', 'blind-i'] as const;
+export type Split = (typeof SPLITS)[number];
 
 export interface EvalFinding {
   readonly id: string;
