@@ -92,6 +92,14 @@ describe('reading a text into evidence', () => {
     expect(e).not.toContain('offic');
   });
 
+  it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {
+    const home = features('No child to stay more than 28 days in a setting without Ofsted registration');
+    expect(home).toContain('=unregistered');
+    expect(home).not.toContain('=social_work_england');
+    expect(home).not.toContain('#privatefostering');
+    expect(features('Every locum checked for professional registration')).toContain('=social_work_england');
+  });
+
   it("puts a theme's different words under one theme", () => {
     expect(features('Cap caseloads at eighteen')).toContain('#caseload');
     expect(features('Some social workers hold too many cases')).toContain('#caseload');

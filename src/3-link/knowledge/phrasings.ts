@@ -805,7 +805,6 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'homestay',
     'exchange students',
     '28 days or more',
-    'more than 28 days',
     'notify the council',
     'notifying the council',
     'notify the local authority',
