@@ -100,6 +100,15 @@ describe('reading a text into evidence', () => {
     expect(features('Every locum checked for professional registration')).toContain('=social_work_england');
   });
 
+  it('reads adoption, case closure and identity only where the words mean them', () => {
+    const model = features('A single practice model will be adopted across the service');
+    expect(model).not.toContain('=adoption_order');
+    expect(model).not.toContain('#permanence');
+    expect(features('Support for adopted children and their families')).toContain('=adoption_order');
+    expect(features('Office closure over the Christmas period')).not.toContain('#recording');
+    expect(features('Briefings in schools and faith settings')).not.toContain('#identity');
+  });
+
   it("puts a theme's different words under one theme", () => {
     expect(features('Cap caseloads at eighteen')).toContain('#caseload');
     expect(features('Some social workers hold too many cases')).toContain('#caseload');
