@@ -14,7 +14,9 @@ const WORDS = (
   'improvement develop developing increase better good well including include includes use using children child ' +
   'young people person families family service services council local authority practice work working ' +
   'month monthly week weekly day daily year new set agree hold run give offer introduce require make ' +
-  'time per cent key us must should may might shall via etc eg ie'
+  'time per cent key us must should may might shall via etc eg ie ' +
+  // How inspectors weigh what they found (its consistency, its robustness), never what the work is.
+  'consistency appropriateness robustness extent'
 ).split(' ');
 
 export const STOP_WORDS: readonly string[] = [...new Set([...WORDS, ...WORDS.map((w) => stemmer(w))])];
