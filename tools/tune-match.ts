@@ -85,7 +85,7 @@ if (grid === 'bands') {
       results.push({ name: JSON.stringify({ business, possible }), s: run(DEFAULT_MATCHER, bands) });
     }
 } else if (grid === 'fields') {
-  for (const contextWeight of [0, 0.1, 0.2, 0.4])
+  for (const contextWeight of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
     for (const measuresWeight of [0, 0.15, 0.3, 0.6, 0.8, 1]) {
       const m = { ...DEFAULT_MATCHER, contextWeight, measuresWeight };
       results.push({ name: JSON.stringify({ contextWeight, measuresWeight }), s: run(m, DEFAULT_BANDS) });
