@@ -4,10 +4,13 @@
  */
 import type { Diagnostics } from '../diagnostics/index.js';
 import type { Finding, Link, Linkage, Plan } from '../model/types.js';
+import type { NearMiss } from './match.js';
 
 export interface LinkOptions {
   /** The matcher's links for actions without `answers:`. */
   readonly matched?: readonly Link[];
+  /** For actions the matcher linked to nothing: the finding each came closest to, if near. */
+  readonly nearMisses?: ReadonlyMap<string, NearMiss>;
 }
 
 const scored = (ls: readonly Link[]) =>
@@ -59,10 +62,20 @@ export function linkActions(plan: Plan, findings: readonly Finding[], diags: Dia
       unlinkedActions.push(a.id);
       // `answers: []`: someone has said it answers none; nothing to warn about.
       if (a.answersNone) continue;
-      diags.report('action-unlinked', `action ${a.id} answers no finding`, {
-        place: a.place,
-        hint: 'the matcher found no finding it answers; add answers: if it does answer one',
-      });
+      const miss = options.nearMisses?.get(a.id);
+      const near = miss && known.has(miss.findingId) ? miss : undefined;
+      diags.report(
+        'action-unlinked',
+        near
+          ? `action ${a.id} answers no finding; the closest is ${near.findingId} (score ${near.score.toFixed(2)}, below the ${near.floor.toFixed(2)} a possible link needs here)`
+          : `action ${a.id} answers no finding`,
+        {
+          place: a.place,
+          hint: near
+            ? `if it answers ${near.findingId}, or another finding, add answers: naming it; if it answers none, answers: [] says so`
+            : 'the matcher found no finding it answers; add answers: if it does answer one',
+        },
+      );
     }
   }
   const settled = (f: string) => (byFinding.get(f) ?? []).some((l) => l.via !== 'possible');

@@ -89,6 +89,14 @@ export interface ActionMatch {
   readonly suggestions: readonly Suggestion[];
 }
 
+/** The finding an action called none came closest to. */
+export interface NearMiss {
+  readonly findingId: string;
+  readonly score: number;
+  /** The score a possible link needed in this plan. */
+  readonly floor: number;
+}
+
 export interface MatchReport {
   readonly actions: readonly ActionMatch[];
   readonly findings: readonly { readonly id: string; readonly actions: readonly string[] }[];
@@ -267,6 +275,21 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   });
   const byFinding = findings.map((f) => ({ id: f.id, actions: actions.filter((a) => a.linked.includes(f.id)).map((a) => a.id) }));
   return { actions, findings: byFinding, noneBelow: { score: possibleHere, ...(typicalOf ?? {}) } };
+}
+
+/**
+ * For each action called none whose best finding still scored at least `lowest`: that finding,
+ * its score and the plan's floor, so the warning can name the near miss a person should look at.
+ * (On one-line findings an answer in other words can score below the floor.)
+ */
+export function nearMisses(report: MatchReport, lowest = DEFAULT_BANDS.lowest): Map<string, NearMiss> {
+  const out = new Map<string, NearMiss>();
+  for (const a of report.actions) {
+    const best = a.suggestions[0];
+    if (a.source === 'none' && best && best.score >= lowest)
+      out.set(a.id, { findingId: best.finding, score: best.score, floor: report.noneBelow.score });
+  }
+  return out;
 }
 
 /** The matcher's links, confident and possible, for build. */

@@ -22,7 +22,7 @@ import { Diagnostics } from '../diagnostics/index.js';
 import { entriesOf, inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../3-link/link.js';
-import { matchPlan, matchedLinks } from '../3-link/match.js';
+import { matchPlan, matchedLinks, nearMisses } from '../3-link/match.js';
 import { sha256 } from '../model/digest.js';
 import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
@@ -66,9 +66,9 @@ export async function prepare(
   // as needing confirmation when the matcher is unsure.
   const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
   const progress = options.progress ?? NO_PROGRESS;
-  const matched = matchedLinks(matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators, progress }));
+  const report = matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators, progress });
   progress({ stage: 'linking actions to findings' });
-  const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched });
+  const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched: matchedLinks(report), nearMisses: nearMisses(report) });
   progress({ stage: 'computing figures' });
   const computed = compute(inputs, linkage, diags);
   const models = composeReports(inputs, linkage, computed, diags, progress);

@@ -94,6 +94,25 @@ describe('link', () => {
     );
   });
 
+  it('names the finding an unlinked action came closest to, so a person can look at it', () => {
+    const d = new Diagnostics();
+    linkActions(plan([action('A1'), action('A2'), action('A3')]), [finding('F1'), finding('F2')], d, {
+      nearMisses: new Map([
+        ['A1', { findingId: 'F2', score: 0.11, floor: 0.13 }],
+        // A finding the register no longer has is not named.
+        ['A3', { findingId: 'GONE', score: 0.12, floor: 0.15 }],
+      ]),
+    });
+    const unlinked = d.all.filter((x) => x.code === 'action-unlinked');
+    expect(unlinked.map((x) => x.message)).toEqual([
+      'action A1 answers no finding; the closest is F2 (score 0.11, below the 0.13 a possible link needs here)',
+      'action A2 answers no finding',
+      'action A3 answers no finding',
+    ]);
+    expect(unlinked[0]?.hint).toBe('if it answers F2, or another finding, add answers: naming it; if it answers none, answers: [] says so');
+    for (const u of unlinked.slice(1)) expect(u.hint).toBe('the matcher found no finding it answers; add answers: if it does answer one');
+  });
+
   it('does not warn about an action whose answers: [] says it answers no finding', () => {
     const d = new Diagnostics();
     const l = linkActions(plan([{ ...action('A1'), answersNone: true }]), [], d);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/3-link/analyse.js';
 import { GLOSSARY, SOURCES } from '../../src/3-link/knowledge/glossary.js';
 import { THEMES } from '../../src/3-link/knowledge/themes.js';
-import { DEFAULT_BANDS, matchedLinks, matchPlan } from '../../src/3-link/match.js';
+import { DEFAULT_BANDS, type MatchReport, matchedLinks, matchPlan, nearMisses } from '../../src/3-link/match.js';
 import { createMatcher } from '../../src/3-link/matcher.js';
 import { addAnswers } from '../../src/3-link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
@@ -206,6 +206,26 @@ describe('deciding for a whole plan, in bands', () => {
     expect(['matched', 'possible']).toContain(by.get('A3')!.source);
     expect(by.get('A3')!.linked).toEqual(['F3']);
     for (const a of report.actions) expect(a.suggestions.length).toBeGreaterThan(1);
+  });
+
+  it('keeps, for an action called none, the finding it came closest to when that scored at least `lowest`', () => {
+    const s = (finding: string, score: number) => ({ finding, score, because: [] });
+    const report: MatchReport = {
+      actions: [
+        { id: 'near', linked: [], source: 'none', suggestions: [s('F2', 0.12), s('F1', 0.05)] },
+        { id: 'at-lowest', linked: [], source: 'none', suggestions: [s('F3', DEFAULT_BANDS.lowest)] },
+        { id: 'far', linked: [], source: 'none', suggestions: [s('F1', DEFAULT_BANDS.lowest - 0.01)] },
+        { id: 'linked', linked: ['F1'], source: 'possible', suggestions: [s('F1', 0.14)] },
+        { id: 'said', linked: [], source: 'explicit', suggestions: [s('F1', 0.3)] },
+        { id: 'blank', linked: [], source: 'none', suggestions: [] },
+      ],
+      findings: [],
+      noneBelow: { score: 0.13, typical: 0.22, from: 'best-scores' },
+    };
+    expect([...nearMisses(report)]).toEqual([
+      ['near', { findingId: 'F2', score: 0.12, floor: 0.13 }],
+      ['at-lowest', { findingId: 'F3', score: DEFAULT_BANDS.lowest, floor: 0.13 }],
+    ]);
   });
 
   it('never matches an action whose answers: [] says it answers none, nor one with answers', () => {
