@@ -67,6 +67,12 @@ if (grid === 'bands') {
       const bands = { ...DEFAULT_BANDS, typicalShare, lowest };
       results.push({ name: JSON.stringify({ typicalShare, lowest }), s: run(DEFAULT_MATCHER, bands) });
     }
+} else if (grid === 'unanswered') {
+  // How far below "possible" an action may score and still fill a finding nothing else answers.
+  for (const unanswered of [0, 0.06, 0.08, 0.1, 0.12, 0.14]) {
+    const bands = { ...DEFAULT_BANDS, unanswered };
+    results.push({ name: JSON.stringify({ unanswered }), s: run(DEFAULT_MATCHER, bands) });
+  }
 } else if (grid === 'population') {
   for (const population of [0, 0.3, 0.6, 1]) {
     const m = { ...DEFAULT_MATCHER, weights: { ...DEFAULT_MATCHER.weights, population } };
