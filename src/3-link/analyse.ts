@@ -14,6 +14,7 @@ import { stemmer } from 'stemmer';
 import { BUSINESS } from './knowledge/business.js';
 import { GLOSSARY, type GlossaryEntry, type Theme } from './knowledge/glossary.js';
 import { PHRASINGS } from './knowledge/phrasings.js';
+import { OTHER_SENSES } from './knowledge/senses.js';
 import { SHORTHAND_RULES } from './knowledge/shorthand.js';
 import { STOP_WORDS } from './knowledge/stop-words.js';
 import { THEMES } from './knowledge/themes.js';
@@ -127,6 +128,9 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
       if (!acronyms.has(k)) acronyms.set(k, entry);
     } else addPhrase(form, entry);
   };
+  // First, so that they win over the field's terms they hold: plain words, no term, no theme.
+  for (const phrase of OTHER_SENSES)
+    addPhrase(phrase, { key: '', features: [], expansion: contentWords(phrase), business: false, plain: true });
   for (const g of glossary) {
     // An acronym's expansion stands beside it at a lower weight; a term's meaning is a description.
     const entry: LexEntry = {

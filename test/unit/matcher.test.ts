@@ -93,20 +93,43 @@ describe('reading a text into evidence', () => {
   });
 
   it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {
-    const home = features('No child to stay more than 28 days in a setting without Ofsted registration');
-    expect(home).toContain('=unregistered');
-    expect(home).not.toContain('=social_work_england');
-    expect(home).not.toContain('#privatefostering');
+    for (const home of [
+      'No child to stay more than 28 days in a setting without Ofsted registration',
+      'No child placed in unregistered settings for 28 days or more',
+    ]) {
+      const e = features(home);
+      expect(e).toContain('=unregistered');
+      expect(e).not.toContain('=social_work_england');
+      expect(e).not.toContain('#privatefostering');
+    }
+    expect(features('Registration of the new supported accommodation service')).not.toContain('=social_work_england');
     expect(features('Every locum checked for professional registration')).toContain('=social_work_england');
+    expect(features('Check the registration of social workers before they start')).toContain('=social_work_england');
+    expect(features('Children privately fostered for 28 days or more')).toContain('#privatefostering');
   });
 
-  it('reads adoption, case closure and identity only where the words mean them', () => {
-    const model = features('A single practice model will be adopted across the service');
-    expect(model).not.toContain('=adoption_order');
-    expect(model).not.toContain('#permanence');
-    expect(features('Support for adopted children and their families')).toContain('=adoption_order');
-    expect(features('Office closure over the Christmas period')).not.toContain('#recording');
+  it('reads adoption, case closure and identity where the words mean them, and not in their everyday senses', () => {
+    for (const model of [
+      'A single practice model will be adopted across the service',
+      'The council will adopt a restorative practice model',
+    ]) {
+      expect(features(model)).not.toContain('=adoption_order');
+      expect(features(model)).not.toContain('#permanence');
+    }
+    expect(features('Children who are adopted wait too long for support')).toContain('#permanence');
+    expect(features('Support for adopted children and their families')).toContain('#permanence');
+    const office = features('Office closure over the Christmas period');
+    expect(office).toContain('$estates');
+    expect(office).not.toContain('#recording');
+    expect(features('Managers check every case closure')).toContain('#recording');
     expect(features('Briefings in schools and faith settings')).not.toContain('#identity');
+    expect(features("Record how each child's faith will be supported")).toContain('#identity');
+  });
+
+  it("drops the inspectors' weighing words, in any form, and keeps what they weigh", () => {
+    const e = features('The consistency, robustness and appropriateness of plans: inconsistent and not robustly checked');
+    for (const weighing of ['consist', 'inconsist', 'robust', 'robustli', 'appropri']) expect(e).not.toContain(weighing);
+    expect(e).toContain('plan');
   });
 
   it("puts a theme's different words under one theme", () => {

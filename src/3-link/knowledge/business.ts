@@ -65,7 +65,7 @@ export const BUSINESS: readonly BusinessTerm[] = [
   ...group(
     'estates',
     'office; offices; office move; office accommodation; accommodation strategy for staff; civic centre; town hall; office building; ' +
-      'refurbishment; refurbish; refit; repairs; maintenance; roof; heating; lighting; car park; car parking; parking; desks; desk booking; ' +
+      'office closure; office closures; building closure; refurbishment; refurbish; refit; repairs; maintenance; roof; heating; lighting; car park; car parking; parking; desks; desk booking; ' +
       'hot desking; relocation; relocate; lease; leases; premises; facilities management; health and safety inspection; fire risk assessment; ' +
       'asbestos; energy costs; school places expansion; school buildings; home to school transport; fleet; pool cars',
   ),

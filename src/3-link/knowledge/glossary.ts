@@ -2087,7 +2087,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'adoption order',
     means: 'court order transferring parental responsibility permanently to adopters',
-    also: ['adoption orders', 'adoption', 'adopted children', 'adopted child', 'adopted young people', 'adopted from care'],
+    also: ['adoption orders', 'adopted', 'adoption'],
     themes: ['permanence', 'courts'],
     source: 'ADOPTION',
   },
@@ -3405,7 +3405,14 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'Social Work England',
     means: 'regulator of social workers in England',
-    also: ['SWE', 'social work regulator', 'HCPC', 'professional registration', 'SWE registration'],
+    also: [
+      'SWE',
+      'social work regulator',
+      'HCPC',
+      'professional registration',
+      'social work registration',
+      'registration of social workers',
+    ],
     themes: ['workforce'],
     source: 'SWE',
   },
@@ -3718,7 +3725,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'case closure',
     means: 'ending involvement with a child and recording the reasons',
-    also: ['closed cases', 'closing cases', 'case closures', 'closure summary', 'closure letter'],
+    also: ['closure', 'closed cases', 'closing cases', 'closure summary', 'closure letter'],
     themes: ['recording'],
     source: 'CINCENSUS',
   },
@@ -3726,7 +3733,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'cultural identity',
     means: "a child's ethnicity, culture, religion, language and heritage, to be reflected in their care",
-    also: ['identity', 'ethnicity', 'religion', 'heritage', 'cultural needs', 'racial identity', 'language needs', 'faith and culture'],
+    also: ['identity', 'ethnicity', 'religion', 'faith', 'heritage', 'cultural needs', 'racial identity', 'language needs'],
     themes: ['identity'],
     source: 'CA89V2',
   },

@@ -16,7 +16,7 @@ const WORDS = (
   'month monthly week weekly day daily year new set agree hold run give offer introduce require make ' +
   'time per cent key us must should may might shall via etc eg ie ' +
   // How inspectors weigh what they found (its consistency, its robustness), never what the work is.
-  'consistency appropriateness robustness extent'
+  'consistency appropriateness robustness extent inconsistent inconsistency inconsistently inappropriate inappropriately robustly'
 ).split(' ');
 
 export const STOP_WORDS: readonly string[] = [...new Set([...WORDS, ...WORDS.map((w) => stemmer(w))])];

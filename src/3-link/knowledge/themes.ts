@@ -94,7 +94,17 @@ export const THEMES: Readonly<Record<Theme, { readonly about: string; readonly w
   },
   permanence: {
     about: 'permanent homes and the plans that secure them',
-    words: ['permanence', 'permanency', 'adoption', 'adopters', 'special guardianship', 'long-term foster', 'life story', 'later life'],
+    words: [
+      'permanence',
+      'permanency',
+      'adoption',
+      'adopted',
+      'adopters',
+      'special guardianship',
+      'long-term foster',
+      'life story',
+      'later life',
+    ],
   },
   courts: {
     about: 'legal planning and proceedings',
@@ -190,6 +200,7 @@ export const THEMES: Readonly<Record<Theme, { readonly about: string; readonly w
       'ethnicity',
       'diversity',
       'diverse',
+      'faith',
       'heritage',
       'equality',
       'racism',

@@ -1,0 +1,38 @@
+/**
+ * Phrases in which a word of the field has its everyday sense: a council adopts a model or a
+ * policy, and faith groups are part of the community a plan works with. Read as plain words, so
+ * that the field's term ("adopted", of a child; a child's "faith") is not read into them. Phrases
+ * are matched before single words, so the word keeps its field sense everywhere else ("children
+ * who are adopted", "their faith and culture").
+ *
+ * Written from everyday English usage in council plans; no sentence is copied from any source.
+ */
+export const OTHER_SENSES: readonly string[] = [
+  // adopting a model, a policy, a strategy
+  'adopt a',
+  'adopt an',
+  'adopt the',
+  'adopt this',
+  'adopt our',
+  'adopted a',
+  'adopted an',
+  'adopted the',
+  'adopted this',
+  'adopting a',
+  'adopting an',
+  'adopting the',
+  'will be adopted',
+  'formally adopted',
+  'adopted across',
+  'adopted by cabinet',
+  'adopted by the council',
+  // faith groups in the community
+  'faith groups',
+  'faith group',
+  'faith leaders',
+  'faith communities',
+  'faith community',
+  'faith organisations',
+  'faith settings',
+  'faith setting',
+];
