@@ -133,6 +133,9 @@ describe('reading a text into evidence', () => {
   });
 
   it("puts a theme's different words under one theme", () => {
+    expect(features("Challenge when children's plans do not progress")).toContain('#planning');
+    expect(features('Children in care involved in the development of services')).toContain('#voice');
+    expect(features('The response to significant and persistent risk')).toContain('#childprotection');
     expect(features('Cap caseloads at eighteen')).toContain('#caseload');
     expect(features('Some social workers hold too many cases')).toContain('#caseload');
   });
