@@ -136,6 +136,7 @@ describe('reading a text into evidence', () => {
     expect(features("Challenge when children's plans do not progress")).toContain('#planning');
     expect(features('Children in care involved in the development of services')).toContain('#voice');
     expect(features('The response to significant and persistent risk')).toContain('#childprotection');
+    expect(features('A net gain of 25 fostering households')).toContain('#placements');
     expect(features('Cap caseloads at eighteen')).toContain('#caseload');
     expect(features('Some social workers hold too many cases')).toContain('#caseload');
   });

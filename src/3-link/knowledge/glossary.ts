@@ -1932,8 +1932,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'fostering recruitment hub',
       'fostering sufficiency',
       'foster carer retention',
+      'recruit foster carers',
+      'recruiting foster carers',
+      'new foster carers',
+      'fostering households',
+      'foster households',
+      'in-house foster carers',
+      'in-house carers',
     ],
-    themes: ['fostering'],
+    // More carers is how a council finds enough homes: the sufficiency duty's main lever.
+    themes: ['fostering', 'placements'],
     source: 'STABLEHOMES',
   },
   {

@@ -199,7 +199,6 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'subsequent plans',
     'persistent risk',
     'persistent risks',
-    'long-term significant harm',
     'protection plans',
   ],
   domesticabuse: [
@@ -426,7 +425,6 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'foster parents',
     'foster parent',
     'carers',
-    'fostering households',
     'brothers and sisters',
     'siblings',
     'sibling groups',
