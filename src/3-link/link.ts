@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from '../diagnostics/index.js';
 import type { Finding, Link, Linkage, Plan } from '../model/types.js';
-import type { NearMiss } from './match.js';
+import { type NearMiss, shownFloor } from './match.js';
 
 export interface LinkOptions {
   /** The matcher's links for actions without `answers:`. */
@@ -18,6 +18,7 @@ const scored = (ls: readonly Link[]) =>
 
 export function linkActions(plan: Plan, findings: readonly Finding[], diags: Diagnostics, options: LinkOptions = {}): Linkage {
   const known = new Set(findings.map((f) => f.id));
+  const byId = new Map(findings.map((f) => [f.id, f]));
   const links: Link[] = [];
   const explicitActions = new Set<string>();
   for (const p of plan.priorities) {
@@ -63,19 +64,18 @@ export function linkActions(plan: Plan, findings: readonly Finding[], diags: Dia
       // `answers: []`: someone has said it answers none; nothing to warn about.
       if (a.answersNone) continue;
       const miss = options.nearMisses?.get(a.id);
-      const near = miss && known.has(miss.findingId) ? miss : undefined;
-      diags.report(
-        'action-unlinked',
-        near
-          ? `action ${a.id} answers no finding; the closest is ${near.findingId} (score ${near.score.toFixed(2)}, below the ${near.floor.toFixed(2)} a possible link needs here)`
-          : `action ${a.id} answers no finding`,
-        {
-          place: a.place,
-          hint: near
-            ? `if it answers ${near.findingId}, or another finding, add answers: naming it; if it answers none, answers: [] says so`
-            : 'the matcher found no finding it answers; add answers: if it does answer one',
-        },
-      );
+      const near = miss && byId.has(miss.findingId) ? miss : undefined;
+      const closest = near
+        ? `; the closest finding is ${near.findingId} (${byId.get(near.findingId)!.ref}), with a match score of ${near.score.toFixed(2)} where ${
+            near.business ? 'an action mostly about council business needs' : 'a possible link in this plan needs'
+          } ${shownFloor(near.needed)}`
+        : '';
+      diags.report('action-unlinked', `action ${a.id} answers no finding${closest}`, {
+        place: a.place,
+        hint: near
+          ? `if it answers ${near.findingId} or another finding, add answers: naming it; if it answers none, answers: [] says so`
+          : 'the matcher found no finding it answers; add answers: if it does answer one',
+      });
     }
   }
   const settled = (f: string) => (byFinding.get(f) ?? []).some((l) => l.via !== 'possible');

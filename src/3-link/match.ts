@@ -41,8 +41,9 @@ export interface Bands {
    * An action below `possible` is still a possible link to its best finding when no other action
    * answers that finding and it scores at least this: a gap in the plan is more likely answered
    * weakly than not at all, and a possible link is shown for a person to confirm. One action (the
-   * closest) per such finding. 0.12, 0.13 and 0.14 did the same on the development split; the
-   * most cautious is kept.
+   * closest) per such finding. On the development split 0.12 and 0.14 score as well as no such
+   * rule by the F1 of "answers nothing" (lower floors trade recall for precision); the most
+   * cautious is kept, for the gaps it shows a person (npm run tune:match unanswered).
    */
   readonly unanswered: number;
   /**
@@ -61,6 +62,11 @@ export interface Bands {
    * business.
    */
   readonly business: number;
+  /**
+   * The warning for an action called none names its closest finding when it scored within this of
+   * what it needed: a hint for the person reading, never a link.
+   */
+  readonly near: number;
 }
 
 /** Chosen on the development split of the evaluation set: see `npm run eval:match`. */
@@ -74,6 +80,7 @@ export const DEFAULT_BANDS: Bands = {
   typicalShare: 0.5,
   lowest: 0.1,
   business: 0.2,
+  near: 0.05,
 };
 
 /** A plan needs this many actions for the matcher to decide before its typical score is trusted. */
@@ -86,6 +93,9 @@ export interface ActionMatch {
   readonly source: 'explicit' | 'matched' | 'possible' | 'none';
   /** Possible only because no other action answers its finding: its score fell short of the band. */
   readonly fillsGap?: true;
+  /** For an action called none: the score a possible link needed (higher for council business), and whether it was business. */
+  readonly neededScore?: number;
+  readonly business?: true;
   /** Best first, at most five. */
   readonly suggestions: readonly Suggestion[];
 }
@@ -94,8 +104,9 @@ export interface ActionMatch {
 export interface NearMiss {
   readonly findingId: string;
   readonly score: number;
-  /** The score a possible link needed in this plan. */
-  readonly floor: number;
+  /** The score a possible link needed: the plan's floor, or `matched` for council business. */
+  readonly needed: number;
+  readonly business?: true;
 }
 
 export interface MatchReport {
@@ -261,7 +272,15 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     const best = r.ranked[0];
     if (best && gapFilledBy.get(best.finding)?.id === r.id)
       return { id: r.id, linked: [best.finding], source: 'possible', fillsGap: true, suggestions };
-    if (!best || best.score < floor(r)) return { id: r.id, linked: [], source: 'none', suggestions };
+    if (!best || best.score < floor(r))
+      return {
+        id: r.id,
+        linked: [],
+        source: 'none',
+        suggestions,
+        neededScore: floor(r),
+        ...(r.business >= bands.business ? { business: true as const } : {}),
+      };
     const second = r.ranked[1];
     const confident =
       best.score >= bands.matched &&
@@ -279,19 +298,28 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
 }
 
 /**
- * For each action called none whose best finding still scored at least `lowest`: that finding,
- * its score and the plan's floor, so the warning can name the near miss a person should look at.
- * (On one-line findings an answer in other words can score below the floor.)
+ * For each action called none whose best finding came within `near` of the score it needed: that
+ * finding, its score and the score needed, so the warning can name the near miss for a person to
+ * look at (on one-line findings an answer in other words can fall just short).
  */
-export function nearMisses(report: MatchReport, lowest = DEFAULT_BANDS.lowest): Map<string, NearMiss> {
+export function nearMisses(report: MatchReport, near = DEFAULT_BANDS.near): Map<string, NearMiss> {
   const out = new Map<string, NearMiss>();
   for (const a of report.actions) {
     const best = a.suggestions[0];
-    if (a.source === 'none' && best && best.score >= lowest)
-      out.set(a.id, { findingId: best.finding, score: best.score, floor: report.noneBelow.score });
+    if (a.source !== 'none' || !best || a.neededScore === undefined || best.score <= 0) continue;
+    if (best.score < a.neededScore - near) continue;
+    out.set(a.id, {
+      findingId: best.finding,
+      score: best.score,
+      needed: a.neededScore,
+      ...(a.business ? { business: true as const } : {}),
+    });
   }
   return out;
 }
+
+/** A floor as a person reads it beside two-place scores: rounded up, so a score shown below it is below it. */
+export const shownFloor = (x: number) => (Math.ceil(x * 100 - 1e-9) / 100).toFixed(2);
 
 /** The matcher's links, confident and possible, for build. */
 export function matchedLinks(report: MatchReport): Link[] {

@@ -3,7 +3,7 @@
  * the best suggestion), the band, and why; the runner-up under a possible link; then the
  * findings no action answers.
  */
-import type { MatchReport } from '../3-link/match.js';
+import { type MatchReport, shownFloor } from '../3-link/match.js';
 import type { Finding } from '../model/types.js';
 
 const shorten = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}\u2026`);
@@ -73,7 +73,7 @@ export function formatMatchTable(report: MatchReport, findings: readonly Finding
   const { score, typical, from } = report.noneBelow;
   if (typical !== undefined)
     lines.push(
-      `In this plan an action answers nothing below a score of ${score.toFixed(2)}, set from ${
+      `In this plan an action answers nothing below a score of ${shownFloor(score)}, set from ${
         from === 'answers'
           ? 'what its actions with answers: typically score against their findings'
           : 'the best score its actions typically reach'

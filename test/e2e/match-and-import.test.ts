@@ -21,7 +21,8 @@ describe('boardpack match', () => {
     expect(Object.keys(out)).toEqual(['actions', 'findings', 'noneBelow']);
     expect(out.actions).toHaveLength(25);
     for (const a of out.actions) {
-      expect(Object.keys(a)).toEqual(['id', 'linked', 'source', 'suggestions']);
+      // An action called none also says the score a possible link needed (and if it was council business).
+      expect(Object.keys(a)).toEqual(['id', 'linked', 'source', 'suggestions', ...(a.source === 'none' ? ['neededScore'] : [])]);
       expect(['explicit', 'matched', 'possible', 'none']).toContain(a.source);
       expect(a.suggestions.length).toBeLessThanOrEqual(5);
       for (const s of a.suggestions) expect(Object.keys(s)).toEqual(['finding', 'score', 'because']);

@@ -94,23 +94,26 @@ describe('link', () => {
     );
   });
 
-  it('names the finding an unlinked action came closest to, so a person can look at it', () => {
+  it('names the finding an unlinked action came closest to, with the score it needed, so a person can look at it', () => {
     const d = new Diagnostics();
-    linkActions(plan([action('A1'), action('A2'), action('A3')]), [finding('F1'), finding('F2')], d, {
+    linkActions(plan([action('A1'), action('A2'), action('A3'), action('A4')]), [finding('F1'), finding('F2')], d, {
       nearMisses: new Map([
-        ['A1', { findingId: 'F2', score: 0.11, floor: 0.13 }],
+        // A floor of 0.105 is shown as 0.11: a score of 0.10 is below it, and reads so.
+        ['A1', { findingId: 'F2', score: 0.1, needed: 0.105 }],
+        ['A2', { findingId: 'F1', score: 0.18, needed: 0.2, business: true as const }],
         // A finding the register no longer has is not named.
-        ['A3', { findingId: 'GONE', score: 0.12, floor: 0.15 }],
+        ['A4', { findingId: 'GONE', score: 0.12, needed: 0.15 }],
       ]),
     });
     const unlinked = d.all.filter((x) => x.code === 'action-unlinked');
     expect(unlinked.map((x) => x.message)).toEqual([
-      'action A1 answers no finding; the closest is F2 (score 0.11, below the 0.13 a possible link needs here)',
-      'action A2 answers no finding',
+      'action A1 answers no finding; the closest finding is F2 (F2), with a match score of 0.10 where a possible link in this plan needs 0.11',
+      'action A2 answers no finding; the closest finding is F1 (F1), with a match score of 0.18 where an action mostly about council business needs 0.20',
       'action A3 answers no finding',
+      'action A4 answers no finding',
     ]);
-    expect(unlinked[0]?.hint).toBe('if it answers F2, or another finding, add answers: naming it; if it answers none, answers: [] says so');
-    for (const u of unlinked.slice(1)) expect(u.hint).toBe('the matcher found no finding it answers; add answers: if it does answer one');
+    expect(unlinked[0]?.hint).toBe('if it answers F2 or another finding, add answers: naming it; if it answers none, answers: [] says so');
+    for (const u of unlinked.slice(2)) expect(u.hint).toBe('the matcher found no finding it answers; add answers: if it does answer one');
   });
 
   it('does not warn about an action whose answers: [] says it answers no finding', () => {

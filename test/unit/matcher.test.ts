@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/3-link/analyse.js';
 import { GLOSSARY, SOURCES } from '../../src/3-link/knowledge/glossary.js';
 import { THEMES } from '../../src/3-link/knowledge/themes.js';
-import { DEFAULT_BANDS, type MatchReport, matchedLinks, matchPlan, nearMisses } from '../../src/3-link/match.js';
+import { DEFAULT_BANDS, type MatchReport, matchedLinks, matchPlan, nearMisses, shownFloor } from '../../src/3-link/match.js';
 import { createMatcher } from '../../src/3-link/matcher.js';
 import { addAnswers } from '../../src/3-link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
@@ -117,6 +117,13 @@ describe('reading a text into evidence', () => {
       expect(features(model)).not.toContain('#permanence');
     }
     expect(features('Children who are adopted wait too long for support')).toContain('#permanence');
+    // Read by the words as written and within a clause: "adoption, the" is not "adopt the".
+    for (const field of [
+      'Delay in adoption, the use of early permanence',
+      'Children will be adopted without delay',
+      'Recruit people to adopt a child',
+    ])
+      expect(features(field)).toContain('#permanence');
     expect(features('Support for adopted children and their families')).toContain('#permanence');
     const office = features('Office closure over the Christmas period');
     expect(office).toContain('$estates');
@@ -133,10 +140,11 @@ describe('reading a text into evidence', () => {
   });
 
   it("puts a theme's different words under one theme", () => {
-    expect(features("Challenge when children's plans do not progress")).toContain('#planning');
-    expect(features('Children in care involved in the development of services')).toContain('#voice');
+    expect(features("Challenge when a child's plan has stalled")).toContain('#planning');
+    expect(features("Refresh the Children's Plan with partners")).not.toContain('#planning');
     expect(features('The response to significant and persistent risk')).toContain('#childprotection');
-    expect(features('A net gain of 25 fostering households')).toContain('#placements');
+    expect(features('Recruit more fostering households')).toContain('#placements');
+    expect(features('Training for new foster carers')).not.toContain('#placements');
     expect(features('Cap caseloads at eighteen')).toContain('#caseload');
     expect(features('Some social workers hold too many cases')).toContain('#caseload');
   });
@@ -235,24 +243,47 @@ describe('deciding for a whole plan, in bands', () => {
     for (const a of report.actions) expect(a.suggestions.length).toBeGreaterThan(1);
   });
 
-  it('keeps, for an action called none, the finding it came closest to when that scored at least `lowest`', () => {
+  it('keeps, for an action called none, the finding it came closest to when within `near` of the score it needed', () => {
     const s = (finding: string, score: number) => ({ finding, score, because: [] });
+    const none = (id: string, neededScore: number, ...suggestions: ReturnType<typeof s>[]) =>
+      ({ id, linked: [], source: 'none', suggestions, neededScore }) as const;
     const report: MatchReport = {
       actions: [
-        { id: 'near', linked: [], source: 'none', suggestions: [s('F2', 0.12), s('F1', 0.05)] },
-        { id: 'at-lowest', linked: [], source: 'none', suggestions: [s('F3', DEFAULT_BANDS.lowest)] },
-        { id: 'far', linked: [], source: 'none', suggestions: [s('F1', DEFAULT_BANDS.lowest - 0.01)] },
+        none('near', 0.1, s('F2', 0.06), s('F1', 0.05)),
+        none('at-edge', 0.15, s('F3', 0.1)),
+        none('far', 0.15, s('F1', 0.09)),
+        { ...none('business', 0.2, s('F1', 0.18)), business: true },
+        none('blank', 0.1, s('F1', 0)),
         { id: 'linked', linked: ['F1'], source: 'possible', suggestions: [s('F1', 0.14)] },
         { id: 'said', linked: [], source: 'explicit', suggestions: [s('F1', 0.3)] },
-        { id: 'blank', linked: [], source: 'none', suggestions: [] },
       ],
       findings: [],
-      noneBelow: { score: 0.13, typical: 0.22, from: 'best-scores' },
+      noneBelow: { score: 0.1, typical: 0.2, from: 'best-scores' },
     };
     expect([...nearMisses(report)]).toEqual([
-      ['near', { findingId: 'F2', score: 0.12, floor: 0.13 }],
-      ['at-lowest', { findingId: 'F3', score: DEFAULT_BANDS.lowest, floor: 0.13 }],
+      ['near', { findingId: 'F2', score: 0.06, needed: 0.1 }],
+      ['at-edge', { findingId: 'F3', score: 0.1, needed: 0.15 }],
+      ['business', { findingId: 'F1', score: 0.18, needed: 0.2, business: true }],
     ]);
+  });
+
+  it('tells an action called none the score it needed: the plan floor, or `matched` for council business', () => {
+    const report = matchPlan(
+      planOf(
+        action('A1', 'Return home interviews offered within 72 hours of every missing episode'),
+        action('A2', 'Agree the revenue budget and savings plan with the finance business partner'),
+      ),
+      FINDINGS,
+    );
+    const by = new Map(report.actions.map((a) => [a.id, a]));
+    expect(by.get('A2')).toMatchObject({ source: 'none', neededScore: DEFAULT_BANDS.matched, business: true });
+    expect(by.get('A1')?.neededScore).toBeUndefined();
+  });
+
+  it('shows a floor rounded up, so a two-place score shown below it is below it', () => {
+    expect(shownFloor(0.105)).toBe('0.11');
+    expect(shownFloor(0.15)).toBe('0.15');
+    expect(shownFloor(0.1)).toBe('0.10');
   });
 
   it('never matches an action whose answers: [] says it answers none, nor one with answers', () => {
