@@ -41,6 +41,8 @@ interface Token {
   readonly raw: string;
   readonly lower: string;
   readonly stem: string;
+  /** Punctuation (not a space, hyphen or apostrophe) stands between it and the word before. */
+  readonly pause: boolean;
 }
 
 const STOP = new Set(STOP_WORDS);
@@ -60,10 +62,13 @@ function normalise(text: string): string {
 
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const raw of normalise(text).split(/[^A-Za-z0-9]+/)) {
-    if (!raw) continue;
+  const t = normalise(text);
+  let end = 0;
+  for (const m of t.matchAll(/[A-Za-z0-9]+/g)) {
+    const raw = m[0];
     const lower = raw.toLowerCase();
-    out.push({ raw, lower, stem: stem(lower) });
+    out.push({ raw, lower, stem: stem(lower), pause: /[^\s\-'\u2010-\u2014]/.test(t.slice(end, m.index)) });
+    end = m.index + raw.length;
   }
   return out;
 }
@@ -91,6 +96,8 @@ interface Lexicon {
   readonly words: ReadonlyMap<string, LexEntry>;
   /** First stem → phrases (stem lists) starting with it, longest first. */
   readonly phrases: ReadonlyMap<string, readonly { stems: readonly string[]; entry: LexEntry }[]>;
+  /** First word → everyday-sense phrases (knowledge/senses.ts) starting with it, as written, longest first. */
+  readonly senses: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** The words of a phrase that carry meaning, with their stems. */
@@ -128,9 +135,6 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
       if (!acronyms.has(k)) acronyms.set(k, entry);
     } else addPhrase(form, entry);
   };
-  // First, so that they win over the field's terms they hold: plain words, no term, no theme.
-  for (const phrase of OTHER_SENSES)
-    addPhrase(phrase, { key: '', features: [], expansion: contentWords(phrase), business: false, plain: true });
   for (const g of glossary) {
     // An acronym's expansion stands beside it at a lower weight; a term's meaning is a description.
     const entry: LexEntry = {
@@ -160,7 +164,14 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
     addForm(b.term, entry);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { acronyms, properNames, words, phrases };
+  // Matched by the words as written, not by stems: "adopt the" is not "adoption, the".
+  const senses = new Map<string, string[][]>();
+  for (const phrase of OTHER_SENSES) {
+    const ws = phrase.toLowerCase().split(/\s+/);
+    senses.set(ws[0]!, [...(senses.get(ws[0]!) ?? []), ws]);
+  }
+  for (const list of senses.values()) list.sort((a, b) => b.length - a.length);
+  return { acronyms, properNames, words, phrases, senses };
 }
 
 let lexicon: Lexicon | undefined;
@@ -208,6 +219,14 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     }
     const candidates = lex.phrases.get(t.stem);
     const hit = candidates?.find((p) => p.stems.every((s, k) => toks[i + k]?.stem === s));
+    // An everyday sense of a field word (knowledge/senses.ts), within one clause, read as plain
+    // words, unless a longer phrase of the field starts here ("adopt a child" over "adopt a").
+    const sense = lex.senses.get(t.lower)?.find((ws) => ws.every((x, k) => toks[i + k]?.lower === x && (k === 0 || !toks[i + k]!.pause)));
+    if (sense && (!hit || sense.length >= hit.stems.length)) {
+      for (const x of toks.slice(i, i + sense.length)) if (!STOP.has(x.stem) && !STOP.has(x.lower)) add(x.stem, 1, x.raw);
+      i += sense.length;
+      continue;
+    }
     if (hit) {
       emit(
         hit.entry,
