@@ -33,6 +33,10 @@ export function objective(s: Scores): number {
   );
 }
 
+/** The F1 of "answers nothing": the measure the plan-relative floor is chosen by (the objective caps both at their targets). */
+const noneF1 = (s: Scores) =>
+  s.noneRecall + s.nonePrecision > 0 ? (2 * s.noneRecall * s.nonePrecision) / (s.noneRecall + s.nonePrecision) : 0;
+
 const dev = (await readEvalSet(where)).filter((p) => p.split === 'dev');
 const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);
 
@@ -99,9 +103,9 @@ if (grid === 'bands') {
 }
 results.sort((a, b) => objective(b.s) - objective(a.s));
 console.log(`dev split only; ${results.length} settings, best first`);
-console.log('objective  top-1  top-3  none-R  none-P  real→none  sure-right  setting');
+console.log('objective  top-1  top-3  none-R  none-P  none-F1  real→none  sure-right  setting');
 for (const { name, s } of results.slice(0, Number(process.env['TOP'] ?? 15))) {
   console.log(
-    `${objective(s).toFixed(3).padStart(9)}  ${pct(s.top1)}  ${pct(s.top3)}   ${pct(s.noneRecall)}   ${pct(s.nonePrecision)}      ${pct(s.missedAsNone)}       ${pct(s.confidentRight)}  ${name}`,
+    `${objective(s).toFixed(3).padStart(9)}  ${pct(s.top1)}  ${pct(s.top3)}   ${pct(s.noneRecall)}   ${pct(s.nonePrecision)}    ${pct(noneF1(s))}      ${pct(s.missedAsNone)}       ${pct(s.confidentRight)}  ${name}`,
   );
 }
