@@ -112,6 +112,7 @@ describe('reading a text into evidence', () => {
     for (const model of [
       'A single practice model will be adopted across the service',
       'The council will adopt a restorative practice model',
+      'The new supervision policy was adopted in March',
     ]) {
       expect(features(model)).not.toContain('=adoption_order');
       expect(features(model)).not.toContain('#permanence');

@@ -26,6 +26,13 @@ export const OTHER_SENSES: readonly string[] = [
   'adopted across',
   'adopted by cabinet',
   'adopted by the council',
+  'policy was adopted',
+  'strategy was adopted',
+  'framework was adopted',
+  'model was adopted',
+  'approach was adopted',
+  'policy adopted',
+  'strategy adopted',
   // faith groups in the community
   'faith groups',
   'faith group',
