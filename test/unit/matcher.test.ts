@@ -90,6 +90,11 @@ describe('reading a text into evidence', () => {
     expect(e).toContain('$estates');
     expect(e).toContain('$ict');
     expect(e).not.toContain('offic');
+    // Answering subject access requests is information governance; a care leaver's access to their care records is the field's.
+    const sars = features('Clear the backlog of subject access requests and data breach reports');
+    expect(sars).toContain('$governanceadmin');
+    expect(sars).not.toContain('#recording');
+    expect(features('Help care leavers get access to their care records')).toContain('#careleavers');
   });
 
   it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {

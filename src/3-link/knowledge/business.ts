@@ -72,13 +72,14 @@ export const BUSINESS: readonly BusinessTerm[] = [
   ...group(
     'democratic',
     'cabinet; cabinet member; portfolio holder briefing; full council; council meeting; committee cycle; constitution; scheme of delegation; ' +
-      'member training; elections; ward councillors; freedom of information; FOI; subject access requests; ' +
+      'member training; elections; ward councillors; freedom of information; FOI; ' +
       'corporate complaints; ombudsman; members enquiries; councillor enquiries',
   ),
   ...group(
     'governanceadmin',
     'risk register; corporate risk register; internal audit plan; business continuity; business continuity plan; emergency planning; ' +
       'information governance; records retention schedule; data protection impact assessment; DPIA; GDPR; insurance; ' +
+      'subject access request; SAR; SARs; DSAR; data protection; data breach; data breaches; ' +
       'service plan template; directorate plan; business support restructure; restructure of business support',
   ),
 ];

@@ -3724,9 +3724,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     source: 'LIQUIDLOGIC',
   },
   {
-    term: 'SAR',
-    means: "subject access request (a person's request to see records held about them)",
-    also: ['subject access request', 'subject access requests', 'DSAR', 'access to records', 'access to care records'],
+    // Answering subject access requests (SARs) is information governance, council business
+    // (business.ts); a care-experienced adult's access to their care records is the field's.
+    term: 'access to records',
+    means: "a person's access to the records held about them, above all care-experienced adults' access to their care records",
+    also: ['access to care records', 'access to their records', 'care records access'],
     themes: ['recording', 'careleavers'],
     source: 'ICO',
   },
