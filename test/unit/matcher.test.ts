@@ -95,6 +95,8 @@ describe('reading a text into evidence', () => {
     expect(sars).toContain('$governanceadmin');
     expect(sars).not.toContain('#recording');
     expect(features('Help care leavers get access to their care records')).toContain('#careleavers');
+    expect(features('The schools forum agrees the high needs funding formula')).toContain('$finance');
+    expect(features('Retender SEN transport routes')).toContain('$estates');
   });
 
   it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {

@@ -38,7 +38,8 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'value for money; procurement; procure; re-procure; re-procurement; tendering exercise; contract management; invoice; invoices; ' +
       'purchase order; purchase orders; spend control; spending controls; council tax; business rates; grant claim; grant funding return; ' +
       'statement of accounts; external auditor; treasury; income generation; fees and charges; recharges; cost centre; cost centres; ' +
-      'commissioning spend; unit costs; financial year; budget setting; pay award; pension; pensions',
+      'commissioning spend; unit costs; financial year; budget setting; pay award; pension; pensions; ' +
+      'dedicated schools grant; DSG; high needs block; high needs funding; schools forum; funding formula; top-up funding',
   ),
   ...group(
     'ict',
@@ -54,7 +55,7 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'job evaluation; pay grades; payroll; appraisal scheme; appraisals; performance development review; HR policies; HR policy; ' +
       'flexible working policy; hybrid working; wellbeing offer for staff; employee assistance programme; mandatory e-learning; ' +
       'GDPR e-learning; data protection training; equality networks; staff networks; long service awards; staff awards; induction portal; ' +
-      'lease cars; car allowance; expenses policy; timesheets; annual leave',
+      'lease cars; car allowance; expenses policy; timesheets; annual leave; equality and diversity policy; workforce equality profile',
   ),
   ...group(
     'comms',
@@ -67,7 +68,8 @@ export const BUSINESS: readonly BusinessTerm[] = [
     'office; offices; office move; office accommodation; accommodation strategy for staff; civic centre; town hall; office building; ' +
       'office closure; office closures; building closure; refurbishment; refurbish; refit; repairs; maintenance; roof; heating; lighting; car park; car parking; parking; desks; desk booking; ' +
       'hot desking; relocation; relocate; lease; leases; premises; facilities management; health and safety inspection; fire risk assessment; ' +
-      'asbestos; energy costs; school places expansion; school buildings; home to school transport; fleet; pool cars',
+      'asbestos; energy costs; school places expansion; school buildings; home to school transport; SEN transport; SEND transport; ' +
+      'travel assistance; fleet; pool cars',
   ),
   ...group(
     'democratic',
