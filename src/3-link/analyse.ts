@@ -212,9 +212,7 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
     const acr = acronymOf(t, lex) ?? lex.properNames.get(t.raw);
-    // A longer phrase that starts with the acronym ("SEN transport", "SWE registration") wins.
-    const led = acr && lex.phrases.get(t.stem)?.find((p) => p.stems.length > 1 && p.stems.every((s, k) => toks[i + k]?.stem === s));
-    if (acr && !led) {
+    if (acr) {
       emit(acr, t.raw);
       i++;
       continue;

@@ -97,7 +97,6 @@ describe('reading a text into evidence', () => {
     expect(features('Help care leavers get access to their care records')).toContain('#careleavers');
     expect(features('The schools forum agrees the high needs funding formula')).toContain('$finance');
     expect(features('Retender SEN transport routes')).toContain('$estates');
-    expect(features('SEN support plans for children in care')).toContain('=sen_support');
   });
 
   it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {
