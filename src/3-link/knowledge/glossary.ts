@@ -3728,7 +3728,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     // (business.ts); a care-experienced adult's access to their care records is the field's.
     term: 'access to records',
     means: "a person's access to the records held about them, above all care-experienced adults' access to their care records",
-    also: ['access to care records', 'access to their records', 'care records access'],
+    also: [
+      'access to care records',
+      'access to their records',
+      'access to their care records',
+      'access their records',
+      'care records access',
+    ],
     themes: ['recording', 'careleavers'],
     source: 'ICO',
   },
