@@ -188,5 +188,17 @@ describe('every count in the prose is the count of its set', () => {
     expect(scrutiny).toMatch(/the plan's 1 action is answering/);
     expect(scrutiny).toMatch(/has 1 priority, with a named lead/);
     expect(scrutiny).toMatch(/The plan has one action, and it is (complete|on track|at risk|off track|not yet started)\./);
+    expect(scrutiny).toMatch(/Its one action is (complete|not yet complete)\./);
+    expect(scrutiny).not.toMatch(/of the 1 action under this priority/);
+  });
+
+  it('when no action of a priority is complete', async () => {
+    const w = workspace();
+    w.edit(PLAN, /status: [a-z-]+/g, 'status: on-track');
+    const { models, computed } = await build(w);
+    expect(computed.facts.actions.complete).toHaveLength(0);
+    const scrutiny = prose(models.find((m) => m.id === 'scrutiny-committee')!);
+    expect(scrutiny).toMatch(/None of the 5 actions under this priority is complete yet\./);
+    expect(scrutiny).not.toMatch(/\bNo of the\b/);
   });
 });
