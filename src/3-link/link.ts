@@ -17,20 +17,19 @@ const scored = (ls: readonly Link[]) =>
   ls.map((l) => `${l.findingId} (score ${(l.score ?? 0).toFixed(2)}${l.fillsGap ? ', and no other action answers it' : ''})`).join(' and ');
 
 export function linkActions(plan: Plan, findings: readonly Finding[], diags: Diagnostics, options: LinkOptions = {}): Linkage {
-  const known = new Set(findings.map((f) => f.id));
   const byId = new Map(findings.map((f) => [f.id, f]));
   const links: Link[] = [];
   const explicitActions = new Set<string>();
   for (const p of plan.priorities) {
     for (const a of p.actions) {
       // Unknown ids were reported by validate; a link to nothing would only mislead the report.
-      const answers = [...new Set(a.answers)].filter((id) => known.has(id));
+      const answers = [...new Set(a.answers)].filter((id) => byId.has(id));
       if (answers.length > 0) explicitActions.add(a.id);
       for (const fid of answers) links.push({ actionId: a.id, findingId: fid, via: 'explicit' });
     }
   }
   for (const m of options.matched ?? []) {
-    if (!explicitActions.has(m.actionId) && known.has(m.findingId) && m.via !== 'explicit') links.push(m);
+    if (!explicitActions.has(m.actionId) && byId.has(m.findingId) && m.via !== 'explicit') links.push(m);
   }
 
   const byAction = new Map<string, Link[]>();
