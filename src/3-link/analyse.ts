@@ -196,6 +196,10 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     weights.set(f, (weights.get(f) ?? 0) + x);
     if (!surface.has(f)) surface.set(f, words);
   };
+  // A word of no term: its stem, unless it is a stop word, a single letter or a number.
+  const plain = (t: Token) => {
+    if (!STOP.has(t.stem) && !STOP.has(t.lower) && t.lower.length > 1 && !/^\d+$/.test(t.lower)) add(t.stem, 1, t.raw);
+  };
   const emit = (e: LexEntry, words: string) => {
     if (e.business) {
       add(e.key, w.business, words);
@@ -223,7 +227,7 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     // words, unless a longer phrase of the field starts here ("adopt a child" over "adopt a").
     const sense = lex.senses.get(t.lower)?.find((ws) => ws.every((x, k) => toks[i + k]?.lower === x && (k === 0 || !toks[i + k]!.pause)));
     if (sense && (!hit || sense.length >= hit.stems.length)) {
-      for (const x of toks.slice(i, i + sense.length)) if (!STOP.has(x.stem) && !STOP.has(x.lower)) add(x.stem, 1, x.raw);
+      for (const x of toks.slice(i, i + sense.length)) plain(x);
       i += sense.length;
       continue;
     }
@@ -244,7 +248,7 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
       i++;
       continue;
     }
-    if (!STOP.has(t.stem) && !STOP.has(t.lower) && t.lower.length > 1 && !/^\d+$/.test(t.lower)) add(t.stem, 1, t.raw);
+    plain(t);
     i++;
   }
   return { weights, surface };
