@@ -19,7 +19,19 @@ import { FindingsRegisterSchema, PlanSchema } from '../src/model/schemas.js';
  * blind: the newest such set, measured once before its failures are read (then it becomes dev).
  */
 /** The splits, in the order they are reported; a new blind set is one more name here. */
-export const SPLITS = ['dev', 'heldout', 'validation', 'blind', 'blind-f', 'blind-g', 'blind-h', 'blind-i', 'blind-l', 'blind-o'] as const;
+export const SPLITS = [
+  'dev',
+  'heldout',
+  'validation',
+  'blind',
+  'blind-f',
+  'blind-g',
+  'blind-h',
+  'blind-i',
+  'blind-l',
+  'blind-o',
+  'blind-p',
+] as const;
 export type Split = (typeof SPLITS)[number];
 
 export interface EvalFinding {
