@@ -798,7 +798,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     term: 'core group',
     means: 'group of family and professionals who carry out and review the child protection plan between conferences',
     also: ['core groups', 'core group meeting', 'core group meetings'],
-    themes: ['childprotection'],
+    // The core group carries the plan out between conferences: its work is planning work.
+    themes: ['childprotection', 'planning'],
     source: 'WT2023',
   },
   {
@@ -1341,7 +1342,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'CiC',
     means: 'children in care',
-    also: ['children in care', 'child in care'],
+    also: ['children in care', 'child in care', 'young people in care', 'children and young people in care'],
     themes: ['childrenincare'],
     source: 'ILACS',
     population: true,
