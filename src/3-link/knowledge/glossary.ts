@@ -3001,13 +3001,21 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'transitions',
       'transition to adult services',
       'transition to adult social care',
-      'transition planning',
       'transitions team',
       '0-25 service',
       '14+ transition',
     ],
     themes: ['disabled'],
     source: 'SENDCOP',
+  },
+  {
+    // Planning a move to adulthood is pathway planning for a child in care as much as planning
+    // a disabled young person's move to adult services: volume 3 calls it transition.
+    term: 'transition planning',
+    means: 'planning a young person\'s move to adulthood and adult services',
+    also: ['transition to adulthood', 'transitions to adulthood', 'transition plan', 'transition plans'],
+    themes: ['disabled', 'careleavers'],
+    source: 'CA89V3',
   },
   {
     term: 'learning disability',
