@@ -1623,6 +1623,14 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     source: 'SUFFICIENCY',
   },
   {
+    // The sufficiency duty's own words: homes for children in care are "accommodation" in law.
+    term: 'sufficient accommodation',
+    means: 'enough suitable homes for the children a council looks after',
+    also: ['accommodation for children', 'availability of accommodation', 'sufficiency of accommodation', 'accommodation for children in care'],
+    themes: ['placements', 'housing'],
+    source: 'SUFFICIENCY',
+  },
+  {
     term: 'placement commissioning',
     means: 'arranging and buying placements from external providers',
     also: [
