@@ -926,7 +926,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'escalation',
     means: "raising and resolving professional disagreement about a child's case",
-    also: ['escalation policy', 'professional disagreement', 'resolution of professional disagreements', 'escalations', 'IRO escalation'],
+    also: [
+      'escalation policy',
+      'professional disagreement',
+      'resolution of professional disagreements',
+      'escalations',
+      'IRO escalation',
+      // The IRO handbook's name for the same route.
+      'dispute resolution',
+      'dispute resolution process',
+      'dispute resolution protocol',
+    ],
     themes: ['partnership', 'quality'],
     source: 'WT2023',
   },

@@ -956,6 +956,15 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'international recruitment',
     'staff morale',
     'staff wellbeing',
+    // How councils pay to recruit and keep social workers (DfE's 2023 agency workforce guidance).
+    'market supplement',
+    'market supplements',
+    'golden hello',
+    'golden hellos',
+    'agency cover',
+    'agency to permanent',
+    'agency-to-perm',
+    'training needs analysis',
   ],
   caseload: [
     'too many children to work with',
