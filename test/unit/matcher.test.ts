@@ -9,7 +9,7 @@ import { analyse } from '../../src/3-link/analyse.js';
 import { GLOSSARY, SOURCES } from '../../src/3-link/knowledge/glossary.js';
 import { THEMES } from '../../src/3-link/knowledge/themes.js';
 import { DEFAULT_BANDS, type MatchReport, matchedLinks, matchPlan, nearMisses, shownFloor } from '../../src/3-link/match.js';
-import { createMatcher } from '../../src/3-link/matcher.js';
+import { createMatcher, withoutCitation } from '../../src/3-link/matcher.js';
 import { addAnswers } from '../../src/3-link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
 import { byMatcher, byOverlap, decideAll, overlapThreshold, score } from '../../tools/eval-match.js';
@@ -218,6 +218,17 @@ describe('ranking findings for an action', () => {
     });
     expect(measured[0]!.finding).toBe('F2');
     expect(measured.find((s) => s.finding === 'F2')!.score).toBeGreaterThan(plain.find((s) => s.finding === 'F2')!.score);
+  });
+
+  it('reads past the national framework outcome or enabler a finding is filed under', () => {
+    const tagged = createMatcher(
+      FINDINGS.map((f, i) => ({ ...f, text: `${f.text} (${i % 2 ? 'enabler 2' : 'Outcome Three'}, National Framework)` })),
+    );
+    for (const text of ['Weekly IHA tracker with the LAC nurse', 'Leaders to drive the national framework through a practice board']) {
+      expect(tagged.rank({ id: 'a', text })).toEqual(m.rank({ id: 'a', text }));
+    }
+    expect(withoutCitation('Supervision. (national framework enabler two)')).toBe('Supervision.  ');
+    expect(withoutCitation('Leaders use the national framework well.')).toBe('Leaders use the national framework well.');
   });
 
   it('is deterministic and scores every finding in 0-1', () => {

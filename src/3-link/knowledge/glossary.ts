@@ -1636,7 +1636,12 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     // The sufficiency duty's own words: homes for children in care are "accommodation" in law.
     term: 'sufficient accommodation',
     means: 'enough suitable homes for the children a council looks after',
-    also: ['accommodation for children', 'availability of accommodation', 'sufficiency of accommodation', 'accommodation for children in care'],
+    also: [
+      'accommodation for children',
+      'availability of accommodation',
+      'sufficiency of accommodation',
+      'accommodation for children in care',
+    ],
     themes: ['placements', 'housing'],
     source: 'SUFFICIENCY',
   },
@@ -3030,7 +3035,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     // Planning a move to adulthood is pathway planning for a child in care as much as planning
     // a disabled young person's move to adult services: volume 3 calls it transition.
     term: 'transition planning',
-    means: 'planning a young person\'s move to adulthood and adult services',
+    means: "planning a young person's move to adulthood and adult services",
     also: ['transition to adulthood', 'transitions to adulthood', 'transition plan', 'transition plans'],
     themes: ['disabled', 'careleavers'],
     source: 'CA89V3',
