@@ -798,8 +798,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     term: 'core group',
     means: 'group of family and professionals who carry out and review the child protection plan between conferences',
     also: ['core groups', 'core group meeting', 'core group meetings'],
-    // The core group carries the plan out between conferences: its work is planning work.
-    themes: ['childprotection', 'planning'],
+    themes: ['childprotection'],
     source: 'WT2023',
   },
   {
@@ -932,10 +931,10 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'resolution of professional disagreements',
       'escalations',
       'IRO escalation',
-      // The IRO handbook's name for the same route.
-      'dispute resolution',
+      // The IRO handbook's name for the same route (not bare "dispute resolution": contracts, courts).
       'dispute resolution process',
       'dispute resolution protocol',
+      'IRO dispute resolution',
     ],
     themes: ['partnership', 'quality'],
     source: 'WT2023',
@@ -1352,7 +1351,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'CiC',
     means: 'children in care',
-    also: ['children in care', 'child in care', 'young people in care', 'children and young people in care'],
+    also: ['children in care', 'child in care'],
     themes: ['childrenincare'],
     source: 'ILACS',
     population: true,
@@ -1628,20 +1627,23 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'sufficiency',
     means: 'the duty to secure enough suitable homes locally for children in care',
-    also: ['sufficiency duty', 'sufficiency strategy', 'placement sufficiency', 'sufficiency plan', 'placement sufficiency strategy'],
+    also: [
+      'sufficiency duty',
+      'sufficiency strategy',
+      'placement sufficiency',
+      'sufficiency plan',
+      'placement sufficiency strategy',
+      'sufficiency of accommodation',
+    ],
     themes: ['placements', 'leadership'],
     source: 'SUFFICIENCY',
   },
   {
     // The sufficiency duty's own words: homes for children in care are "accommodation" in law.
+    // Not "accommodation for children": it would swallow the "children in need" that follows.
     term: 'sufficient accommodation',
     means: 'enough suitable homes for the children a council looks after',
-    also: [
-      'accommodation for children',
-      'availability of accommodation',
-      'sufficiency of accommodation',
-      'accommodation for children in care',
-    ],
+    also: ['availability of accommodation'],
     themes: ['placements', 'housing'],
     source: 'SUFFICIENCY',
   },
@@ -3024,6 +3026,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'transitions',
       'transition to adult services',
       'transition to adult social care',
+      'transition planning',
       'transitions team',
       '0-25 service',
       '14+ transition',
@@ -3032,11 +3035,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     source: 'SENDCOP',
   },
   {
-    // Planning a move to adulthood is pathway planning for a child in care as much as planning
-    // a disabled young person's move to adult services: volume 3 calls it transition.
-    term: 'transition planning',
-    means: "planning a young person's move to adulthood and adult services",
-    also: ['transition to adulthood', 'transitions to adulthood', 'transition plan', 'transition plans'],
+    // A move to adulthood is a care leaver's as much as a disabled young person's: volume 3 of the
+    // Children Act guidance names pathway planning so.
+    term: 'transition to adulthood',
+    means: "a young person's move to adult life and adult services",
+    also: ['transitions to adulthood'],
     themes: ['disabled', 'careleavers'],
     source: 'CA89V3',
   },
