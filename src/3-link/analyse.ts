@@ -187,9 +187,20 @@ function acronymOf(t: Token, lex: Lexicon): LexEntry | undefined {
   return lex.acronyms.get(up) ?? (up.endsWith('S') ? lex.acronyms.get(up.slice(0, -1)) : undefined);
 }
 
+/**
+ * The national framework outcome, enabler or principle a text is filed under, as Ofsted writes it
+ * after each finding ("(outcome 3, national framework)", "(national framework enabler two)"):
+ * every finding of a report carries one, so it says nothing of which finding an action answers,
+ * and read as words it would lend each the same leadership terms. Only a bracket that is such a
+ * tag goes; one that mentions the framework in passing stays.
+ */
+const CITATION =
+  /[([]\s*(?:(?:outcomes?|enablers?|principles?)\b[^()[\]]*?\bnational\s+framework\b[^()[\]]*|national\s+framework\b[\s,:;-]*(?:outcomes?|enablers?|principles?)\b[^()[\]]*)[)\]]/gi;
+export const withoutCitation = (text: string) => text.replace(CITATION, ' ');
+
 export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evidence {
   const lex = theLexicon();
-  const toks = tokens(text);
+  const toks = tokens(withoutCitation(text));
   const weights = new Map<string, number>();
   const surface = new Map<string, string>();
   const add = (f: string, x: number, words: string) => {

@@ -48,7 +48,7 @@ export interface Matcher {
 }
 
 export function createMatcher(findings: readonly MatchText[], options: MatcherOptions = DEFAULT_MATCHER): Matcher {
-  const docs = findings.map((f) => ({ id: f.id, ev: analyse(withoutCitation(f.text), options.weights) }));
+  const docs = findings.map((f) => ({ id: f.id, ev: analyse(f.text, options.weights) }));
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.ev.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
@@ -95,15 +95,6 @@ export function createMatcher(findings: readonly MatchText[], options: MatcherOp
       return scored.map(({ finding, exact, because }) => ({ finding, score: Math.round(exact * 100) / 100, because }));
     },
   };
-}
-
-/**
- * A finding without the national framework's outcome or enabler it is filed under ("(outcome 3,
- * national framework)"): every finding of a report carries one, so it says nothing of which
- * finding an action answers, and read as words it would lend each the same leadership terms.
- */
-export function withoutCitation(text: string): string {
-  return text.replace(/\(([^()]*\bnational framework\b[^()]*)\)/gi, ' ');
 }
 
 /** A feature as a reader would name it: the action's own word, or the theme. */

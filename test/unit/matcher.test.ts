@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/3-link/analyse.js';
+import { analyse, withoutCitation } from '../../src/3-link/analyse.js';
 import { GLOSSARY, SOURCES } from '../../src/3-link/knowledge/glossary.js';
 import { THEMES } from '../../src/3-link/knowledge/themes.js';
 import { DEFAULT_BANDS, type MatchReport, matchedLinks, matchPlan, nearMisses, shownFloor } from '../../src/3-link/match.js';
-import { createMatcher, withoutCitation } from '../../src/3-link/matcher.js';
+import { createMatcher } from '../../src/3-link/matcher.js';
 import { addAnswers } from '../../src/3-link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
 import { byMatcher, byOverlap, decideAll, overlapThreshold, score } from '../../tools/eval-match.js';
@@ -227,7 +227,15 @@ describe('ranking findings for an action', () => {
     for (const text of ['Weekly IHA tracker with the LAC nurse', 'Leaders to drive the national framework through a practice board']) {
       expect(tagged.rank({ id: 'a', text })).toEqual(m.rank({ id: 'a', text }));
     }
+    // An action or indicator filed the same way reads the same.
+    expect(m.rank({ id: 'a', text: 'Weekly IHA tracker with the LAC nurse (outcome 4, national framework)' })).toEqual(
+      m.rank({ id: 'a', text: 'Weekly IHA tracker with the LAC nurse' }),
+    );
     expect(withoutCitation('Supervision. (national framework enabler two)')).toBe('Supervision.  ');
+    expect(withoutCitation('Plans. [outcomes 1 and 3; enabler 2,  national framework]')).toBe('Plans.  ');
+    // Only the tag goes: a bracket that mentions the framework in passing is part of the finding.
+    const passing = 'Plans for children in need (including contingency planning, which the national framework expects)';
+    expect(withoutCitation(`${passing} (outcome 1, national framework)`)).toBe(`${passing}  `);
     expect(withoutCitation('Leaders use the national framework well.')).toBe('Leaders use the national framework well.');
   });
 
