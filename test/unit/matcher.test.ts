@@ -146,6 +146,20 @@ describe('reading a text into evidence', () => {
     expect(e).toContain('plan');
   });
 
+  it('reads homes, transitions and escalation in their field sense, and not beyond it', () => {
+    expect(features('The quality and availability of accommodation for children')).toContain('#placements');
+    // A longer term after a phrase is not swallowed by it.
+    expect(features('Provide accommodation for children in need aged 16 and 17')).toContain('=cin');
+    expect(features('Improve the sufficiency of accommodation for children in care')).toContain('=sufficiency');
+    expect(features('Plan the transition to adulthood with each care leaver')).toContain('#careleavers');
+    expect(features('Transitions team to start work with disabled young people at 14')).not.toContain('#careleavers');
+    expect(features('Children in care are involved in shaping services')).toContain('#voice');
+    expect(features('Use the needs assessment to shape services at the front door')).not.toContain('#voice');
+    expect(features('IRO dispute resolution process refreshed')).toContain('=escalation');
+    expect(features('Use the dispute resolution clause in the provider contract')).not.toContain('=escalation');
+    expect(features('Pay a market supplement and golden hellos in hard-to-fill teams')).toContain('#workforce');
+  });
+
   it("puts a theme's different words under one theme", () => {
     expect(features("Challenge when a child's plan has stalled")).toContain('#planning');
     expect(features("Refresh the Children's Plan with partners")).not.toContain('#planning');
