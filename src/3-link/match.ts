@@ -160,18 +160,12 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
         const name = options.indicators?.get(m);
         return name ? [name] : [];
       });
-      const ranked =
-        findings.length > 0 && ((explicit.length === 0 && !a.answersNone) || suggestExplicit)
-          ? matcher.rank({ id: a.id, text: a.text, context: p.title, measures })
-          : [];
       // Only an action the matcher decides for needs its share of council business.
       const decided = explicit.length === 0 && !a.answersNone;
-      const scale =
-        explicit.length > 0 && bands.typicalShare > 0
-          ? ranked.length > 0
-            ? ranked
-            : matcher.rank({ id: a.id, text: a.text, context: p.title, measures })
-          : [];
+      const query = { id: a.id, text: a.text, context: p.title, measures };
+      const ranked = findings.length > 0 && (decided || suggestExplicit) ? matcher.rank(query) : [];
+      // An action with answers: is ranked too when the plan's scale is read from its answers.
+      const scale = explicit.length > 0 && bands.typicalShare > 0 ? (ranked.length > 0 ? ranked : matcher.rank(query)) : [];
       const answerScore = scale.filter((s) => explicit.includes(s.finding)).reduce((m, s) => Math.max(m, s.score), -1);
       rows.push({
         id: a.id,
