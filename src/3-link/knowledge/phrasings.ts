@@ -1194,6 +1194,13 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'writing to the child',
     'letters to children',
     'uploaded',
+    // Text carried over from an earlier document instead of written afresh: an inspection staple.
+    'cut and paste',
+    'cut and pasted',
+    'copy and paste',
+    'copied and pasted',
+    'copy-forward',
+    'copied forward',
   ],
   planning: [
     'specific and measurable',
