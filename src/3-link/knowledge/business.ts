@@ -61,7 +61,8 @@ export const BUSINESS: readonly BusinessTerm[] = [
     'comms',
     'newsletter; newsletters; press release; press releases; press office; media protocol; media enquiries; press lines; communications plan; ' +
       'communications strategy; social media; branding; brand; logo; rebrand; website content; campaign branding; public relations; ' +
-      'internal communications; staff bulletin; all staff briefing; annual report design; translation service; interpreting contract',
+      'internal communications; staff bulletin; all staff briefing; annual report design; translation service; interpreting contract; ' +
+      'customer services; customer contacts; resident contacts; contact centre; self-service',
   ),
   ...group(
     'estates',
@@ -80,6 +81,7 @@ export const BUSINESS: readonly BusinessTerm[] = [
     'governanceadmin',
     'risk register; corporate risk register; internal audit plan; business continuity; business continuity plan; emergency planning; ' +
       'information governance; records retention schedule; data protection impact assessment; DPIA; GDPR; insurance; ' +
+      'retention and disposal; records retention; retention schedule; data retention; retention period; ' +
       'subject access request; SAR; SARs; DSAR; ' +
       'service plan template; directorate plan; business support restructure; restructure of business support',
   ),
