@@ -972,6 +972,9 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'agency cover',
     'agency-to-perm',
     'training needs analysis',
+    'social work capacity',
+    'social worker capacity',
+    'workforce capacity',
   ],
   caseload: [
     'too many children to work with',
