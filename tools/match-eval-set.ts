@@ -31,6 +31,7 @@ export const SPLITS = [
   'blind-l',
   'blind-o',
   'blind-p',
+  'blind-s',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
