@@ -51,7 +51,7 @@ if (grid === 'bands') {
   for (const possible of [0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2])
     for (const matched of [0.2, 0.25, 0.3, 0.35])
       for (const margin of [0, 0.03, 0.06])
-        for (const coverage of [0, 0.03, 0.06, 0.1]) {
+        for (const coverage of [0, 0.3, 0.45]) {
           if (matched < possible) continue;
           const bands = { ...DEFAULT_BANDS, possible, matched, margin, coverage };
           results.push({ name: JSON.stringify(bands), s: run(DEFAULT_MATCHER, bands) });
@@ -83,7 +83,7 @@ if (grid === 'bands') {
     results.push({ name: JSON.stringify({ population }), s: run(m, DEFAULT_BANDS) });
   }
 } else if (grid === 'coverage') {
-  for (const coverage of [0, 0.05, 0.1, 0.15, 0.2, 0.3])
+  for (const coverage of [0, 0.2, 0.3, 0.4, 0.45, 0.5, 0.6])
     for (const possible of [0.14, 0.15, 0.16]) {
       const bands = { ...DEFAULT_BANDS, coverage, possible };
       results.push({ name: JSON.stringify({ coverage, possible }), s: run(DEFAULT_MATCHER, bands) });
