@@ -3345,7 +3345,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'practice leader',
     means: 'senior social worker responsible for the whole local system of practice',
-    also: ['practice leaders', 'head of service', 'service manager', 'senior leaders'],
+    also: ['practice leaders', 'senior leaders'],
     themes: ['leadership', 'workforce'],
     source: 'PQSKSS',
   },
