@@ -22,6 +22,8 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: 'mgt', means: 'management' },
   { short: 'mgr', means: 'manager' },
   { short: 'mgrs', means: 'managers' },
+  { short: 'mtg', means: 'meeting' },
+  { short: 'mtgs', means: 'meetings' },
   { short: 'svc', means: 'service' },
   { short: 'svcs', means: 'services' },
   { short: 'dept', means: 'department' },
