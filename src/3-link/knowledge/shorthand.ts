@@ -44,6 +44,7 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: 'perf', means: 'performance' },
   { short: 'trg', means: 'training' },
   { short: 'supvn', means: 'supervision' },
+  { short: 'resi', means: 'residential' },
   { short: 'strat', means: 'strategy' },
   { short: 'strats', means: 'strategy discussions' },
   // "perm" is permanence in planning ("perm plan", "perm panel") but permanent of staff.
