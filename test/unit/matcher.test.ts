@@ -160,6 +160,24 @@ describe('reading a text into evidence', () => {
     expect(features('Pay a market supplement and golden hellos in hard-to-fill teams')).toContain('#workforce');
   });
 
+  it('reads plans, investigations, homes and owners as the field means them', () => {
+    // The meetings where a plan is reviewed are planning, as the plan itself is.
+    expect(features('CIN reviews chaired by the TM every three months')).toContain('#planning');
+    expect(features('Core group minutes record progress against the plan')).toContain('#planning');
+    expect(features('Children in need are seen within five days')).not.toContain('#planning');
+    expect(features('Contingency plans written into every plan')).toContain('#planning');
+    expect(features('Parallel planning from the first LPM')).toContain('#permanence');
+    // A child protection investigation is the section 47 enquiry.
+    expect(features('Evidence gathering during child protection investigations')).toContain('=s47');
+    // Stable homes are placement stability; the national strategy only by its name.
+    expect(features('More children in care live in stable homes')).toContain('#placements');
+    expect(features('More children in care live in stable homes')).not.toContain('#leadership');
+    expect(features('Respond to Stable Homes, Built on Love')).toContain('#leadership');
+    expect(features('Statutory care reviews held on time')).not.toContain('#leadership');
+    // An owner's title says who, not what.
+    expect(features('The Head of Service for Placements will chair a matching meeting')).not.toContain('#leadership');
+  });
+
   it("puts a theme's different words under one theme", () => {
     expect(features("Challenge when a child's plan has stalled")).toContain('#planning');
     expect(features("Refresh the Children's Plan with partners")).not.toContain('#planning');

@@ -52,6 +52,9 @@ export const SHORTHAND: readonly Shorthand[] = [
     short: /\bperm(?=\.?\s+(?:plan|plans|planning|panel|panels|tracking|tracker|options|order|orders|meeting|meetings|review|reviews)\b)/gi,
     means: 'permanence',
   },
+  // "CIN" before its plan, review or meeting is written out, so that it meets the child in need
+  // plan (a term of its own) rather than only the group of children.
+  { short: /\bCIN(?=\s+(?:plan|plans|review|reviews|meeting|meetings)\b)/g, means: 'child in need' },
   // Working days, after a number: "within 5 WD".
   { short: /\b(\d+)\s?WDs?\b/g, means: '$1 working days' },
   { short: /\b(\d+)\s?wds?\b/g, means: '$1 working days' },
