@@ -8,7 +8,7 @@
  * - none:     the action answers no finding.
  * The plan is read as a whole: every finding is normally answered by some action, so when an
  * action is nearly as close to a finding nothing else answers as to its best one, it goes to the
- * unanswered finding.
+ * unanswered finding, as a possible link.
  */
 import { NO_PROGRESS, type Progress } from '../model/progress.js';
 import type { Finding, Link, Plan } from '../model/types.js';
@@ -216,6 +216,9 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     first.set(r.id, r.ranked[0].finding);
   }
   const answeredBy = new Map<string, number>();
+  // Actions the plan-wide step gave a finding other than their best: the plan's reading, not the
+  // scores', so never confident.
+  const moved = new Set<string>();
   const count = (f: string, k: number) => answeredBy.set(f, (answeredBy.get(f) ?? 0) + k);
   for (const r of rows) for (const f of r.explicit) count(f, 1);
   for (const f of first.values()) count(f, 1);
@@ -234,6 +237,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
       const from = first.get(c.row.id)!;
       if ((answeredBy.get(c.to.finding) ?? 0) > 0 || (answeredBy.get(from) ?? 0) < 2) continue;
       first.set(c.row.id, c.to.finding);
+      moved.add(c.row.id);
       count(from, -1);
       count(c.to.finding, 1);
       // The chosen finding leads the action's list from now on.
@@ -283,6 +287,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
       };
     const second = r.ranked[1];
     const confident =
+      !moved.has(r.id) &&
       best.score >= bands.matched &&
       (!second || best.score - second.score >= bands.margin || second.score >= best.score * bands.secondShare);
     const also = alsoLinked(r);

@@ -44,7 +44,8 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: 'perf', means: 'performance' },
   { short: 'trg', means: 'training' },
   { short: 'supvn', means: 'supervision' },
-  { short: 'resi', means: 'residential' },
+  // "resi" is residential (care, or a parent and child assessment), but not a school or a trip.
+  { short: /\bresi\b(?!\s+(?:schools?|trips?)\b)/gi, means: 'residential' },
   { short: 'strat', means: 'strategy' },
   { short: 'strats', means: 'strategy discussions' },
   // "perm" is permanence in planning ("perm plan", "perm panel") but permanent of staff.
@@ -54,7 +55,11 @@ export const SHORTHAND: readonly Shorthand[] = [
   },
   // "CIN" before its plan, review or meeting is written out, so that it meets the child in need
   // plan (a term of its own) rather than only the group of children.
-  { short: /\bCIN(?=\s+(?:plan|plans|review|reviews|meeting|meetings)\b)/g, means: 'child in need' },
+  { short: /\bCIN(?=[\s-]+(?:plans?|planning|reviews?|meetings?)\b)/gi, means: 'child in need' },
+  // ... and so is "CIN" in "CIN/CP plans", "CIN and CP plans".
+  { short: /\bCIN(?=\s*(?:\/|&|\band\b)\s*CP[\s-]+(?:plans?|planning)\b)/gi, means: 'child in need plans' },
+  // "CP" is written out before an investigation or enquiry, so it meets the section 47 enquiry.
+  { short: /\bCP(?=\s+(?:investigations?|enquiry|enquiries)\b)/g, means: 'child protection' },
   // Working days, after a number: "within 5 WD".
   { short: /\b(\d+)\s?WDs?\b/g, means: '$1 working days' },
   { short: /\b(\d+)\s?wds?\b/g, means: '$1 working days' },
