@@ -58,6 +58,25 @@ export function parseSif(lines: readonly Line[], options: SifOptions = {}): Pars
   let list: { section: string; style?: 'numbered' | 'bullet'; glyph?: string; lastRef?: number; theme?: string } | undefined;
   let item: { ref: string; parts: string[]; page: number; section: string; theme?: string } | undefined;
 
+  /**
+   * Some PDFs carry a heading twice: once where it is printed, once run on at the end of the
+   * item before it ("... missing from home and care. Areas for improvement"). The run-on copy
+   * is the heading's, not the finding's.
+   */
+  const dropRunOnHeading = (heading: string) => {
+    if (!item) return;
+    const last = item.parts.length - 1;
+    const line = item.parts[last];
+    if (line === undefined) return;
+    const h = heading.replace(/\s+/g, ' ').trim();
+    const t = line.replace(/\s+/g, ' ').trimEnd();
+    if (h.length === 0 || t.length <= h.length || !t.toLowerCase().endsWith(h.toLowerCase())) return;
+    const before = t.slice(0, t.length - h.length);
+    // Only after the end of a sentence: a heading's words inside a sentence are the sentence's.
+    if (!/[.;:]\s+$/.test(before)) return;
+    item.parts[last] = before.trimEnd();
+    notes.push(`the heading "${h}" was also printed at the end of item ${item.ref}; it was left out there.`);
+  };
   const closeItem = () => {
     if (!item) return;
     const text = joinLines(item.parts);
@@ -141,6 +160,7 @@ export function parseSif(lines: readonly Line[], options: SifOptions = {}): Pars
     const b = blocks[k]!;
     const text = flat(b);
     if (b.kind === 'text') {
+      if (SIF_HEAD.test(text) || SUBSECTION.test(text)) dropRunOnHeading(text);
       if (SIF_HEAD.test(text)) {
         closeList();
         board = options.boardOnly === true || !/local authority/i.test(text);

@@ -233,6 +233,26 @@ describe('2013 to 2017 single inspections: the layouts', () => {
     expect(rows(parsed)).toEqual([['Areas for improvement', '20', 'Ensure that plans have timescales.']]);
   });
 
+  it('leaves out a heading printed twice, once run on at the end of the item before it', () => {
+    const { parsed } = importText([
+      title,
+      [
+        'Priority and immediate action',
+        '',
+        '3. Ensure that the reasons for refused return interviews are analysed. Areas for improvement',
+        '',
+        'Areas for improvement',
+        '',
+        '4. Ensure that plans set out the areas for improvement for each child.',
+      ],
+    ]);
+    expect(rows(parsed)).toEqual([
+      ['Priority and immediate action', '3', 'Ensure that the reasons for refused return interviews are analysed.'],
+      ['Areas for improvement', '4', 'Ensure that plans set out the areas for improvement for each child.'],
+    ]);
+    expect(parsed.notes.join(' ')).toMatch(/"Areas for improvement" was also printed at the end of item 3/);
+  });
+
   it('gives the board the list that follows its heading straight after the council list', () => {
     const { parsed } = importText([
       title,
