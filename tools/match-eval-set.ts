@@ -32,6 +32,7 @@ export const SPLITS = [
   'blind-o',
   'blind-p',
   'blind-s',
+  'blind-u',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
