@@ -117,6 +117,10 @@ export interface Scores {
   readonly confidentWrong: number;
 }
 
+/** The F1 of "answers nothing" (0 where recall and precision are both 0 or undefined). */
+export const noneF1 = (s: Scores) =>
+  s.noneRecall + s.nonePrecision > 0 ? (2 * s.noneRecall * s.nonePrecision) / (s.noneRecall + s.nonePrecision) : 0;
+
 export function score(items: readonly { a: EvalAction; d: Decision }[]): Scores {
   let linked = 0,
     none = 0,
@@ -171,8 +175,7 @@ export function overlapThreshold(dev: readonly EvalPlan[]): number {
   let bestScore = -1;
   for (let t = 0.05; t <= 0.6001; t += 0.05) {
     const s = score(decideAll(dev, byOverlap(t)));
-    const f1 = (2 * s.nonePrecision * s.noneRecall) / (s.nonePrecision + s.noneRecall || 1);
-    const v = s.top1 + (Number.isNaN(f1) ? 0 : f1);
+    const v = s.top1 + noneF1(s);
     if (v > bestScore) {
       bestScore = v;
       best = Math.round(t * 100) / 100;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { DEFAULT_BANDS, type Bands } from '../src/3-link/match.js';
 import { DEFAULT_MATCHER, type MatcherOptions } from '../src/3-link/matcher.js';
-import { byMatcher, decideAll, score, setTrial, type Scores } from './eval-match.js';
+import { byMatcher, decideAll, noneF1, score, setTrial, type Scores } from './eval-match.js';
 import { readEvalSet } from './match-eval-set.js';
 import { ROOT } from './root.js';
 
@@ -32,10 +32,6 @@ export function objective(s: Scores): number {
     0.25 * s.confidentRight
   );
 }
-
-/** The F1 of "answers nothing": the measure the plan-relative floor is chosen by (the objective caps both at their targets). */
-const noneF1 = (s: Scores) =>
-  s.noneRecall + s.nonePrecision > 0 ? (2 * s.noneRecall * s.nonePrecision) / (s.noneRecall + s.nonePrecision) : 0;
 
 const dev = (await readEvalSet(where)).filter((p) => p.split === 'dev');
 const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(5);

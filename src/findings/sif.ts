@@ -64,18 +64,17 @@ export function parseSif(lines: readonly Line[], options: SifOptions = {}): Pars
    * is the heading's, not the finding's.
    */
   const dropRunOnHeading = (heading: string) => {
-    if (!item) return;
-    const last = item.parts.length - 1;
-    const line = item.parts[last];
-    if (line === undefined) return;
-    const h = heading.replace(/\s+/g, ' ').trim();
+    const last = item ? item.parts.length - 1 : -1;
+    const line = item?.parts[last];
+    // `heading` is a block's flat text: single-spaced and trimmed already.
+    if (!item || line === undefined || heading.length === 0) return;
     const t = line.replace(/\s+/g, ' ').trimEnd();
-    if (h.length === 0 || t.length <= h.length || !t.toLowerCase().endsWith(h.toLowerCase())) return;
-    const before = t.slice(0, t.length - h.length);
+    if (t.length <= heading.length || !t.toLowerCase().endsWith(heading.toLowerCase())) return;
+    const before = t.slice(0, t.length - heading.length);
     // Only after the end of a sentence: a heading's words inside a sentence are the sentence's.
     if (!/[.;:]\s+$/.test(before)) return;
     item.parts[last] = before.trimEnd();
-    notes.push(`the heading "${h}" was also printed at the end of item ${item.ref}; it was left out there.`);
+    notes.push(`the heading "${heading}" was also printed at the end of item ${item.ref}; it was left out there.`);
   };
   const closeItem = () => {
     if (!item) return;
