@@ -1268,7 +1268,18 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'online harm',
     means: 'abuse, exploitation or harmful content experienced online',
-    also: ['online abuse', 'online safety', 'online exploitation', 'sextortion', 'sharing nudes', 'sexting', 'image-based abuse'],
+    also: [
+      'online abuse',
+      'online safety',
+      'e-safety',
+      'esafety',
+      'internet safety',
+      'online exploitation',
+      'sextortion',
+      'sharing nudes',
+      'sexting',
+      'image-based abuse',
+    ],
     themes: ['exploitation'],
     source: 'KCSIE',
   },
@@ -3943,6 +3954,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     means: 'safeguarding training delivered across agencies',
     also: ['multi agency training', 'safeguarding training', 'partnership training'],
     themes: ['partnership', 'workforce'],
+    source: 'WT2023',
+  },
+  {
+    term: 'training needs analysis',
+    means: 'a survey of the training staff need, from which a training programme is planned',
+    also: ['TNA', 'training needs assessment', 'learning needs analysis'],
+    themes: ['workforce'],
     source: 'WT2023',
   },
   {

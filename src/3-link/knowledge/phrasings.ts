@@ -971,7 +971,6 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'golden hellos',
     'agency cover',
     'agency-to-perm',
-    'training needs analysis',
     'social work capacity',
     'social worker capacity',
     'workforce capacity',
