@@ -33,6 +33,7 @@ export const SPLITS = [
   'blind-p',
   'blind-s',
   'blind-u',
+  'blind-x',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
