@@ -103,6 +103,8 @@ interface Lexicon {
 /** The words of a phrase that carry meaning, with their stems. */
 const contentWords = (phrase: string) => tokens(phrase).filter((t) => !STOP.has(t.stem) && !STOP.has(t.lower) && !/^\d+$/.test(t.stem));
 
+const HISTORY_NOTE = /\s*\((?:replaced|replacing|now|formerly|common transposition)\b[^)]*\)/gi;
+
 function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
   const acronyms = new Map<string, LexEntry>();
   const properNames = new Map<string, LexEntry>();
@@ -136,18 +138,21 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
     } else addPhrase(form, entry);
   };
   for (const g of glossary) {
+    // A note of history in the meaning ("replaced by safeguarding partnerships from 2019") says
+    // what the term is not, and is no part of its name.
+    const means = g.means.replace(HISTORY_NOTE, '');
     // An acronym's expansion stands beside it at a lower weight; a term's meaning is a description.
     const entry: LexEntry = {
       key: `=${g.term.toLowerCase().replace(/\s+/g, '_')}`,
       // Inspection and intervention terms set the scene of a plan; no finding is about them.
       features: g.themes.filter((t) => t !== 'inspection').map((t) => `#${t}`),
-      expansion: contentWords(isAcronym(g.term) ? g.means : g.term),
+      expansion: contentWords(isAcronym(g.term) ? means : g.term),
       business: false,
       population: g.population ?? false,
     };
     addForm(g.term, entry);
     // The expansion of an acronym names the same thing; a term's meaning may be a description.
-    if (isAcronym(g.term) || g.means.split(/\s+/).length <= 6) addForm(g.means, entry);
+    if (isAcronym(g.term) || means.split(/\s+/).length <= 6) addForm(means, entry);
     for (const a of g.also ?? []) addForm(a, entry);
   }
   // A theme's plain words come after the glossary, whose terms win where both name a phrase.

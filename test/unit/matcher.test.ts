@@ -197,6 +197,17 @@ describe('reading a text into evidence', () => {
     // An owner's title says who, not what.
     expect(features('The Head of Service for Placements will chair a matching meeting')).not.toContain('#leadership');
     expect(features('Service Manager to sign off each plan')).not.toContain('#leadership');
+    // A board's name says what it is; a note of its history is no part of it.
+    expect(features('The LSCB will agree its priorities')).not.toContain('replac');
+    expect(features('The LSCB will agree its priorities')).toContain('=lscb');
+    // The health and wellbeing board is a partnership body, not a child's emotional wellbeing.
+    expect(features('Report to the Health and Wellbeing Board')).not.toContain('=emotional_wellbeing');
+    expect(features('Support for the emotional wellbeing of children in care')).toContain('=emotional_wellbeing');
+    // Training needs analysis, however written; e-safety is online safety.
+    expect(features('Courses from the 2014 TNA')).toContain('=training_needs_analysis');
+    expect(features('Develop work on e-safety')).toContain('=online_harm');
+    // Children consulted on, and helping to shape, the board's work: participation.
+    expect(features('Consultation with young people in the Board’s work')).toContain('#voice');
   });
 
   it("puts a theme's different words under one theme", () => {
