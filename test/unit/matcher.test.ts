@@ -197,6 +197,13 @@ describe('reading a text into evidence', () => {
     // An owner's title says who, not what.
     expect(features('The Head of Service for Placements will chair a matching meeting')).not.toContain('#leadership');
     expect(features('Service Manager to sign off each plan')).not.toContain('#leadership');
+    // A list of kinds of plan before one "plans" names each plan; "CP plans" are child protection plans.
+    const plans = features('80% of child protection, child in need and care plans sampled in audit');
+    for (const f of ['=cpp', '=child_in_need_plan', '=care_plan', '#planning']) expect(plans, f).toContain(f);
+    expect(features('CP and CIN plans reviewed by the TM')).toContain('=child_in_need_plan');
+    expect(features('CP and CIN plans reviewed by the TM')).toContain('=cpp');
+    expect(features('Children on CP plans for over 2 years')).toContain('=cpp');
+    expect(features('Care leavers and CP workers')).not.toContain('=care_plan');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

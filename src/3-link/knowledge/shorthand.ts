@@ -60,6 +60,8 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: /\bCIN(?=\s*(?:\/|&|\band\b)\s*CP[\s-]+(?:plans?|planning)\b)/gi, means: 'child in need plans' },
   // "CP" is written out before an investigation or enquiry, so it meets the section 47 enquiry.
   { short: /\bCP(?=\s+(?:investigations?|enquiry|enquiries)\b)/g, means: 'child protection' },
+  // ... and before a plan, so "CP plans" meets the child protection plan, as written out.
+  { short: /\bCP(?=[\s-]+plans?\b)/g, means: 'child protection' },
   // Working days, after a number: "within 5 WD".
   { short: /\b(\d+)\s?WDs?\b/g, means: '$1 working days' },
   { short: /\b(\d+)\s?wds?\b/g, means: '$1 working days' },
