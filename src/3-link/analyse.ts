@@ -52,9 +52,9 @@ const stem = (w: string) => (/^\d+$/.test(w) ? w : stemmer(w));
  * The kinds of plan a list names before one "plans": "child protection, child in need and care
  * plans" are three plans, each read as the term it is when written out.
  */
-const PLAN_KIND = String.raw`(?:child protection|CP|children in need|child in need|CIN|care|CiC|CLA|LAC|pathway|early help|EHC)`;
+const PLAN_KIND = '(?:child protection|CP|children in need|child in need|CIN|care|CiC|CLA|LAC|pathway|early help|EHC)';
 const PLAN_LIST = new RegExp(String.raw`\b${PLAN_KIND}(?:\s*(?:,|\/|&|\band\b|\bor\b|,\s*and\b)\s*${PLAN_KIND})+(?=\s+plans?\b)`, 'gi');
-const KIND_SPLIT = new RegExp(String.raw`(\s*(?:,\s*and\b|,|\/|&|\band\b|\bor\b)\s*)`, 'i');
+const KIND_SPLIT = /(\s*(?:,\s*and\b|,|\/|&|\band\b|\bor\b)\s*)/i;
 const withEachPlan = (list: string) =>
   list
     .split(KIND_SPLIT)
