@@ -204,6 +204,11 @@ describe('reading a text into evidence', () => {
     expect(features('CP and CIN plans reviewed by the TM')).toContain('=cpp');
     expect(features('Children on CP plans for over 2 years')).toContain('=cpp');
     expect(features('Care leavers and CP workers')).not.toContain('=care_plan');
+    // "CPP" is the child protection plan, and the corporate parenting panel where it meets or is attended.
+    expect(features('Children on a CPP for over 2 yrs reviewed by HoS')).toContain('=cpp');
+    expect(features('Second CPPs within 2 years audited')).toContain('=cpp');
+    for (const t of ['CPP: terms of ref refreshed', 'CiCC attendance at CPP', 'Each CPP member champions one area; CiCC chair attends'])
+      expect(features(t), t).toContain('=corporate_parenting_board');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

@@ -62,6 +62,24 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: /\bCP(?=\s+(?:investigations?|enquiry|enquiries)\b)/g, means: 'child protection' },
   // ... and before a plan, so "CP plans" meets the child protection plan, as written out.
   { short: /\bCP(?=[\s-]+plans?\b)/g, means: 'child protection' },
+  // "CPP" is a child protection plan ("on a CPP", "CPPs") and, as plans and minutes also use it,
+  // the corporate parenting panel: read as the panel where the text speaks of a body that meets,
+  // is reported to or attended, or of the members and children's council that sit on it.
+  {
+    short:
+      /\bCPP\b(?=\s*[:-]?\s*(?:agendas?|meetings?|meets?|to meet|chairs?|members|membership|annual report|terms of ref\w*|minutes|workplan|work programme)\b)/g,
+    means: 'corporate parenting panel',
+  },
+  {
+    short:
+      /(?<=\b(?:attendance at|attend|attends|attending|report(?:s|ed)? to|rpt to|recorded by|meetings? with|presented to|chair of|members? of)\s+(?:the\s+)?)CPP\b/gi,
+    means: 'corporate parenting panel',
+  },
+  {
+    short:
+      /\bCPP\b(?=[\s\S]*\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b)|(?<=\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b[\s\S]*)\bCPP\b/gi,
+    means: 'corporate parenting panel',
+  },
   // Working days, after a number: "within 5 WD".
   { short: /\b(\d+)\s?WDs?\b/g, means: '$1 working days' },
   { short: /\b(\d+)\s?wds?\b/g, means: '$1 working days' },
