@@ -209,6 +209,10 @@ describe('reading a text into evidence', () => {
     expect(features('Second CPPs within 2 years audited')).toContain('=cpp');
     for (const t of ['CPP: terms of ref refreshed', 'CiCC attendance at CPP', 'Each CPP member champions one area; CiCC chair attends'])
       expect(features(t), t).toContain('=corporate_parenting_board');
+    // A partner's attendance at a conference is not a pupil's at school.
+    expect(features('GP attendance at ICPCs')).not.toContain('=attendance');
+    expect(features('Attendance at school of children in care')).toContain('=attendance');
+    expect(features('Improve attendance and reduce exclusions')).toContain('=attendance');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

@@ -2795,7 +2795,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'attendance',
     means: "pupils' presence at school and the work to improve it",
-    also: ['school attendance', 'absence', 'school absence', 'attendance rates', 'attendance support', 'attendance strategy'],
+    also: [
+      'school attendance',
+      'attendance at school',
+      'attendance at schools',
+      'absence',
+      'school absence',
+      'attendance rates',
+      'attendance support',
+      'attendance strategy',
+    ],
     themes: ['education'],
     source: 'ATTENDANCE',
   },

@@ -42,6 +42,10 @@ export const OTHER_SENSES: readonly string[] = [
   'faith organisations',
   'faith settings',
   'faith setting',
+  // a partner's attendance at a meeting or conference, not a pupil's at school
+  'attendance at',
+  'attendance by',
+  'attendance from',
   // the council's statutory health and wellbeing board (Health and Social Care Act 2012) is a
   // partnership body, not a statement about a child's emotional wellbeing
   'health and wellbeing board',
