@@ -227,6 +227,8 @@ describe('reading a text into evidence', () => {
   });
 
   it("puts a theme's different words under one theme", () => {
+    expect(features('Plans are specific, measurable and time-bound')).toContain('#planning');
+    expect(features('Outcomes set out in language the family can understand')).toContain('#planning');
     expect(features("Challenge when a child's plan has stalled")).toContain('#planning');
     expect(features("Refresh the Children's Plan with partners")).not.toContain('#planning');
     expect(features('The response to significant and persistent risk')).toContain('#childprotection');

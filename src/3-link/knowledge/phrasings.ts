@@ -1226,6 +1226,16 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
   ],
   planning: [
     'specific and measurable',
+    'specific, measurable',
+    'time-bound',
+    'timebound',
+    // A plan a family can follow, and a way to tell whether it has worked.
+    'language the family can understand',
+    'language families can understand',
+    'language that families understand',
+    'how we will know',
+    'whether things have changed',
+    'whether things have improved',
     'smart',
     'smart plans',
     'clear actions',
