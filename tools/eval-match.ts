@@ -69,7 +69,7 @@ export function asPipelinePlan(p: EvalPlan): { plan: Plan; findings: Finding[]; 
     })),
   };
   const findings = p.findings.map(
-    (f): Finding => ({ id: f.id, ref: f.ref, section: '', text: f.text, sourceId: p.code, review: false, place }),
+    (f): Finding => ({ id: f.id, ref: f.ref, section: f.section, text: f.text, sourceId: p.code, review: false, place }),
   );
   return { plan, findings, indicators };
 }

@@ -40,6 +40,8 @@ export type Split = (typeof SPLITS)[number];
 export interface EvalFinding {
   readonly id: string;
   readonly ref: string;
+  /** The list it is printed in ("Areas for improvement", "LSCB Recommendations"). */
+  readonly section: string;
   readonly text: string;
 }
 
@@ -95,21 +97,21 @@ export const digestOf = (findings: readonly EvalFinding[]) =>
 async function findingsOf(
   spec: SetSpec,
   where: EvalLocations,
-  expected: Map<string, { ref: string; text: string }[]>,
+  expected: Map<string, { ref: string; section?: string; text: string }[]>,
 ): Promise<EvalFinding[]> {
   const out: EvalFinding[] = [];
   for (const s of spec.sources) {
     if ('sample' in s) {
       const list = expected.get(s.sample);
       if (!list) throw new Error(`${spec.key}: ${s.sample} is not in ${where.samples}/expected.json`);
-      for (const f of list) out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, text: f.text });
+      for (const f of list) out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, section: f.section ?? '', text: f.text });
     } else if ('corpus' in s) {
       if (!where.corpus) throw new Error(`${spec.key}: needs the corpus (BOARDPACK_CORPUS)`);
       const file = path.join(where.corpus, s.corpus);
       const pages = await readPublication(file, new Diagnostics());
       if (!pages) throw new Error(`${spec.key}: cannot read ${file}`);
       for (const f of importText(pages).parsed.findings)
-        out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, text: f.text.replace(/\s+/g, ' ').trim() });
+        out.push({ id: `${spec.code}-${f.ref}`, ref: f.ref, section: f.section, text: f.text.replace(/\s+/g, ' ').trim() });
     } else {
       const file = path.join(where.seeds, s.seed);
       const diags = new Diagnostics();
@@ -117,7 +119,12 @@ async function findingsOf(
       if (!pages) throw new Error(`${spec.key}: cannot read ${file}`);
       const prefix = s.refPrefix ?? '';
       for (const f of importText(pages).parsed.findings)
-        out.push({ id: `${spec.code}-${prefix}${f.ref}`, ref: `${prefix}${f.ref}`, text: f.text.replace(/\s+/g, ' ').trim() });
+        out.push({
+          id: `${spec.code}-${prefix}${f.ref}`,
+          ref: `${prefix}${f.ref}`,
+          section: f.section,
+          text: f.text.replace(/\s+/g, ' ').trim(),
+        });
     }
   }
   return out;
@@ -133,7 +140,7 @@ export async function readEvalSet(where: EvalLocations): Promise<EvalPlan[]> {
     (
       JSON.parse(readFileSync(path.join(where.samples, 'expected.json'), 'utf8')) as {
         file: string;
-        findings: { ref: string; text: string }[];
+        findings: { ref: string; section?: string; text: string }[];
       }[]
     ).map((e) => [e.file, e.findings]),
   );
@@ -180,6 +187,7 @@ export function readPlanAsEval(planFile: string, code: string): EvalPlan {
     FindingsRegisterSchema.parse(parse(readFileSync(path.join(path.dirname(planFile), rel), 'utf8'))).findings.map((f) => ({
       id: f.id,
       ref: f.ref,
+      section: f.section ?? '',
       text: f.text,
     })),
   );
