@@ -90,6 +90,9 @@ if (grid === 'bands') {
       const bands = { ...DEFAULT_BANDS, business, possible };
       results.push({ name: JSON.stringify({ business, possible }), s: run(DEFAULT_MATCHER, bands) });
     }
+} else if (grid === 'board') {
+  for (const boardWeight of [0, 0.25, 0.5, 0.75, 1, 1.5, 2])
+    results.push({ name: JSON.stringify({ boardWeight }), s: run({ ...DEFAULT_MATCHER, boardWeight }, DEFAULT_BANDS) });
 } else if (grid === 'fields') {
   for (const contextWeight of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
     for (const measuresWeight of [0, 0.15, 0.3, 0.6, 0.8, 1]) {

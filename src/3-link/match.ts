@@ -137,7 +137,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   const suggestExplicit = options.suggestExplicit ?? true;
   const bands = options.bands ?? DEFAULT_BANDS;
   const matcher = createMatcher(
-    findings.map((f) => ({ id: f.id, text: f.text })),
+    findings.map((f) => ({ id: f.id, text: f.text, section: f.section })),
     options.matcher ?? DEFAULT_MATCHER,
   );
   const known = new Set(findings.map((f) => f.id));

@@ -9,7 +9,7 @@ import { analyse, withoutCitation } from '../../src/3-link/analyse.js';
 import { GLOSSARY, SOURCES } from '../../src/3-link/knowledge/glossary.js';
 import { THEMES } from '../../src/3-link/knowledge/themes.js';
 import { DEFAULT_BANDS, type MatchReport, matchedLinks, matchPlan, nearMisses, shownFloor } from '../../src/3-link/match.js';
-import { createMatcher } from '../../src/3-link/matcher.js';
+import { createMatcher, DEFAULT_MATCHER } from '../../src/3-link/matcher.js';
 import { addAnswers } from '../../src/3-link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
 import { byMatcher, byOverlap, decideAll, overlapThreshold, score } from '../../tools/eval-match.js';
@@ -224,6 +224,30 @@ describe('reading a text into evidence', () => {
     expect(features('Develop work on e-safety')).toContain('=online_harm');
     // Children consulted on, and helping to shape, the board's work: participation.
     expect(features('Consultation with young people in the Board’s work')).toContain('#voice');
+  });
+
+  it("reads each item of a safeguarding board's list as addressed to the board, named or not", () => {
+    const findings = [
+      {
+        id: 'B1',
+        section: 'LSCB Areas for improvement',
+        text: 'Raise awareness of privately fostered children among agencies and the community.',
+      },
+      {
+        id: 'B2',
+        section: 'LSCB Areas for improvement',
+        text: "Strengthen the LSCB's scrutiny of public protection arrangements, in particular MAPPA.",
+      },
+      { id: 'B3', section: 'LSCB Areas for improvement', text: 'The LSCB should evaluate the impact of its multi-agency training.' },
+      { id: 'A1', section: 'Areas for improvement', text: 'Ensure that assessments are timely and analyse risk.' },
+    ];
+    const action = { id: 'X', text: "Partners will display the LSCB's private fostering posters, and the LSCB will track notifications." };
+    expect(createMatcher(findings).rank(action)[0]?.finding).toBe('B1');
+    // Without the board's list read as its own, the findings that happen to name the board win.
+    expect(createMatcher(findings, { ...DEFAULT_MATCHER, boardWeight: 0 }).rank(action)[0]?.finding).not.toBe('B1');
+    // A council finding gains nothing from the board's name.
+    const council = createMatcher([{ ...findings[0]!, section: 'Areas for improvement' }, findings[1]!, findings[2]!, findings[3]!]);
+    expect(council.rank(action)[0]?.finding).not.toBe('B1');
   });
 
   it("puts a theme's different words under one theme", () => {
