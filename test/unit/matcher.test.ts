@@ -213,6 +213,10 @@ describe('reading a text into evidence', () => {
     expect(features('GP attendance at ICPCs')).not.toContain('=attendance');
     expect(features('Attendance at school of children in care')).toContain('=attendance');
     expect(features('Improve attendance and reduce exclusions')).toContain('=attendance');
+    // A council's own initials before SCB or SCP name its board or partnership.
+    expect(features('DSCB multi-agency courses evaluated')).toContain('=lscb');
+    expect(features('NCSCB to set up a young advisers group')).toContain('=lscb');
+    expect(features('The WSCP will audit core groups')).toContain('=scp');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

@@ -80,6 +80,10 @@ export const SHORTHAND: readonly Shorthand[] = [
       /\bCPP\b(?=[\s\S]*\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b)|(?<=\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b[\s\S]*)\bCPP\b/gi,
     means: 'corporate parenting panel',
   },
+  // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
+  // local safeguarding children board; "WSCP" the safeguarding children partnership.
+  { short: /\b[A-Z]{1,4}SCB(s?)\b/g, means: 'LSCB$1' },
+  { short: /\b[A-Z]{1,4}SCP(s?)\b/g, means: 'SCP$1' },
   // Working days, after a number: "within 5 WD".
   { short: /\b(\d+)\s?WDs?\b/g, means: '$1 working days' },
   { short: /\b(\d+)\s?wds?\b/g, means: '$1 working days' },
