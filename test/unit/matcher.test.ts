@@ -217,6 +217,9 @@ describe('reading a text into evidence', () => {
     expect(features('DSCB multi-agency courses evaluated')).toContain('=lscb');
     expect(features('NCSCB to set up a young advisers group')).toContain('=lscb');
     expect(features('The WSCP will audit core groups')).toContain('=scp');
+    // Coming into care, however said, is one event: the start of a period of care.
+    for (const t of ['Children become looked after without delay', 'Time from LPM decision to coming into care'])
+      expect(features(t), t).toContain('=entry_into_care');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

@@ -1382,6 +1382,32 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     population: true,
   },
   {
+    // The start of a period of care (the looked-after return counts each): what the decision to
+    // bring a child into care, and any delay in it, is about.
+    term: 'entry into care',
+    means: 'a child starting to be looked after',
+    also: [
+      'coming into care',
+      'came into care',
+      'come into care',
+      'comes into care',
+      'entering care',
+      'entered care',
+      'entries into care',
+      'entry to care',
+      'admission to care',
+      'admissions to care',
+      'become looked after',
+      'becoming looked after',
+      'became looked after',
+      'becomes looked after',
+      'started to be looked after',
+      'starting to be looked after',
+    ],
+    themes: ['childrenincare'],
+    source: 'SSDA903',
+  },
+  {
     term: 'CiC',
     means: 'children in care',
     also: ['children in care', 'child in care'],
