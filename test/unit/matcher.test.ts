@@ -220,6 +220,10 @@ describe('reading a text into evidence', () => {
     // Coming into care, however said, is one event: the start of a period of care.
     for (const t of ['Children become looked after without delay', 'Time from LPM decision to coming into care'])
       expect(features(t), t).toContain('=entry_into_care');
+    // Homeless 16 and 17 year olds, however the age and the homelessness are written.
+    expect(features('16 and 17 year olds who turn up with nowhere to live')).toContain('=homelessness');
+    expect(features('16- and 17-year-olds who become homeless')).toContain('=16_and_17_year_olds');
+    expect(features('children aged 16 to 17 who present as homeless')).toContain('=16-17_homeless');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');
