@@ -34,6 +34,7 @@ export const SPLITS = [
   'blind-s',
   'blind-u',
   'blind-x',
+  'blind-z',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
