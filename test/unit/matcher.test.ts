@@ -224,6 +224,13 @@ describe('reading a text into evidence', () => {
     expect(features('16 and 17 year olds who turn up with nowhere to live')).toContain('=homelessness');
     expect(features('16- and 17-year-olds who become homeless')).toContain('=16_and_17_year_olds');
     expect(features('children aged 16 to 17 who present as homeless')).toContain('=16-17_homeless');
+    // A child's return home from care, as reports write it.
+    for (const t of [
+      'When there are plans to return a child home',
+      'Decisions for children to return to their families',
+      'supported to be reunited successfully',
+    ])
+      expect(features(t), t).toContain('=reunification');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');
