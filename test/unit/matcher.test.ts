@@ -269,6 +269,9 @@ describe('reading a text into evidence', () => {
   });
 
   it("puts a theme's different words under one theme", () => {
+    expect(features('A weighed analysis of dangers and strengths')).toContain('#assessment');
+    expect(features('Consider historical factors and analyse risk and resilience')).toContain('#assessment');
+    expect(features('The capacity of each parent and carer')).toContain('=parenting_capacity');
     expect(features('Plans are specific, measurable and time-bound')).toContain('#planning');
     expect(features('Outcomes set out in language the family can understand')).toContain('#planning');
     expect(features("Challenge when a child's plan has stalled")).toContain('#planning');

@@ -652,7 +652,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'parenting capacity',
     means: "how well parents can meet a child's needs; often the subject of a parenting assessment",
-    also: ['parenting capacity assessment', 'parenting assessment', 'parenting assessments', 'assessment of parenting'],
+    also: [
+      'parenting capacity assessment',
+      'parenting assessment',
+      'parenting assessments',
+      'assessment of parenting',
+      'parental capacity',
+      'capacity of each parent',
+      'capacity of parents',
+      'parental attributes',
+    ],
     themes: ['assessment', 'courts'],
     source: 'WT2023',
   },

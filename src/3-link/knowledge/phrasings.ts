@@ -157,6 +157,13 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'what is working well',
     'family history',
     'historical concerns',
+    'historical factors',
+    'history of the family',
+    // The balance an assessment weighs, in the words of the field's practice models.
+    'risk and resilience',
+    'dangers and strengths',
+    'strengths and dangers',
+    'risks and strengths',
     'holistic view',
     'holistic understanding',
     'in-depth analysis',
