@@ -231,6 +231,9 @@ describe('reading a text into evidence', () => {
       'supported to be reunited successfully',
     ])
       expect(features(t), t).toContain('=reunification');
+    // Consent, as a family's agreement; information shared, however the verb falls.
+    expect(features("When families' agreement is sought")).toContain('=consent');
+    expect(features('Ensure information is shared with partners')).toContain('=information_sharing');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');
