@@ -234,6 +234,10 @@ describe('reading a text into evidence', () => {
     // Consent, as a family's agreement; information shared, however the verb falls.
     expect(features("When families' agreement is sought")).toContain('=consent');
     expect(features('Ensure information is shared with partners')).toContain('=information_sharing');
+    // Audit as the measure of an action is not quality assurance as its subject.
+    expect(features('80% of assessments audited will be graded good')).not.toContain('=audit');
+    expect(features('Compliance will be tested in the monthly audit cycle')).not.toContain('=audit');
+    expect(features('Strengthen the audit programme and learn from it')).toContain('=audit');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');
