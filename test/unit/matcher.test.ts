@@ -238,6 +238,7 @@ describe('reading a text into evidence', () => {
     expect(features('80% of assessments audited will be graded good')).not.toContain('=audit');
     expect(features('Compliance will be tested in the monthly audit cycle')).not.toContain('=audit');
     expect(features('Strengthen the audit programme and learn from it')).toContain('=audit');
+    expect(features('Prior to cases being closed, ensure that risk is addressed')).toContain('=case_closure');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');
