@@ -239,6 +239,9 @@ describe('reading a text into evidence', () => {
     expect(features('Compliance will be tested in the monthly audit cycle')).not.toContain('=audit');
     expect(features('Strengthen the audit programme and learn from it')).toContain('=audit');
     expect(features('Prior to cases being closed, ensure that risk is addressed')).toContain('=case_closure');
+    // The partners' safeguarding duty and the audits that test it (section 11, and schools' section 175).
+    expect(features('Partner agencies fulfil their statutory duties and safeguarding responsibilities')).toContain('=section_11_audit');
+    expect(features('A Section 11 and Section 175 self-assessment each year')).toContain('=section_11_audit');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

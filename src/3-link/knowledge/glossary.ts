@@ -4068,7 +4068,23 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'section 11 audit',
     means: "audit of agencies' compliance with their safeguarding duties under section 11 of the Children Act 2004",
-    also: ['S11 audit', 'section 11', 's.11 audit', 'section 11 audits', 'safeguarding self-assessment'],
+    also: [
+      'S11 audit',
+      'section 11',
+      's.11 audit',
+      'section 11 audits',
+      'safeguarding self-assessment',
+      // Schools' own duty (Education Act 2002, section 175), audited alongside.
+      'section 175',
+      'section 175 audit',
+      'S175',
+      // The duty the audit tests, as findings name it.
+      'safeguarding responsibilities',
+      'statutory safeguarding responsibilities',
+      'statutory safeguarding duties',
+      'statutory responsibilities to safeguard',
+      'statutory duties to safeguard',
+    ],
     themes: ['partnership', 'quality'],
     source: 'WT2023',
   },
