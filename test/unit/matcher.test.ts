@@ -242,6 +242,9 @@ describe('reading a text into evidence', () => {
     // The partners' safeguarding duty and the audits that test it (section 11, and schools' section 175).
     expect(features('Partner agencies fulfil their statutory duties and safeguarding responsibilities')).toContain('=section_11_audit');
     expect(features('A Section 11 and Section 175 self-assessment each year')).toContain('=section_11_audit');
+    // "ICS" is the children's case record where records and documents are spoken of, else the NHS system.
+    expect(features('ICS rebuild: single child record, migrate docs')).toContain('=case_management_system');
+    expect(features('The ICS and ICB will fund CAMHS')).not.toContain('=case_management_system');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

@@ -80,6 +80,14 @@ export const SHORTHAND: readonly Shorthand[] = [
       /\bCPP\b(?=[\s\S]*\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b)|(?<=\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b[\s\S]*)\bCPP\b/gi,
     means: 'corporate parenting panel',
   },
+  // "ICS" is the NHS integrated care system and, in plans and reports before 2016, the Integrated
+  // Children's System, the case record: read as the record where the text speaks of records,
+  // documents, forms or the system's build.
+  {
+    short:
+      /\bICS\b(?=[\s\S]*\b(?:record(?:s|ing)?|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migrat\w*|go-live|UAT|rebuild|upgrade|module)\b)|(?<=\b(?:record(?:s|ing)?|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migrat\w*|go-live|UAT|rebuild|upgrade|module)\b[\s\S]*)\bICS\b/g,
+    means: "Integrated Children's System",
+  },
   // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
   // local safeguarding children board; "WSCP" the safeguarding children partnership.
   { short: /\b[A-Z]{1,4}SCB(s?)\b/g, means: 'LSCB$1' },
