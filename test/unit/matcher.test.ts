@@ -245,6 +245,7 @@ describe('reading a text into evidence', () => {
     // "ICS" is the children's case record where records and documents are spoken of, else the NHS system.
     expect(features('ICS rebuild: single child record, migrate docs')).toContain('=case_management_system');
     expect(features('The ICS and ICB will fund CAMHS')).not.toContain('=case_management_system');
+    expect(features('Provide a sufficient range of placement choices for children')).toContain('=sufficiency');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');
