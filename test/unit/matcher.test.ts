@@ -257,6 +257,11 @@ describe('reading a text into evidence', () => {
     expect(features('Develop work on e-safety')).toContain('=online_harm');
     // Children consulted on, and helping to shape, the board's work: participation.
     expect(features('Consultation with young people in the Board’s work')).toContain('#voice');
+    for (const t of [
+      'BSCB participation plan - annual survey of CYP, young advisers at 2 Board mtgs',
+      'The Youth Council will sit on recruitment panels',
+    ])
+      expect(features(t), t).toContain('#voice');
   });
 
   it("reads each item of a safeguarding board's list as addressed to the board, named or not", () => {
