@@ -246,6 +246,9 @@ describe('reading a text into evidence', () => {
     expect(features('ICS rebuild: single child record, migrate docs')).toContain('=case_management_system');
     expect(features('The ICS and ICB will fund CAMHS')).not.toContain('=case_management_system');
     expect(features('Provide a sufficient range of placement choices for children')).toContain('=sufficiency');
+    // The running of school transport is council business.
+    expect(features('Transport spend to fall through route optimisation and independent travel training')).toContain('$estates');
+    expect(features('Re-tendering of routes')).toContain('$finance');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');
