@@ -72,12 +72,12 @@ export const SHORTHAND: readonly Shorthand[] = [
   },
   {
     short:
-      /(?<=\b(?:attendance at|attend|attends|attending|report(?:s|ed)? to|rpt to|recorded by|meetings? with|presented to|chair of|members? of)\s+(?:the\s+)?)CPP\b/gi,
+      /\bCPP\b(?<=\b(?:attendance at|attend|attends|attending|report(?:s|ed)? to|rpt to|recorded by|meetings? with|presented to|chair of|members? of)\s+(?:the\s+)?CPP)/gi,
     means: 'corporate parenting panel',
   },
   {
     short:
-      /\bCPP\b(?=[\s\S]*\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b)|(?<=\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b[\s\S]*)\bCPP\b/gi,
+      /\bCPP\b(?:(?=[\s\S]*\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b)|(?<=\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b[\s\S]*CPP))/gi,
     means: 'corporate parenting panel',
   },
   // "ICS" is the NHS integrated care system and, in plans and reports before 2016, the Integrated
@@ -85,7 +85,7 @@ export const SHORTHAND: readonly Shorthand[] = [
   // documents, forms or the system's build.
   {
     short:
-      /\bICS\b(?=[\s\S]*\b(?:record(?:s|ing)?|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migrat\w*|go-live|UAT|rebuild|upgrade|module)\b)|(?<=\b(?:record(?:s|ing)?|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migrat\w*|go-live|UAT|rebuild|upgrade|module)\b[\s\S]*)\bICS\b/g,
+      /\bICS\b(?:(?=[\s\S]*\b(?:record(?:s|ing)?|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migrat\w*|go-live|UAT|rebuild|upgrade|module)\b)|(?<=\b(?:record(?:s|ing)?|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migrat\w*|go-live|UAT|rebuild|upgrade|module)\b[\s\S]*ICS))/g,
     means: "Integrated Children's System",
   },
   // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
