@@ -55,9 +55,11 @@ const stem = (w: string) => (/^\d+$/.test(w) ? w : stemmer(w));
 const PLAN_KIND = '(?:child protection|CP|children in need|child in need|CIN|care|CiC|CLA|LAC|pathway|early help|EHC)';
 const PLAN_LIST = new RegExp(String.raw`\b${PLAN_KIND}(?:\s*(?:,|\/|&|\band\b|\bor\b|,\s*and\b)\s*${PLAN_KIND})+(?=\s+plans?\b)`, 'gi');
 const KIND_SPLIT = /(\s*(?:,\s*and\b|,|\/|&|\band\b|\bor\b)\s*)/i;
+// Inside such a list a children-in-care acronym is the care plan's kind, not the group of children.
 const withEachPlan = (list: string) =>
   list
     .split(KIND_SPLIT)
+    .map((part, i) => (i % 2 === 0 ? part.replace(/^(?:CiC|CLA|LAC)$/i, 'care') : part))
     .map((part, i, all) => (i % 2 === 0 && i < all.length - 1 ? `${part} plans` : part))
     .join('');
 
@@ -186,7 +188,8 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
   // Matched by the words as written, not by stems: "adopt the" is not "adoption, the".
   const senses = new Map<string, string[][]>();
   for (const phrase of OTHER_SENSES) {
-    const ws = phrase.toLowerCase().split(/\s+/);
+    // Cut as texts are cut, so "well-being" and "&" read as they do in a text.
+    const ws = tokens(phrase).map((t) => t.lower);
     senses.set(ws[0]!, [...(senses.get(ws[0]!) ?? []), ws]);
   }
   for (const list of senses.values()) list.sort((a, b) => b.length - a.length);

@@ -48,9 +48,7 @@ export interface MatcherOptions {
 export const DEFAULT_MATCHER: MatcherOptions = { weights: DEFAULT_WEIGHTS, contextWeight: 0.2, measuresWeight: 0.6, boardWeight: 1 };
 
 /** A safeguarding board's list, as the importer heads it ("LSCB Recommendations") or a person might. */
-const BOARD_LIST = /^LSCB\b|\bsafeguarding (?:children )?(?:board|partnership)\b/i;
-/** The board named in a finding's own words. */
-const BOARD_NAME = /\b(?:LSCBs?|local safeguarding children boards?|safeguarding children boards?|safeguarding boards?)\b/i;
+const BOARD_LIST = /^LSCB\b|\bsafeguarding (?:children )?board\b/i;
 
 type Vector = { readonly v: ReadonlyMap<string, number>; readonly norm: number };
 
@@ -68,7 +66,9 @@ export function createMatcher(findings: readonly MatchText[], options: MatcherOp
   const boardEvidence = analyse('LSCB', options.weights).weights;
   const docs = findings.map((f) => {
     const ev = analyse(f.text, options.weights);
-    if (options.boardWeight <= 0 || !f.section || !BOARD_LIST.test(f.section) || BOARD_NAME.test(f.text)) return { id: f.id, ev };
+    // A finding that names the board or partnership in any form the reader knows ("BSCB") has it.
+    const named = ev.weights.has('=lscb') || ev.weights.has('=scp') || ev.weights.has('=lscp');
+    if (!(options.boardWeight > 0) || !f.section || !BOARD_LIST.test(f.section) || named) return { id: f.id, ev };
     const weights = new Map(ev.weights);
     for (const [t, x] of boardEvidence) weights.set(t, (weights.get(t) ?? 0) + options.boardWeight * x);
     return { id: f.id, ev: { weights, surface: ev.surface } };

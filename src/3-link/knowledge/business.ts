@@ -39,7 +39,7 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'purchase order; purchase orders; spend control; spending controls; council tax; business rates; grant claim; grant funding return; ' +
       'statement of accounts; external auditor; treasury; income generation; fees and charges; recharges; cost centre; cost centres; ' +
       'commissioning spend; unit costs; financial year; budget setting; pay award; pension; pensions; ' +
-      'dedicated schools grant; DSG; high needs block; schools forum; retendering; re-tendering; retender; re-tender; cost per pupil',
+      'dedicated schools grant; DSG; high needs block; schools forum; cost per pupil',
   ),
   ...group(
     'ict',
@@ -70,7 +70,7 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'office closure; office closures; building closure; refurbishment; refurbish; refit; repairs; maintenance; roof; heating; lighting; car park; car parking; parking; desks; desk booking; ' +
       'hot desking; relocation; relocate; lease; leases; premises; facilities management; health and safety inspection; fire risk assessment; ' +
       'asbestos; energy costs; school places expansion; school buildings; home to school transport; fleet; pool cars; ' +
-      'route optimisation; transport routes; personal travel budgets; independent travel training; passenger transport',
+      'route optimisation; home to school transport routes',
   ),
   ...group(
     'democratic',

@@ -42,32 +42,18 @@ export const OTHER_SENSES: readonly string[] = [
   'faith organisations',
   'faith settings',
   'faith setting',
-  // audit as the way an action's result is measured ("80% of assessments audited will be graded
-  // good"), not quality assurance as its subject
-  'in audit',
-  'in audits',
-  'in the audit',
+  // audit as the way an action's result is measured ("tested in the monthly audit"), not
+  // quality assurance as its subject
   'in monthly audit',
   'in monthly audits',
   'in the monthly audit',
   'in the monthly audit cycle',
   'in the monthly audit programme',
   'in the quarterly audit',
-  'through audit',
-  'through audits',
-  'by audit',
-  'cases audited',
-  'files audited',
-  'assessments audited',
-  'plans audited',
-  'audited cases',
-  'audited files',
-  'audited assessments',
-  'audited plans',
-  // a partner's attendance at a meeting or conference, not a pupil's at school
-  'attendance at',
-  'attendance by',
-  'attendance from',
+  // "cases closely monitored" is not a case closure
+  'cases closely',
+  'case closely',
+  'closely cases',
   // the council's statutory health and wellbeing board (Health and Social Care Act 2012) is a
   // partnership body, not a statement about a child's emotional wellbeing
   'health and wellbeing board',

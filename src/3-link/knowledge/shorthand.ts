@@ -63,11 +63,12 @@ export const SHORTHAND: readonly Shorthand[] = [
   // ... and before a plan, so "CP plans" meets the child protection plan, as written out.
   { short: /\bCP(?=[\s-]+plans?\b)/g, means: 'child protection' },
   // "CPP" is a child protection plan ("on a CPP", "CPPs") and, as plans and minutes also use it,
-  // the corporate parenting panel: read as the panel where the text speaks of a body that meets,
-  // is reported to or attended, or of the members and children's council that sit on it.
+  // the corporate parenting panel ("the CPP"): read as the panel where the clause speaks of a body
+  // that meets, is reported to or attended, or of the members and children's council that sit on
+  // it; never after "a" (a child is on a plan).
   {
     short:
-      /\bCPP\b(?=\s*[:-]?\s*(?:agendas?|meetings?|meets?|to meet|chairs?|members|membership|annual report|terms of ref\w*|minutes|workplan|work programme)\b)/g,
+      /(?<!\ban?\s)\bCPP\b(?=\s*-?\s*(?:agendas?|meetings?|meets?|to meet|chairs?|members|membership|annual report|terms of ref\w*|workplan|work programme)\b|:\s*terms of ref)/g,
     means: 'corporate parenting panel',
   },
   {
@@ -77,21 +78,28 @@ export const SHORTHAND: readonly Shorthand[] = [
   },
   {
     short:
-      /\bCPP\b(?:(?=[\s\S]*\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b)|(?<=\b(?:CiCC|children in care council|councillors?|elected members?|member champions?|full council)\b[\s\S]*CPP))/gi,
+      /(?<!\ban?\s)\bCPP\b(?:(?=[^.;\n]*\b(?:CiCC|children in care council|councillors?|elected members?|member champions?)\b)|(?<=\b(?:CiCC|children in care council|councillors?|elected members?|member champions?)\b[^.;\n]*CPP))/gi,
     means: 'corporate parenting panel',
   },
   // "ICS" is the NHS integrated care system and, in plans and reports before 2016, the Integrated
-  // Children's System, the case record: read as the record where the text speaks of records,
-  // documents, forms or the system's build.
+  // Children's System, the case record: read as the record only where a word of the record stands
+  // next to it ("ICS forms", "ICS rebuild", "recorded on ICS").
   {
     short:
-      /\bICS\b(?:(?=[\s\S]*\b(?:record(?:s|ing)?|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migrat\w*|go-live|UAT|rebuild|upgrade|module)\b)|(?<=\b(?:record(?:s|ing)?|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migrat\w*|go-live|UAT|rebuild|upgrade|module)\b[\s\S]*ICS))/g,
+      /\bICS\b(?:(?=\s+(?:records?|recording|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migration|go-live|rebuild|upgrade|modules?|system)\b)|(?<=\b(?:on|onto|into|within)\s+(?:the\s+)?ICS))/g,
     means: "Integrated Children's System",
   },
   // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
-  // local safeguarding children board; "WSCP" the safeguarding children partnership.
+  // local safeguarding children board; "WSCP" the safeguarding children partnership (not the
+  // LSCP, a term of its own, nor a health and social care partnership, HSCP).
   { short: /\b[A-Z]{1,4}SCB(s?)\b/g, means: 'LSCB$1' },
-  { short: /\b[A-Z]{1,4}SCP(s?)\b/g, means: 'SCP$1' },
+  { short: /\b(?!LSCP|HSCP)[A-Z]{1,4}SCP(s?)\b/g, means: 'SCP$1' },
+  // A partner's attendance at a meeting or conference is not a pupil's at school.
+  {
+    short:
+      /\battendance(?=\s+(?:at|by|from)\s+(?:the\s+|their\s+|all\s+|every\s+|each\s+)?(?:ICPCs?|RCPCs?|conferences?|child protection conferences?|initial child protection|review child protection|core groups?|strategy|meetings?|panels?|CIN|CP|CPP|corporate|LSCB|board|boards|training|courses?|sessions?|MASH|MARAC|MACE|MASE)\b)/gi,
+    means: 'presence',
+  },
   // Working days, after a number: "within 5 WD".
   { short: /\b(\d+)\s?WDs?\b/g, means: '$1 working days' },
   { short: /\b(\d+)\s?wds?\b/g, means: '$1 working days' },
