@@ -218,6 +218,7 @@ describe('reading a text into evidence', () => {
     // A partner's attendance at a conference is not a pupil's at school.
     expect(features('GP attendance at ICPCs')).not.toContain('=attendance');
     expect(features('CiCC attendance at CPP')).not.toContain('=attendance');
+    expect(features('Improve the attendance at child protection training')).not.toContain('=attendance');
     expect(features("Improve children's attendance at their school")).toContain('=attendance');
     expect(features('Attendance at school of children in care')).toContain('=attendance');
     expect(features('Improve attendance and reduce exclusions')).toContain('=attendance');

@@ -97,7 +97,7 @@ export const SHORTHAND: readonly Shorthand[] = [
   // A partner's attendance at a meeting or conference is not a pupil's at school.
   {
     short:
-      /\battendance(?=\s+(?:at|by|from)\s+(?:the\s+|their\s+|all\s+|every\s+|each\s+)?(?:ICPCs?|RCPCs?|conferences?|child protection conferences?|initial child protection|review child protection|core groups?|strategy|meetings?|panels?|CIN|CP|CPP|corporate|LSCB|board|boards|training|courses?|sessions?|MASH|MARAC|MACE|MASE)\b)/gi,
+      /\battendance(?=\s+(?:at|by|from)\s+(?:the\s+|their\s+|all\s+|every\s+|each\s+)?(?:ICPCs?|RCPCs?|conferences?|child protection conferences?|initial child protection|review child protection|core groups?|strategy|meetings?|panels?|CIN|CP|CPP|corporate|LSCB|board|boards|training|(?:child protection|safeguarding|multi[\s-]agency) training|courses?|sessions?|MASH|MARAC|MACE|MASE)\b)/gi,
     means: 'presence',
   },
   // Working days, after a number: "within 5 WD".
