@@ -267,6 +267,10 @@ describe('reading a text into evidence', () => {
     expect(features('SEND transport cost per pupil to fall')).toContain('$finance');
     expect(features('Independent travel training for disabled young people preparing for adulthood')).not.toContain('$estates');
     expect(features('Re-tender the advocacy service for children in care')).not.toContain('$finance');
+    // The board's or the improvement board's independent chair is not a child protection chair.
+    expect(features("An independently chaired Children's Improvement Board")).not.toContain('=child_protection_chair');
+    expect(features('The independent chair of the LSCB will report annually')).not.toContain('=child_protection_chair');
+    expect(features('Child protection conference chairs will escalate drift')).toContain('=child_protection_chair');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

@@ -854,7 +854,15 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'child protection chair',
     means: 'independent chair of child protection conferences',
-    also: ['conference chair', 'CP chair', 'CP chairs', 'child protection conference chair', 'independent chair', 'CP coordinator'],
+    // Not "independent chair" alone: the safeguarding board and the improvement board have one too.
+    also: [
+      'conference chair',
+      'CP chair',
+      'CP chairs',
+      'child protection conference chair',
+      'independent conference chair',
+      'CP coordinator',
+    ],
     themes: ['childprotection', 'quality'],
     source: 'WT2023',
   },
