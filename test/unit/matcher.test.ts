@@ -271,6 +271,9 @@ describe('reading a text into evidence', () => {
     expect(features("An independently chaired Children's Improvement Board")).not.toContain('=child_protection_chair');
     expect(features('The independent chair of the LSCB will report annually')).not.toContain('=child_protection_chair');
     expect(features('Child protection conference chairs will escalate drift')).toContain('=child_protection_chair');
+    // Tracker clips: LSW is life story work; a "perm decision" is a permanence decision.
+    expect(features('LSW begins within 4 wks of perm decision')).toContain('=life_story_work');
+    expect(features('LSW begins within 4 wks of perm decision')).toContain('=permanence');
     // A board's name says what it is; a note of its history is no part of it.
     expect(features('The LSCB will agree its priorities')).not.toContain('replac');
     expect(features('The LSCB will agree its priorities')).toContain('=lscb');

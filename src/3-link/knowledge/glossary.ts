@@ -1542,7 +1542,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'life story work',
     means: 'work helping a child in care or adopted understand their history and identity',
-    also: ['life story', 'life-story work', 'life story book', 'life story books', 'life journey work', 'memory box'],
+    also: ['life story', 'life-story work', 'life story book', 'life story books', 'life journey work', 'memory box', 'LSW'],
     themes: ['permanence', 'childrenincare'],
     source: 'ADOPTION',
   },

@@ -50,7 +50,8 @@ export const SHORTHAND: readonly Shorthand[] = [
   { short: 'strats', means: 'strategy discussions' },
   // "perm" is permanence in planning ("perm plan", "perm panel") but permanent of staff.
   {
-    short: /\bperm(?=\.?\s+(?:plan|plans|planning|panel|panels|tracking|tracker|options|order|orders|meeting|meetings|review|reviews)\b)/gi,
+    short:
+      /\bperm(?=\.?\s+(?:plan|plans|planning|panel|panels|tracking|tracker|options|order|orders|meeting|meetings|review|reviews|decision|decisions)\b)/gi,
     means: 'permanence',
   },
   // "CIN" before its plan, review or meeting is written out, so that it meets the child in need
