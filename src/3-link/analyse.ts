@@ -48,26 +48,10 @@ interface Token {
 const STOP = new Set(STOP_WORDS);
 const stem = (w: string) => (/^\d+$/.test(w) ? w : stemmer(w));
 
-/**
- * The kinds of plan a list names before one "plans": "child protection, child in need and care
- * plans" are three plans, each read as the term it is when written out.
- */
-const PLAN_KIND = '(?:child protection|CP|children in need|child in need|CIN|care|CiC|CLA|LAC|pathway|early help|EHC)';
-const PLAN_LIST = new RegExp(String.raw`\b${PLAN_KIND}(?:\s*(?:,|\/|&|\band\b|\bor\b|,\s*and\b)\s*${PLAN_KIND})+(?=\s+plans?\b)`, 'gi');
-const KIND_SPLIT = /(\s*(?:,\s*and\b|,|\/|&|\band\b|\bor\b)\s*)/i;
-// Inside such a list a children-in-care acronym is the care plan's kind, not the group of children.
-const withEachPlan = (list: string) =>
-  list
-    .split(KIND_SPLIT)
-    .map((part, i) => (i % 2 === 0 ? part.replace(/^(?:CiC|CLA|LAC)$/i, 'care') : part))
-    .map((part, i, all) => (i % 2 === 0 && i < all.length - 1 ? `${part} plans` : part))
-    .join('');
-
 /** Spelling that varies without changing meaning, made one before tokens are cut. */
 function normalise(text: string): string {
   let t = text.normalize('NFKC');
-  t = t.replace(PLAN_LIST, withEachPlan);
-  for (const r of SHORTHAND_RULES) t = t.replace(r.pattern, r.means);
+  for (const r of SHORTHAND_RULES) t = typeof r.means === 'string' ? t.replace(r.pattern, r.means) : t.replace(r.pattern, r.means);
   return t
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/'s\b/gi, '')

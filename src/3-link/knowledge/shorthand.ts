@@ -9,12 +9,32 @@
 export interface Shorthand {
   /** Matched as a whole word (or as written, for a pattern). */
   readonly short: string | RegExp;
-  readonly means: string;
+  /** What it is written out as; a function for a rewrite that depends on what was matched. */
+  readonly means: string | ((matched: string) => string);
   /** Matched only in this case: for forms that are also ordinary words in another case. */
   readonly caseSensitive?: boolean;
 }
 
+/**
+ * The kinds of plan a list names before one "plans": "child protection, child in need and care
+ * plans" are three plans, each read as the term it is when written out. Inside such a list a
+ * children-in-care acronym is the care plan's kind, not the group of children.
+ */
+const PLAN_KIND = '(?:child protection|CP|children in need|child in need|CIN|care|CiC|CLA|LAC|pathway|early help|EHC)';
+const KIND_SPLIT = /(\s*(?:,\s*and\b|,|\/|&|\band\b|\bor\b)\s*)/i;
+const withEachPlan = (list: string) =>
+  list
+    .split(KIND_SPLIT)
+    .map((part, i) => (i % 2 === 0 ? part.replace(/^(?:CiC|CLA|LAC)$/i, 'care') : part))
+    .map((part, i, all) => (i % 2 === 0 && i < all.length - 1 ? `${part} plans` : part))
+    .join('');
+
 export const SHORTHAND: readonly Shorthand[] = [
+  // First, so that each plan of a list is written out by the rules below ("CIN plans/CP plans").
+  {
+    short: new RegExp(String.raw`\b${PLAN_KIND}(?:\s*(?:,|\/|&|\band\b|\bor\b|,\s*and\b)\s*${PLAN_KIND})+(?=\s+plans?\b)`, 'gi'),
+    means: withEachPlan,
+  },
   // Clipped words of note-taking.
   { short: 'assmt', means: 'assessment' },
   { short: 'assmts', means: 'assessments' },
@@ -57,8 +77,8 @@ export const SHORTHAND: readonly Shorthand[] = [
   // "CIN" before its plan, review or meeting is written out, so that it meets the child in need
   // plan (a term of its own) rather than only the group of children.
   { short: /\bCIN(?=[\s-]+(?:plans?|planning|reviews?|meetings?)\b)/gi, means: 'child in need' },
-  // ... and so is "CIN" in "CIN/CP plans", "CIN and CP plans".
-  { short: /\bCIN(?=\s*(?:\/|&|\band\b)\s*CP[\s-]+(?:plans?|planning)\b)/gi, means: 'child in need plans' },
+  // ... and so is "CIN" in "CIN/CP planning" ("CIN/CP plans" are two plans by the first rule).
+  { short: /\bCIN(?=\s*(?:\/|&|\band\b)\s*CP[\s-]+planning\b)/gi, means: 'child in need plans' },
   // "CP" is written out before an investigation or enquiry, so it meets the section 47 enquiry.
   { short: /\bCP(?=\s+(?:investigations?|enquiry|enquiries)\b)/g, means: 'child protection' },
   // ... and before a plan, so "CP plans" meets the child protection plan, as written out.
@@ -116,7 +136,7 @@ export const SHORTHAND: readonly Shorthand[] = [
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Each shorthand as a replacement, whole words only. */
-export const SHORTHAND_RULES: readonly { readonly pattern: RegExp; readonly means: string }[] = SHORTHAND.map((s) => ({
+export const SHORTHAND_RULES: readonly { readonly pattern: RegExp; readonly means: Shorthand['means'] }[] = SHORTHAND.map((s) => ({
   pattern:
     typeof s.short === 'string'
       ? new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(s.short)}(?![A-Za-z0-9])`, s.caseSensitive ? 'g' : 'gi')
