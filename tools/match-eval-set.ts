@@ -35,6 +35,7 @@ export const SPLITS = [
   'blind-u',
   'blind-x',
   'blind-z',
+  'blind-dd',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
