@@ -98,6 +98,23 @@ describe('reading a text into evidence', () => {
     expect(features('The schools forum agrees the high needs funding formula')).toContain('$finance');
   });
 
+  it("reads the work of services another inspection covers as business beside the field's own terms", () => {
+    // SEND statutory work (the area SEND inspection), youth justice planning (HM Inspectorate of
+    // Probation), the NHS's own efficiency programmes.
+    expect(features('EHCPs finalised within 20 weeks')).toEqual(expect.arrayContaining(['$send', '=ehcp']));
+    expect(features('Complete the transfer of statements to EHC plans')).toContain('$send');
+    expect(features('Submit the Youth Justice Plan to the YJB by June')).toContain('$youthjustice');
+    expect(features('Roll out AssetPlus to all YOS case managers')).toEqual(expect.arrayContaining(['$youthjustice', '=assetplus']));
+    expect(features('Deliver the CCG QIPP savings through medicines management')).toContain('$nhs');
+    // Children's social care and youth justice meeting, and a child in care's EHCP in the PEP, stay the field's.
+    expect(features('YOS workers join the MASH for children at risk of exploitation').filter((f) => f.startsWith('$'))).toEqual([]);
+    const pep = matchPlan(
+      planOf(action('A1', 'Virtual school to make sure every PEP for a child in care with an EHCP sets education targets reviewed termly')),
+      [{ ...FINDINGS[0]!, id: 'P', text: 'Improve the quality of personal education plans for children looked after' }],
+    );
+    expect(pep.actions[0]).toMatchObject({ source: 'matched', linked: ['P'] });
+  });
+
   it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {
     for (const home of [
       'No child to stay more than 28 days in a setting without Ofsted registration',

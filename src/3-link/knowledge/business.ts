@@ -10,7 +10,17 @@
  * spending by; the terms are the everyday names councils use for them.
  */
 
-export type BusinessArea = 'finance' | 'ict' | 'hr' | 'comms' | 'estates' | 'democratic' | 'governanceadmin';
+/**
+ * Services another inspection looks at: special educational needs (the area SEND inspection by
+ * Ofsted and the CQC), youth justice (HM Inspectorate of Probation) and the NHS's own business.
+ * Of the 4,658 findings the importer reads from the 497 published reports of the Ofsted corpus,
+ * one names an EHC plan and none the statutory SEND process, a youth justice plan or NHS
+ * efficiency programmes: a children's services plan carries such actions, but they answer
+ * another inspection.
+ */
+export type ElsewhereArea = 'send' | 'youthjustice' | 'nhs';
+
+export type BusinessArea = 'finance' | 'ict' | 'hr' | 'comms' | 'estates' | 'democratic' | 'governanceadmin' | ElsewhereArea;
 
 export interface BusinessTerm {
   readonly term: string;
@@ -86,4 +96,12 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'subject access request; SAR; SARs; DSAR; ' +
       'service plan template; directorate plan; business support restructure; restructure of business support',
   ),
+  // Glossary terms of these services carry `elsewhere` (glossary.ts); these are their processes.
+  ...group(
+    'send',
+    'SEND transport; SEN transport; high needs funding; high needs; transfer of statements; transfers of statements; ' +
+      'SEND improvement plan; written statement of action; WSoA; educational psychology service; SEND casework',
+  ),
+  ...group('youthjustice', 'youth justice plan; youth justice strategic plan'),
+  ...group('nhs', 'QIPP; medicines management; outpatient; outpatients; elective care; referral to treatment'),
 ];

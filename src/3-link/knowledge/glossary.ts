@@ -5,6 +5,8 @@
  * are given in plain words, not copied text.
  */
 
+import type { ElsewhereArea } from './business.js';
+
 /** Public documents the entries come from. */
 export const SOURCES = {
   WT2023: {
@@ -357,6 +359,12 @@ export interface GlossaryEntry {
    * for little when matching and carries no theme.
    */
   readonly population?: boolean;
+  /**
+   * The work of a service another inspection looks at (the area SEND inspection, HM Inspectorate
+   * of Probation): no finding of a children's services inspection asks for it, so an action mostly
+   * about it counts as council business, as an office move does (business.ts).
+   */
+  readonly elsewhere?: ElsewhereArea;
 }
 
 export const GLOSSARY: readonly GlossaryEntry[] = [
@@ -2813,6 +2821,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     ],
     themes: ['education', 'disabled'],
     source: 'SENDCOP',
+    elsewhere: 'send',
   },
   {
     term: 'EHC needs assessment',
@@ -2820,6 +2829,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['EHCNA', 'EHC assessment', 'statutory assessment of SEN', '20-week timescale'],
     themes: ['education', 'disabled'],
     source: 'SENDCOP',
+    elsewhere: 'send',
   },
   {
     term: 'SEND',
@@ -3236,6 +3246,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['attention deficit hyperactivity disorder', 'neurodevelopmental', 'neurodiversity', 'neurodivergent'],
     themes: ['disabled', 'mentalhealth'],
     source: 'SENDCOP',
+    elsewhere: 'send',
   },
   // ---------------------------------------------------------------- unaccompanied children
   {
@@ -3339,6 +3350,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['Youth Justice Board', 'YJB for England and Wales'],
     themes: ['youthjustice'],
     source: 'YJBCMG',
+    elsewhere: 'youthjustice',
   },
   {
     term: 'out of court disposal',
@@ -3369,6 +3381,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['Asset Plus', 'Asset+', 'AssetPlus assessment'],
     themes: ['youthjustice', 'assessment'],
     source: 'YJBCMG',
+    elsewhere: 'youthjustice',
   },
   {
     term: 'referral order',
@@ -3453,6 +3466,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['HM Inspectorate of Probation', 'HMI Probation', 'youth justice inspection'],
     themes: ['youthjustice', 'inspection'],
     source: 'JTAI',
+    elsewhere: 'youthjustice',
   },
   // ---------------------------------------------------------------- workforce
   {
