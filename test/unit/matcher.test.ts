@@ -471,6 +471,19 @@ describe('deciding for a whole plan, in bands', () => {
     for (const a of report.actions) expect(a.suggestions.length).toBeGreaterThan(1);
   });
 
+  it('judges council business among the named evidence, however many other words the action has', () => {
+    // An office move told at length: the places, people and dates are no subject of the field's.
+    const move = action(
+      'M1',
+      'The east locality teams currently working from Pelham House will relocate to the refurbished second floor at Riverside by the end of the summer, with the move led by the property team, the business support manager as service lead and new interview rooms for families seeing their worker.',
+    );
+    const report = matchPlan(
+      planOf(move, action('A1', 'Return home interviews offered within 72 hours of every missing episode')),
+      FINDINGS,
+    );
+    expect(report.actions[0]).toMatchObject({ id: 'M1', source: 'none', business: true });
+  });
+
   it('keeps, for an action called none, the finding it came closest to when within `near` of the score it needed', () => {
     const s = (finding: string, score: number) => ({ finding, score, because: [] });
     const none = (id: string, neededScore: number, ...suggestions: ReturnType<typeof s>[]) =>
