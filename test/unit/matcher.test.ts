@@ -115,6 +115,19 @@ describe('reading a text into evidence', () => {
     expect(pep.actions[0]).toMatchObject({ source: 'matched', linked: ['P'] });
   });
 
+  it("reads the workforce census's measures however a plan or a report writes them", () => {
+    // Agency workers are the inspectors' temporary and locum staff; leavers are turnover.
+    for (const t of [
+      'reduce the use of temporary social workers',
+      'Target agency usage under 15%',
+      'agency-to-perm conversion offer',
+      'fewer locums in the CP teams',
+    ])
+      expect(features(t)).toContain('=agency_staff');
+    expect(features('exit interview for every SW leaver')).toContain('=turnover');
+    expect(features('Partner agency to attend every strategy meeting')).not.toContain('=agency_staff');
+  });
+
   it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {
     for (const home of [
       'No child to stay more than 28 days in a setting without Ofsted registration',
