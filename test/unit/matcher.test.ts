@@ -115,7 +115,7 @@ describe('reading a text into evidence', () => {
     expect(pep.actions[0]).toMatchObject({ source: 'matched', linked: ['P'] });
   });
 
-  it("reads the workforce census's measures however a plan or a report writes them", () => {
+  it("reads the workforce census's measures, and a tracker's plans, however they are written", () => {
     // Agency workers are the inspectors' temporary and locum staff; leavers are turnover.
     for (const t of [
       'reduce the use of temporary social workers',
@@ -125,6 +125,11 @@ describe('reading a text into evidence', () => {
     ])
       expect(features(t)).toContain('=agency_staff');
     expect(features('exit interview for every SW leaver')).toContain('=turnover');
+    // "PP" is the pathway plan in a leaving-care tracker, else the pupil premium; "PP+" always that.
+    expect(features('PA & SW joint PP meeting at 15y9m')).toContain('=pathway_plan');
+    expect(features('PP reviewed at 17+ with the PA')).not.toContain('=pp+');
+    expect(features('PP spend for CiC tracked by the VSH')).toContain('=pp+');
+    expect(features('PP+ for 16+ learners')).toContain('=pp+');
     expect(features('Partner agency to attend every strategy meeting')).not.toContain('=agency_staff');
   });
 

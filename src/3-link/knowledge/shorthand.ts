@@ -9,8 +9,11 @@
 export interface Shorthand {
   /** Matched as a whole word (or as written, for a pattern). */
   readonly short: string | RegExp;
-  /** What it is written out as; a function for a rewrite that depends on what was matched. */
-  readonly means: string | ((matched: string) => string);
+  /**
+   * What it is written out as; a function for a rewrite that depends on what was matched (and, for
+   * a pattern without groups, on the whole text, which String.replace passes last).
+   */
+  readonly means: string | ((matched: string, ...context: unknown[]) => string);
   /** Matched only in this case: for forms that are also ordinary words in another case. */
   readonly caseSensitive?: boolean;
 }
@@ -28,6 +31,10 @@ const withEachPlan = (list: string) =>
     .map((part, i) => (i % 2 === 0 ? part.replace(/^(?:CiC|CLA|LAC)$/i, 'care') : part))
     .map((part, i, all) => (i % 2 === 0 && i < all.length - 1 ? `${part} plans` : part))
     .join('');
+
+/** Words of leaving care: care leavers, personal advisers, the ages at which pathway planning runs. */
+const LEAVING_CARE =
+  /\b(?:PAs?|personal advis[eo]rs?|care leavers?|leaving care|pathway|post[\s-]?16|1[5-8]\s?y(?:rs?|ears?)?(?:\s?\d+\s?m)?|1[5-8]\s?\+|1[6-8]\s?plus|(?:16|17|18)[\s-](?:and|to|-)[\s-]?(?:17|18|21|25)|1[6-8][\s-]year[\s-]olds?)(?![A-Za-z])/;
 
 export const SHORTHAND: readonly Shorthand[] = [
   // First, so that each plan of a list is written out by the rules below ("CIN plans/CP plans").
@@ -109,6 +116,14 @@ export const SHORTHAND: readonly Shorthand[] = [
     short:
       /\bICS\b(?:(?=\s+(?:records?|recording|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migration|go-live|rebuild|upgrade|modules?|system)\b)|(?<=\b(?:on|onto|into|within)\s+(?:the\s+)?ICS))/g,
     means: "Integrated Children's System",
+  },
+  // "PP" is the school's pupil premium and, in a leaving-care tracker, the pathway plan: read as
+  // the pathway plan where the text speaks of care leavers, personal advisers or the ages of
+  // leaving care ("PA & SW joint PP meeting at 15y9m"); "PP+" is always the pupil premium plus.
+  {
+    short: /\bPP(s?)\b(?!\s*(?:\+|plus\b))/g,
+    means: (matched: string, ...context: unknown[]) =>
+      LEAVING_CARE.test(String(context.at(-1))) ? `pathway plan${matched.endsWith('s') ? 's' : ''}` : matched,
   },
   // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
   // local safeguarding children board; "WSCP" the safeguarding children partnership (not the
