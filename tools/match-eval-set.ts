@@ -36,6 +36,7 @@ export const SPLITS = [
   'blind-x',
   'blind-z',
   'blind-dd',
+  'blind-gg',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
