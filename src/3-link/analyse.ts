@@ -85,8 +85,8 @@ interface LexEntry {
   readonly plain?: boolean;
   readonly population?: boolean;
   readonly business: boolean;
-  /** `$area` of another inspection's service, beside the term's own evidence. */
-  readonly elsewhere?: string;
+  /** `$area` of council business the term also names, beside the term's own evidence. */
+  readonly alsoBusiness?: string;
 }
 
 interface Lexicon {
@@ -151,7 +151,7 @@ function buildLexicon(glossary: readonly GlossaryEntry[]): Lexicon {
       expansion: contentWords(isAcronym(g.term) ? means : g.term),
       business: false,
       population: g.population ?? false,
-      ...(g.elsewhere ? { elsewhere: `$${g.elsewhere}` } : {}),
+      ...(g.business ? { alsoBusiness: `$${g.business}` } : {}),
     };
     addForm(g.term, entry);
     // The expansion of an acronym names the same thing; a term's meaning may be a description.
@@ -225,7 +225,7 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
       add(e.key, w.business, words);
       return;
     }
-    if (e.elsewhere) add(e.elsewhere, w.business, words);
+    if (e.alsoBusiness) add(e.alsoBusiness, w.business, words);
     if (e.population) {
       add(e.key, w.population, words);
       return;

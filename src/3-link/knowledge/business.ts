@@ -12,13 +12,14 @@
 
 /**
  * Services another inspection looks at: special educational needs (the area SEND inspection by
- * Ofsted and the CQC), youth justice (HM Inspectorate of Probation) and the NHS's own business.
+ * Ofsted and the CQC), youth justice (HM Inspectorate of Probation), the NHS's own business, and
+ * the council's running of school admissions and places.
  * Of the 4,658 findings the importer reads from the 497 published reports of the Ofsted corpus,
- * one names an EHC plan and none the statutory SEND process, a youth justice plan or NHS
- * efficiency programmes: a children's services plan carries such actions, but they answer
- * another inspection.
+ * one names an EHC plan and none the statutory SEND process, a youth justice plan, NHS
+ * efficiency programmes or school admissions: a children's services plan carries such actions,
+ * but they answer another inspection.
  */
-export type ElsewhereArea = 'send' | 'youthjustice' | 'nhs';
+export type ElsewhereArea = 'send' | 'youthjustice' | 'nhs' | 'schools';
 
 export type BusinessArea = 'finance' | 'ict' | 'hr' | 'comms' | 'estates' | 'democratic' | 'governanceadmin' | ElsewhereArea;
 
@@ -42,7 +43,7 @@ const group = (area: BusinessArea, terms: string): BusinessTerm[] =>
 export const BUSINESS: readonly BusinessTerm[] = [
   ...group(
     'finance',
-    'budget; budgets; budgeting; overspend; underspend; savings; saving target; efficiency savings; medium term financial strategy; MTFS; ' +
+    'budget; budgets; budgeting; saving; overspend; underspend; savings; saving target; efficiency savings; medium term financial strategy; MTFS; ' +
       'medium term financial plan; MTFP; revenue budget; capital programme; capital budget; capital funding; capital receipts; reserves; ' +
       'forecast; forecast variance; outturn; budget monitoring; finance business partner; financial management; cost reduction; ' +
       'value for money; procurement; procure; re-procure; re-procurement; tendering exercise; contract management; invoice; invoices; ' +
@@ -96,12 +97,17 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'subject access request; SAR; SARs; DSAR; ' +
       'service plan template; directorate plan; business support restructure; restructure of business support',
   ),
-  // Glossary terms of these services carry `elsewhere` (glossary.ts); these are their processes.
+  // Glossary terms of these services carry `business:` (glossary.ts); these are their processes.
   ...group(
     'send',
     'SEND transport; SEN transport; high needs funding; high needs; transfer of statements; transfers of statements; ' +
       'SEND improvement plan; written statement of action; WSoA; educational psychology service; SEND casework',
   ),
   ...group('youthjustice', 'youth justice plan; youth justice strategic plan'),
+  ...group(
+    'schools',
+    'school admissions; admissions round; admissions portal; school preferences; preferred schools; national offer day; ' +
+      'in-year admissions; admissions appeals; school place planning',
+  ),
   ...group('nhs', 'QIPP; medicines management; outpatient; outpatients; elective care; referral to treatment'),
 ];

@@ -5,7 +5,7 @@
  * are given in plain words, not copied text.
  */
 
-import type { ElsewhereArea } from './business.js';
+import type { BusinessArea } from './business.js';
 
 /** Public documents the entries come from. */
 export const SOURCES = {
@@ -360,11 +360,12 @@ export interface GlossaryEntry {
    */
   readonly population?: boolean;
   /**
-   * The work of a service another inspection looks at (the area SEND inspection, HM Inspectorate
-   * of Probation): no finding of a children's services inspection asks for it, so an action mostly
-   * about it counts as council business, as an office move does (business.ts).
+   * Council business as well as a term of the field (business.ts): the running of the council
+   * (staff sickness) or the work of a service another inspection looks at (the area SEND
+   * inspection, HM Inspectorate of Probation). No finding of a children's services inspection asks
+   * for it, so an action mostly about it counts as council business, as an office move does.
    */
-  readonly elsewhere?: ElsewhereArea;
+  readonly business?: BusinessArea;
 }
 
 export const GLOSSARY: readonly GlossaryEntry[] = [
@@ -2821,7 +2822,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     ],
     themes: ['education', 'disabled'],
     source: 'SENDCOP',
-    elsewhere: 'send',
+    business: 'send',
   },
   {
     term: 'EHC needs assessment',
@@ -2829,7 +2830,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['EHCNA', 'EHC assessment', 'statutory assessment of SEN', '20-week timescale'],
     themes: ['education', 'disabled'],
     source: 'SENDCOP',
-    elsewhere: 'send',
+    business: 'send',
   },
   {
     term: 'SEND',
@@ -3246,7 +3247,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['attention deficit hyperactivity disorder', 'neurodevelopmental', 'neurodiversity', 'neurodivergent'],
     themes: ['disabled', 'mentalhealth'],
     source: 'SENDCOP',
-    elsewhere: 'send',
+    business: 'send',
   },
   // ---------------------------------------------------------------- unaccompanied children
   {
@@ -3350,7 +3351,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['Youth Justice Board', 'YJB for England and Wales'],
     themes: ['youthjustice'],
     source: 'YJBCMG',
-    elsewhere: 'youthjustice',
+    business: 'youthjustice',
   },
   {
     term: 'out of court disposal',
@@ -3381,7 +3382,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['Asset Plus', 'Asset+', 'AssetPlus assessment'],
     themes: ['youthjustice', 'assessment'],
     source: 'YJBCMG',
-    elsewhere: 'youthjustice',
+    business: 'youthjustice',
   },
   {
     term: 'referral order',
@@ -3466,7 +3467,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['HM Inspectorate of Probation', 'HMI Probation', 'youth justice inspection'],
     themes: ['youthjustice', 'inspection'],
     source: 'JTAI',
-    elsewhere: 'youthjustice',
+    business: 'youthjustice',
   },
   // ---------------------------------------------------------------- workforce
   {
@@ -3645,9 +3646,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'sickness absence',
     means: 'working days lost to staff sickness',
-    also: ['sickness absence rate', 'absence rate', 'staff sickness', 'sickness rate'],
+    // Not "absence rate" alone: a school's absence rate is a pupil's.
+    also: ['sickness absence rate', 'staff sickness', 'sickness rate', 'sickness absences'],
     themes: ['workforce'],
     source: 'CSWW',
+    business: 'hr',
   },
   {
     term: 'FTE',
