@@ -90,6 +90,12 @@ if (grid === 'bands') {
       const bands = { ...DEFAULT_BANDS, business, possible };
       results.push({ name: JSON.stringify({ business, possible }), s: run(DEFAULT_MATCHER, bands) });
     }
+} else if (grid === 'hub') {
+  for (const hubWeight of [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5])
+    for (const hubNeighbours of [2, 3, 4, 5, 10]) {
+      const bands = { ...DEFAULT_BANDS, hubWeight, hubNeighbours };
+      results.push({ name: JSON.stringify({ hubWeight, hubNeighbours }), s: run(DEFAULT_MATCHER, bands) });
+    }
 } else if (grid === 'board') {
   for (const boardWeight of [0, 0.25, 0.5, 0.75, 1, 1.5, 2])
     results.push({ name: JSON.stringify({ boardWeight }), s: run({ ...DEFAULT_MATCHER, boardWeight }, DEFAULT_BANDS) });

@@ -570,8 +570,10 @@ describe('deciding for a whole plan, in bands', () => {
       action('A1', 'Return home interviews for every missing episode, analysed each quarter'),
       action('A2', 'Return home interviews for every child who goes missing'),
     );
-    const alone = matchPlan(plan, findings, { bands: { ...DEFAULT_BANDS, coverage: 0 } });
-    const joint = matchPlan(plan, findings);
+    // The coverage step on its own: hubness (tested below) off, so the scores are the matcher's.
+    const base = { ...DEFAULT_BANDS, hubWeight: 0 };
+    const alone = matchPlan(plan, findings, { bands: { ...base, coverage: 0 } });
+    const joint = matchPlan(plan, findings, { bands: base });
     const covered = (r: typeof joint) => new Set(r.actions.flatMap((a) => a.linked));
     expect([...covered(alone)]).toEqual(['F2']);
     expect([...covered(joint)].sort()).toEqual(['F2', 'F2b']);
@@ -580,15 +582,50 @@ describe('deciding for a whole plan, in bands', () => {
     const scores = new Map(alone.actions.find((a) => a.id === moved.id)!.suggestions.map((s) => [s.finding, s.score]));
     expect((scores.get('F2')! - scores.get('F2b')!) / scores.get('F2')!).toBeLessThanOrEqual(DEFAULT_BANDS.coverage);
     // Too far below its best (a share of 0.01 allowed), it stays.
-    expect([...covered(matchPlan(plan, findings, { bands: { ...DEFAULT_BANDS, coverage: 0.01 } }))]).toEqual(['F2']);
+    expect([...covered(matchPlan(plan, findings, { bands: { ...base, coverage: 0.01 } }))]).toEqual(['F2']);
     // The share is of the best score, not an absolute drop: A1 is 0.20 below its best (a share
     // of about 0.34), A2 0.28 below (about 0.45). At 0.3 neither moves; at 0.35 only A1 does,
     // which an absolute 0.35 would not tell apart from A2.
-    const at = (coverage: number) => matchPlan(plan, findings, { bands: { ...DEFAULT_BANDS, coverage } });
+    const at = (coverage: number) => matchPlan(plan, findings, { bands: { ...base, coverage } });
     expect([...covered(at(0.3))]).toEqual(['F2']);
     expect(at(0.35).actions.find((a) => a.linked[0] === 'F2b')?.id).toBe('A1');
     // A move is the plan's reading, not the scores': it is shown as possible, never confident.
     expect(moved.source).toBe('possible');
+  });
+
+  it('takes hubness out: a finding close to every action says less about any one of them', () => {
+    const findings = [
+      {
+        ...FINDINGS[0]!,
+        id: 'H',
+        text: 'Improve the quality of practice across the service: assessments that analyse risk, plans that are specific, regular supervision, management oversight, timely visits to children and recording that reflects the child',
+      },
+      { ...FINDINGS[0]!, id: 'V', text: 'Ensure that children subject to child protection plans are visited within timescales' },
+      { ...FINDINGS[0]!, id: 'C', text: 'Reduce the number of children who go missing from care' },
+    ];
+    const visits = action('A4', 'Children on plans visited in time, and their views recorded');
+    const plan = planOf(
+      action('A1', 'Assessments to analyse risk, with an audit of 20 a month'),
+      action('A2', 'Monthly supervision and management oversight recorded for every social worker'),
+      action('A3', 'Recording standards so the file reflects the child'),
+      visits,
+    );
+    const base = { ...DEFAULT_BANDS, coverage: 0 };
+    const raw = matchPlan(plan, findings, { bands: { ...base, hubWeight: 0 } });
+    const adjusted = matchPlan(plan, findings, { bands: base });
+    const score = (r: MatchReport, a: string, f: string) =>
+      r.actions.find((x) => x.id === a)!.suggestions.find((s) => s.finding === f)!.score;
+    // The long finding every action meets comes first for the visits action by raw score, not once its hubness is out.
+    expect(raw.actions[3]!.suggestions[0]!.finding).toBe('H');
+    expect(adjusted.actions[3]!.suggestions[0]!.finding).toBe('V');
+    for (const a of ['A1', 'A2', 'A3', 'A4']) {
+      expect(score(adjusted, a, 'H')).toBeLessThan(score(raw, a, 'H'));
+      expect(score(adjusted, a, 'C')).toBeGreaterThanOrEqual(score(raw, a, 'C'));
+    }
+    // One action alone keeps its order: its own scores are the only neighbours each finding has.
+    const single = (hubWeight: number) =>
+      matchPlan(planOf(visits), findings, { bands: { ...base, hubWeight } }).actions[0]!.suggestions.map((s) => s.finding);
+    expect(single(DEFAULT_BANDS.hubWeight)).toEqual(single(0));
   });
 
   it('starts "answers nothing" lower in a plan whose actions typically score low, from five actions up', () => {
