@@ -103,6 +103,7 @@ describe('reading a text into evidence', () => {
     // Probation), the NHS's own efficiency programmes.
     expect(features('EHCPs finalised within 20 weeks')).toEqual(expect.arrayContaining(['$send', '=ehcp']));
     expect(features('Complete the transfer of statements to EHC plans')).toContain('$send');
+    expect(features('Fostering assessments completed within the 20-week timescale')).not.toContain('$send');
     expect(features('Submit the Youth Justice Plan to the YJB by June')).toContain('$youthjustice');
     expect(features('Roll out AssetPlus to all YOS case managers')).toEqual(expect.arrayContaining(['$youthjustice', '=assetplus']));
     expect(features('Deliver the CCG QIPP savings through medicines management')).toContain('$nhs');

@@ -2827,7 +2827,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'EHC needs assessment',
     means: 'statutory assessment deciding whether a child needs an EHC plan',
-    also: ['EHCNA', 'EHC assessment', 'statutory assessment of SEN', '20-week timescale'],
+    // Not "20-week timescale" alone: a fostering assessment has one too.
+    also: ['EHCNA', 'EHC assessment', 'statutory assessment of SEN', 'EHC 20-week timescale'],
     themes: ['education', 'disabled'],
     source: 'SENDCOP',
     business: 'send',
