@@ -23,7 +23,9 @@ import { createMatcher, DEFAULT_MATCHER, type MatcherOptions, type Suggestion } 
 function businessShare(text: string, options: MatcherOptions): number {
   let all = 0;
   let business = 0;
-  for (const [f, w] of analyse(text, options.weights).weights) {
+  // Whom an action is for (children in care, care leavers) counts in full here: it is the field's
+  // however little it says of which finding.
+  for (const [f, w] of analyse(text, { ...options.weights, population: options.weights.entry }).weights) {
     if (!/^[$=#]/.test(f)) continue;
     all += w;
     if (f.startsWith('$')) business += w;
@@ -110,25 +112,48 @@ export const DEFAULT_BANDS: Bands = {
 
 /**
  * Each finding's hubness (Bands.hubWeight), read from the actions the matcher decides for, and a
- * function taking it out of any action's ranked findings: a finding close to every action is
+ * function taking it out of an action's ranked findings: a finding close to every other action is
  * lowered, one close to few raised, around the plan's average finding, so the scores stay on the
- * scale the bands are set on. A plan of one finding or one such action keeps its order.
+ * scale the bands are set on. An action is measured against the others only (its own closeness
+ * to a finding is no sign that the finding is a hub), so a plan of one such action is unchanged.
  */
-function hubAdjuster(decided: readonly (readonly Suggestion[])[], bands: Bands): (ranked: readonly Suggestion[]) => Suggestion[] {
-  if (bands.hubWeight <= 0 || decided.length === 0) return (ranked) => [...ranked];
-  const scores = new Map<string, number[]>();
-  for (const r of decided) for (const s of r) (scores.get(s.finding) ?? scores.set(s.finding, []).get(s.finding)!).push(s.score);
-  const typical = new Map<string, number>();
-  for (const [f, xs] of scores) {
-    const best = xs.sort((a, b) => b - a).slice(0, bands.hubNeighbours);
-    typical.set(f, best.reduce((a, b) => a + b, 0) / best.length);
-  }
-  const average = [...typical.values()].reduce((a, b) => a + b, 0) / typical.size;
-  return (ranked) => {
+function hubAdjuster(
+  decided: readonly (readonly Suggestion[])[],
+  bands: Bands,
+): (ranked: readonly Suggestion[], own: boolean) => Suggestion[] {
+  const k = bands.hubNeighbours;
+  if (bands.hubWeight <= 0 || decided.length === 0 || k < 1) return (ranked) => [...ranked];
+  // Each finding's k + 1 best scores: enough to leave out the action's own.
+  const best = new Map<string, number[]>();
+  for (const r of decided)
+    for (const s of r) {
+      const xs = best.get(s.finding) ?? best.set(s.finding, []).get(s.finding)!;
+      xs.push(s.score);
+      if (xs.length > k + 1) xs.sort((a, b) => b - a).pop();
+    }
+  for (const xs of best.values()) xs.sort((a, b) => b - a);
+  const typicalOf = (f: string, own: number | undefined): number | undefined => {
+    const xs = best.get(f);
+    if (!xs) return undefined;
+    const at = own === undefined ? -1 : xs.indexOf(own);
+    const others = (at >= 0 ? [...xs.slice(0, at), ...xs.slice(at + 1)] : xs).slice(0, k);
+    return others.length > 0 ? others.reduce((a, b) => a + b, 0) / others.length : undefined;
+  };
+  return (ranked, own) => {
+    const typical = new Map<string, number>();
+    for (const s of ranked) {
+      const t = typicalOf(s.finding, own ? s.score : undefined);
+      if (t !== undefined) typical.set(s.finding, t);
+    }
+    if (typical.size === 0) return [...ranked];
+    const average = [...typical.values()].reduce((a, b) => a + b, 0) / typical.size;
     const order = new Map(ranked.map((s, i) => [s.finding, i]));
     return ranked
       .map((s) => {
-        const score = s.score - bands.hubWeight * ((typical.get(s.finding) ?? average) - average);
+        const t = typical.get(s.finding);
+        // A finding that shares nothing with the action stays at nothing.
+        if (t === undefined || s.score <= 0) return s;
+        const score = s.score - bands.hubWeight * (t - average);
         return { ...s, score: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100 };
       })
       .sort((a, b) => b.score - a.score || order.get(a.finding)! - order.get(b.finding)!);
@@ -241,8 +266,8 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
     bands,
   );
   for (const r of rows) {
-    r.ranked = adjust(r.ranked);
-    const answerScore = adjust(r.scale)
+    r.ranked = adjust(r.ranked, r.decided);
+    const answerScore = adjust(r.scale, false)
       .filter((s) => r.explicit.includes(s.finding))
       .reduce((m, s) => Math.max(m, s.score), -1);
     if (answerScore >= 0) r.answerScore = answerScore;

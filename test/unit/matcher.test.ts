@@ -108,6 +108,7 @@ describe('reading a text into evidence', () => {
     expect(features('Roll out AssetPlus to all YOS case managers')).toEqual(expect.arrayContaining(['$youthjustice', '=assetplus']));
     expect(features('Deliver the CCG QIPP savings through medicines management')).toContain('$nhs');
     expect(features('More families offered one of their school preferences through the admissions portal')).toContain('$schools');
+    expect(features('Children in care given priority in school admissions')).not.toContain('$schools');
     // Staff sickness is the council's running as well as a workforce measure; a school's absence rate is a pupil's.
     expect(features('Sickness absence down to 8 days per FTE')).toEqual(expect.arrayContaining(['$hr', '=sickness_absence']));
     expect(features('Reduce school absence rates for children in care')).not.toContain('=sickness_absence');
@@ -126,15 +127,20 @@ describe('reading a text into evidence', () => {
       'reduce the use of temporary social workers',
       'Target agency usage under 15%',
       'agency-to-perm conversion offer',
-      'fewer locums in the CP teams',
+      'fewer locum social workers in the CP teams',
     ])
       expect(features(t)).toContain('=agency_staff');
-    expect(features('exit interview for every SW leaver')).toContain('=turnover');
+    expect(features('Track social worker leavers each quarter')).toContain('=turnover');
+    expect(features('Exit interviews for foster carers deregistering')).not.toContain('=turnover');
+    expect(features('Reduce reliance on agency placements')).not.toContain('=agency_staff');
     // "PP" is the pathway plan in a leaving-care tracker, else the pupil premium; "PP+" always that.
     expect(features('PA & SW joint PP meeting at 15y9m')).toContain('=pathway_plan');
     expect(features('PP reviewed at 17+ with the PA')).not.toContain('=pp+');
     expect(features('PP spend for CiC tracked by the VSH')).toContain('=pp+');
     expect(features('PP+ for 16+ learners')).toContain('=pp+');
+    expect(features('Care leavers: PPs reviewed every 6 months')).toContain('=pathway_plan');
+    expect(features('PP spend reviewed termly for Year 11 pupils aged 15 years')).toContain('=pp+');
+    expect(features('Virtual school to use PP funding for the neurodevelopmental pathway')).toContain('=pp+');
     expect(features('Partner agency to attend every strategy meeting')).not.toContain('=agency_staff');
   });
 
@@ -623,15 +629,15 @@ describe('deciding for a whole plan, in bands', () => {
       expect(score(adjusted, a, 'H')).toBeLessThan(score(raw, a, 'H'));
       expect(score(adjusted, a, 'C')).toBeGreaterThanOrEqual(score(raw, a, 'C'));
     }
-    // One action alone keeps its order: its own scores are the only neighbours each finding has.
-    const single = (hubWeight: number) =>
-      matchPlan(planOf(visits), findings, { bands: { ...base, hubWeight } }).actions[0]!.suggestions.map((s) => s.finding);
+    // An action is measured against the others only: alone in its plan, its scores are its own.
+    const single = (hubWeight: number) => matchPlan(planOf(visits), findings, { bands: { ...base, hubWeight } }).actions[0]!.suggestions;
     expect(single(DEFAULT_BANDS.hubWeight)).toEqual(single(0));
   });
 
   it('starts "answers nothing" lower in a plan whose actions typically score low, from five actions up', () => {
-    // `possible` out of reach, so only the plan's own typical score can let an action through.
-    const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0, typicalShare: 0.5, lowest: 0.01 };
+    // `possible` out of reach, so only the plan's own typical score can let an action through
+    // (hubness off: it can lift a score to the edge of reach).
+    const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0, typicalShare: 0.5, lowest: 0.01, hubWeight: 0 };
     const texts = [
       'Return home interviews offered within 72 hours of every missing episode',
       'Caseloads capped and social workers recruited to the assessment teams',
@@ -727,8 +733,9 @@ describe('deciding for a whole plan, in bands', () => {
   });
 
   describe('a finding nothing answers takes the closest action that fell short, as possible only', () => {
-    // Every score below `possible`, so only the rule for unanswered findings can link anything.
-    const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0.01 };
+    // Every score below `possible`, so only the rule for unanswered findings can link anything;
+    // hubness off, so a score read from a plan of one action holds in a plan of two.
+    const bands = { ...DEFAULT_BANDS, possible: 0.99, matched: 0.99, unanswered: 0.01, hubWeight: 0 };
     const decide = (plan: Plan, b = bands) => new Map(matchPlan(plan, FINDINGS, { bands: b }).actions.map((a) => [a.id, a]));
     const RHI = 'Return home interviews offered within 72 hours of every missing episode';
 

@@ -43,7 +43,7 @@ const group = (area: BusinessArea, terms: string): BusinessTerm[] =>
 export const BUSINESS: readonly BusinessTerm[] = [
   ...group(
     'finance',
-    'budget; budgets; budgeting; saving; overspend; underspend; savings; saving target; efficiency savings; medium term financial strategy; MTFS; ' +
+    'budget; budgets; budgeting; overspend; underspend; savings; saving target; efficiency savings; medium term financial strategy; MTFS; ' +
       'medium term financial plan; MTFP; revenue budget; capital programme; capital budget; capital funding; capital receipts; reserves; ' +
       'forecast; forecast variance; outturn; budget monitoring; finance business partner; financial management; cost reduction; ' +
       'value for money; procurement; procure; re-procure; re-procurement; tendering exercise; contract management; invoice; invoices; ' +
@@ -100,14 +100,16 @@ export const BUSINESS: readonly BusinessTerm[] = [
   // Glossary terms of these services carry `business:` (glossary.ts); these are their processes.
   ...group(
     'send',
-    'SEND transport; SEN transport; high needs funding; high needs; transfer of statements; transfers of statements; ' +
+    'SEND transport; SEN transport; high needs funding; transfer of statements; transfers of statements; ' +
       'SEND improvement plan; written statement of action; WSoA; educational psychology service; SEND casework',
   ),
   ...group('youthjustice', 'youth justice plan; youth justice strategic plan'),
   ...group(
     'schools',
-    'school admissions; admissions round; admissions portal; school preferences; preferred schools; national offer day; ' +
-      'in-year admissions; admissions appeals; school place planning',
+    // The admissions round itself, not "school admissions" alone: a child in care's priority for a
+    // school place is corporate parenting.
+    'admissions round; admissions portal; school preferences; preferred schools; national offer day; in-year admissions; ' +
+      'admissions appeals',
   ),
   ...group('nhs', 'QIPP; medicines management; outpatient; outpatients; elective care; referral to treatment'),
 ];

@@ -34,7 +34,9 @@ const withEachPlan = (list: string) =>
 
 /** Words of leaving care: care leavers, personal advisers, the ages at which pathway planning runs. */
 const LEAVING_CARE =
-  /\b(?:PAs?|personal advis[eo]rs?|care leavers?|leaving care|pathway|post[\s-]?16|1[5-8]\s?y(?:rs?|ears?)?(?:\s?\d+\s?m)?|1[5-8]\s?\+|1[6-8]\s?plus|(?:16|17|18)[\s-](?:and|to|-)[\s-]?(?:17|18|21|25)|1[6-8][\s-]year[\s-]olds?)(?![A-Za-z])/;
+  /\b(?:personal advis[eo]rs?|care leavers?|leaving care|pathway plans?|pathway planning|1[6-8]\s?\+|1[6-8]\s?plus|15y9m|15 years 9 months|16y3m|16 years 3 months|18[\s-]+(?:to[\s-]+)?(?:21|25)s?)(?![A-Za-z])/i;
+/** A personal adviser, in capitals: "pa" is no word of the field. */
+const PERSONAL_ADVISER = /\bPAs?\b/;
 
 export const SHORTHAND: readonly Shorthand[] = [
   // First, so that each plan of a list is written out by the rules below ("CIN plans/CP plans").
@@ -123,7 +125,9 @@ export const SHORTHAND: readonly Shorthand[] = [
   {
     short: /\bPP(s?)\b(?!\s*(?:\+|plus\b))/g,
     means: (matched: string, ...context: unknown[]) =>
-      LEAVING_CARE.test(String(context.at(-1))) ? `pathway plan${matched.endsWith('s') ? 's' : ''}` : matched,
+      LEAVING_CARE.test(String(context.at(-1))) || PERSONAL_ADVISER.test(String(context.at(-1)))
+        ? `pathway plan${matched.endsWith('s') ? 's' : ''}`
+        : matched,
   },
   // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
   // local safeguarding children board; "WSCP" the safeguarding children partnership (not the
