@@ -311,6 +311,7 @@ describe('reading a text into evidence', () => {
     // The running of school transport is council business.
     expect(features('Transport spend to fall through route optimisation')).toContain('$estates');
     expect(features('SEND transport cost per pupil to fall')).toContain('$finance');
+    expect(features('SEND transport: retender routes')).toContain('$estates');
     expect(features('Independent travel training for disabled young people preparing for adulthood')).not.toContain('$estates');
     expect(features('Re-tender the advocacy service for children in care')).not.toContain('$finance');
     // The board's or the improvement board's independent chair is not a child protection chair.

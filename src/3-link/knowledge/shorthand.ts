@@ -129,6 +129,8 @@ export const SHORTHAND: readonly Shorthand[] = [
         ? `pathway plan${matched.endsWith('s') ? 's' : ''}`
         : matched,
   },
+  // "SEND transport" (and "SEN transport") is home to school transport for pupils with SEND.
+  { short: /\b(SENDs?|SEN)(?=\s+transport\b)/g, means: '$1 home to school' },
   // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
   // local safeguarding children board; "WSCP" the safeguarding children partnership (not the
   // LSCP, a term of its own, nor a health and social care partnership, HSCP).
