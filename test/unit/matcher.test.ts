@@ -142,6 +142,9 @@ describe('reading a text into evidence', () => {
     expect(features('PP spend reviewed termly for Year 11 pupils aged 15 years')).toContain('=pp+');
     expect(features('Virtual school to use PP funding for the neurodevelopmental pathway')).toContain('=pp+');
     expect(features('Partner agency to attend every strategy meeting')).not.toContain('=agency_staff');
+    // A council's pledge to its children in care is often written as its promise.
+    expect(features('Co-produce a written promise with the Children in Care Council')).toContain('=pledge');
+    expect(features('Develop a local care leaver pledge')).toContain('=pledge');
   });
 
   it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {

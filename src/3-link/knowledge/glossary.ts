@@ -196,6 +196,14 @@ export const SOURCES = {
     title: "DHSC: children and young people's continuing care national framework",
     url: 'https://www.gov.uk/government/publications/children-and-young-peoples-continuing-care-national-framework',
   },
+  CAREMATTERS: {
+    title: 'DfES: Care Matters: Time for Change (2007), the pledge to children in care',
+    url: 'https://www.gov.uk/government/publications/care-matters-time-for-change',
+  },
+  CARECHARTER: {
+    title: 'DfE: Charter for care leavers (2012)',
+    url: 'https://www.gov.uk/government/publications/charter-for-care-leavers',
+  },
   CPP2018: {
     title: 'DfE: applying corporate parenting principles to looked-after children and care leavers (2018)',
     url: 'https://www.gov.uk/government/publications/applying-corporate-parenting-principles-to-looked-after-children-and-care-leavers',
@@ -2613,6 +2621,30 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['independent living skills', 'preparation for independence', 'life skills', 'independence training', 'independence programme'],
     themes: ['careleavers'],
     source: 'CA89V3',
+  },
+  {
+    term: 'pledge',
+    means: "a council's written promise to its children in care of what they can expect from it as corporate parent",
+    also: [
+      'the pledge',
+      'pledge to children in care',
+      'care pledge',
+      'our promise',
+      'written promise',
+      'promise to children in care',
+      'promise to care leavers',
+      'care leaver pledge',
+      "care leavers' pledge",
+    ],
+    themes: ['childrenincare', 'voice'],
+    source: 'CAREMATTERS',
+  },
+  {
+    term: 'charter for care leavers',
+    means: "the government's charter of what care leavers can expect from their corporate parents",
+    also: ['care leavers charter', "care leavers' charter", 'care leaver charter'],
+    themes: ['careleavers'],
+    source: 'CARECHARTER',
   },
   {
     term: 'care leaver covenant',
