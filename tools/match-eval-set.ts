@@ -37,6 +37,7 @@ export const SPLITS = [
   'blind-z',
   'blind-dd',
   'blind-gg',
+  'blind-hh',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
