@@ -145,6 +145,8 @@ describe('reading a text into evidence', () => {
     // A council's pledge to its children in care is often written as its promise.
     expect(features('Co-produce a written promise with the Children in Care Council')).toContain('=pledge');
     expect(features('Develop a local care leaver pledge')).toContain('=pledge');
+    // A pledge is what a council promises its children in care, no sign of their voice in a finding.
+    expect(features('Publish a pledge to children in care')).not.toContain('#voice');
   });
 
   it('reads a registration by what is registered: a home with Ofsted, not a social worker', () => {

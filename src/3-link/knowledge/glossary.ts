@@ -2636,7 +2636,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'care leaver pledge',
       "care leavers' pledge",
     ],
-    themes: ['childrenincare', 'voice'],
+    themes: ['childrenincare'],
     source: 'CAREMATTERS',
   },
   {
