@@ -51,6 +51,7 @@ const stem = (w: string) => (/^\d+$/.test(w) ? w : stemmer(w));
 /** Spelling that varies without changing meaning, made one before tokens are cut. */
 function normalise(text: string): string {
   let t = text.normalize('NFKC');
+  // Two calls only for the type checker: String.replace takes a string or a function, not either.
   for (const r of SHORTHAND_RULES) t = typeof r.means === 'string' ? t.replace(r.pattern, r.means) : t.replace(r.pattern, r.means);
   return t
     .replace(/[\u2018\u2019\u02bc`]/g, "'")

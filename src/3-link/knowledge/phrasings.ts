@@ -992,8 +992,6 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'market supplements',
     'golden hello',
     'golden hellos',
-    'agency cover',
-    'agency-to-perm',
     'social work capacity',
     'social worker capacity',
     'workforce capacity',
