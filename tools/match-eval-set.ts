@@ -32,8 +32,6 @@ export const SPLITS = [
   'blind-o',
   'blind-p',
   'blind-s',
-  'blind-u',
-  'blind-x',
   'blind-z',
   'blind-dd',
   'blind-gg',
