@@ -312,6 +312,17 @@ describe('reading a text into evidence', () => {
     expect(features('ICS rebuild: single child record, migrate docs')).toContain('=case_management_system');
     expect(features('Work with the ICS so that social workers can see the shared care record')).not.toContain('=case_management_system');
     expect(features('ICS partners to ensure health records of children in care are shared')).not.toContain('=case_management_system');
+    expect(features('CSC system: replace ICS with LL; go-live Oct 15')).toContain('=case_management_system');
+    expect(features('Move from ICS to Mosaic by April')).toContain('=case_management_system');
+    expect(features('The ICS will fund two designated nurses')).not.toContain('=case_management_system');
+    expect(features('Ensure that social workers have an electronic social care record that supports oversight')).toContain(
+      '=case_management_system',
+    );
+    // Edge of care, named or as its risk and its aim; the time direct work takes.
+    expect(features('Co-ordinate services for children on the edge of care')).toContain('=edge_of_care');
+    expect(features('One offer for families at risk of breakdown, so more children stay safely at home')).toContain('=edge_of_care');
+    expect(features('Placement breakdown meetings within 10 days')).not.toContain('=edge_of_care');
+    expect(features('Social workers have the quality time they need to spend with children')).toContain('=direct_work');
     expect(features('Provide a sufficient range of placement choices for children')).toContain('=sufficiency');
     // The running of school transport is council business.
     expect(features('Transport spend to fall through route optimisation')).toContain('$estates');

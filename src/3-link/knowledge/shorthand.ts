@@ -113,10 +113,10 @@ export const SHORTHAND: readonly Shorthand[] = [
   },
   // "ICS" is the NHS integrated care system and, in plans and reports before 2016, the Integrated
   // Children's System, the case record: read as the record only where a word of the record stands
-  // next to it ("ICS forms", "ICS rebuild", "recorded on ICS").
+  // next to it ("ICS forms", "ICS rebuild", "recorded on ICS", "replace ICS with Mosaic").
   {
     short:
-      /\bICS\b(?:(?=\s+(?:records?|recording|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migration|go-live|rebuild|upgrade|modules?|system)\b)|(?<=\b(?:on|onto|into|within)\s+(?:the\s+)?ICS))/g,
+      /\bICS\b(?:(?=\s+(?:records?|recording|case files?|documents?|docs|forms?|templates?|workflows?|episodes?|migration|go-live|rebuild|upgrade|modules?|system|replacement)\b)|(?=\s+(?:with|to|by)\s+(?:the\s+)?(?:LL|LCS|Liquid\s?logic|Mosaic|Eclipse|CareFirst|Frameworki|Paris|Azeus)\b)|(?<=\b(?:on|onto|into|within|replace|replaces|replacing|decommission|decommissioning|migrate from|migrating from|migration from)\s+(?:the\s+)?ICS))/g,
     means: "Integrated Children's System",
   },
   // "PP" is the school's pupil premium and, in a leaving-care tracker, the pathway plan: read as
