@@ -36,6 +36,8 @@ export const SPLITS = [
   'blind-dd',
   'blind-gg',
   'blind-hh',
+  'blind-jj',
+  'blind-kk',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 
