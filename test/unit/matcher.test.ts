@@ -323,6 +323,10 @@ describe('reading a text into evidence', () => {
     expect(features('One offer for families at risk of breakdown, so more children stay safely at home')).toContain('=edge_of_care');
     expect(features('Placement breakdown meetings within 10 days')).not.toContain('=edge_of_care');
     expect(features('Social workers have the quality time they need to spend with children')).toContain('=direct_work');
+    // Care leavers the council is not in contact with; transition planning for care leavers is pathway planning.
+    expect(features('Re-establish contact with the care leavers not in contact with the service')).toContain('=in_touch');
+    expect(features('Improve transition planning for older children in care and young people leaving care')).toContain('=pathway_plan');
+    expect(features('Improve transition planning for disabled children moving to adult services')).not.toContain('=pathway_plan');
     expect(features('Provide a sufficient range of placement choices for children')).toContain('=sufficiency');
     // The running of school transport is council business.
     expect(features('Transport spend to fall through route optimisation')).toContain('$estates');

@@ -129,6 +129,14 @@ export const SHORTHAND: readonly Shorthand[] = [
         ? `pathway plan${matched.endsWith('s') ? 's' : ''}`
         : matched,
   },
+  // Transition planning for young people leaving care is pathway planning (the guidance on care
+  // leavers is about "planning transition to adulthood"); for disabled young people it is also the
+  // move to adult services, so the words stay and the pathway plan is added.
+  {
+    short: /\btransition(?:al)? plan(?:s|ning)?\b/gi,
+    means: (matched: string, ...context: unknown[]) =>
+      LEAVING_CARE.test(String(context.at(-1))) ? `${matched} (pathway planning)` : matched,
+  },
   // "SEND transport" (and "SEN transport") is home to school transport for pupils with SEND.
   { short: /\b(SENDs?|SEN)(?=\s+transport\b)/g, means: '$1 home to school' },
   // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
