@@ -348,6 +348,10 @@ describe('reading a text into evidence', () => {
     for (const t of ['Report to the Health and Wellbeing Board', 'Report to the Health and Well-being Board', 'Health & Wellbeing Board'])
       expect(features(t), t).not.toContain('=emotional_wellbeing');
     expect(features('Support for the emotional wellbeing of children in care')).toContain('=emotional_wellbeing');
+    expect(features('A joint protocol between the LSCB and the HWB')).toContain('=hwb');
+    expect(features('Report to the Health & Wellbeing Board')).toContain('=hwb');
+    // A workforce able to do the work, asked for without its measures.
+    expect(features('Ensure that there are sufficient experienced social workers')).toContain('#workforce');
     // Training needs analysis, however written; e-safety is online safety.
     expect(features('Courses from the 2014 TNA')).toContain('=training_needs_analysis');
     expect(features('Develop work on e-safety')).toContain('=online_harm');

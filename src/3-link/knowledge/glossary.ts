@@ -307,6 +307,10 @@ export const SOURCES = {
   },
   CHILDRENSCOMMISSIONER: { title: "Children's Commissioner for England", url: 'https://www.childrenscommissioner.gov.uk/' },
   ADCS: { title: "Association of Directors of Children's Services (ADCS)", url: 'https://adcs.org.uk/' },
+  HSCA2012: {
+    title: 'Health and Social Care Act 2012, section 194: health and wellbeing boards',
+    url: 'https://www.legislation.gov.uk/ukpga/2012/7/section/194',
+  },
 } as const;
 
 export type SourceId = keyof typeof SOURCES;
@@ -4158,6 +4162,15 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['LMCS', "lead member for children's services", 'lead member for children', 'portfolio holder', 'cabinet member for children'],
     themes: ['leadership'],
     source: 'DCSLM',
+  },
+  {
+    // A board of the council and the NHS, not a child's wellbeing: named as a whole, it is read
+    // as the body it is.
+    term: 'HWB',
+    means: 'health and wellbeing board',
+    also: ['HWBB', 'health and wellbeing board', 'health and well-being board', 'health and wellbeing boards', 'health & wellbeing board'],
+    themes: ['partnership', 'leadership'],
+    source: 'HSCA2012',
   },
   {
     term: 'LSCB',

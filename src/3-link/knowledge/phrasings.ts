@@ -995,6 +995,15 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'social work capacity',
     'social worker capacity',
     'workforce capacity',
+    // How findings ask for a workforce that can do the work, without naming its measures.
+    'experienced social workers',
+    'experienced staff',
+    'experienced managers',
+    'sufficient social workers',
+    'enough social workers',
+    'sufficient staff',
+    'sufficiently stable',
+    'post-qualifying experience',
   ],
   caseload: [
     'too many children to work with',

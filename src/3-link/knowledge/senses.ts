@@ -54,10 +54,4 @@ export const OTHER_SENSES: readonly string[] = [
   'cases closely',
   'case closely',
   'closely cases',
-  // the council's statutory health and wellbeing board (Health and Social Care Act 2012) is a
-  // partnership body, not a statement about a child's emotional wellbeing
-  'health and wellbeing board',
-  'health and well-being board',
-  'health and wellbeing boards',
-  'health & wellbeing board',
 ];
