@@ -332,6 +332,12 @@ describe('reading a text into evidence', () => {
     expect(features('Transport spend to fall through route optimisation')).toContain('$estates');
     expect(features('SEND transport cost per pupil to fall')).toContain('$finance');
     expect(features('SEND transport: retender routes')).toContain('$estates');
+    expect(features('SEND home-to-school transport routes re-tendered')).not.toContain('=send');
+    expect(features('Home to school transport for pupils with SEND')).toContain('=send');
+    // Partner agencies' own record systems, and information security, are business too.
+    expect(features('Police upgrade of the Niche records management system')).toContain('$ict');
+    expect(features('Every reported data breach assessed within 72 hours')).toContain('$governanceadmin');
+    expect(features('Annual data protection e-learning for all staff')).toContain('$governanceadmin');
     expect(features('Independent travel training for disabled young people preparing for adulthood')).not.toContain('$estates');
     expect(features('Re-tender the advocacy service for children in care')).not.toContain('$finance');
     // The board's or the improvement board's independent chair is not a child protection chair.

@@ -58,7 +58,9 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'broadband; cyber security; cyber; MFA; multi factor authentication; two factor authentication; password; passwords; phishing; ' +
       'Microsoft 365; Office 365; M365; SharePoint; Teams telephony; telephony; telephone system; phone system; intranet; website; web pages; ' +
       'digital platform; ICT; IT service desk; service desk; helpdesk; software licences; licences; data centre; cloud migration; hosting; ' +
-      'email migration; printers; printing',
+      'email migration; printers; printing; ' +
+      // partner agencies' own record systems: the police's and the NHS's, not the council's case record
+      'Niche; Athena; RiO; SystmOne; EMIS; EMIS Web',
   ),
   ...group(
     'hr',
@@ -95,6 +97,9 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'information governance; records retention schedule; data protection impact assessment; DPIA; GDPR; insurance; ' +
       'retention and disposal; records retention; retention schedule; data retention; retention period; ' +
       'subject access request; SAR; SARs; DSAR; ' +
+      'data protection e-learning; data protection and cyber security e-learning; information security; information security incident; ' +
+      "information security incidents; data breach; data breaches; Information Commissioner; Information Commissioner's Office; " +
+      'management of police information; MoPI; ' +
       'service plan template; directorate plan; business support restructure; restructure of business support',
   ),
   // Glossary terms of these services carry `business:` (glossary.ts); these are their processes.

@@ -139,6 +139,9 @@ export const SHORTHAND: readonly Shorthand[] = [
   },
   // "SEND transport" (and "SEN transport") is home to school transport for pupils with SEND.
   { short: /\b(SENDs?|SEN)(?=\s+transport\b)/g, means: '$1 home to school' },
+  // ... and where the transport is named in full, the pupils' needs are why it is provided, not
+  // what the action is about: the service is the council's transport.
+  { short: /\b(?:SENDs?|SEN)\s+(?=home[\s-]+to[\s-]+school\s+(?:transport|travel)\b)/g, means: '' },
   // A council names its board or partnership with its own initial: "DSCB", "HSCB", "NCSCB" is the
   // local safeguarding children board; "WSCP" the safeguarding children partnership (not the
   // LSCP, a term of its own, nor a health and social care partnership, HSCP).
