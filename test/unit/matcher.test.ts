@@ -334,6 +334,11 @@ describe('reading a text into evidence', () => {
     expect(features('SEND transport: retender routes')).toContain('$estates');
     expect(features('SEND home-to-school transport routes re-tendered')).not.toContain('=send');
     expect(features('Home to school transport for pupils with SEND')).toContain('=send');
+    // Data quality as trackers write it; the DCS under the titles councils give the post; the police's check on a found child.
+    expect(features('DQ: weekly LCS exception reports')).toContain('=data_quality');
+    expect(features("The Strategic Director for People's combined responsibility for adult and children's services")).toContain('=dcs');
+    expect(features('Police share what was learned at the safe and well check')).toContain('#missing');
+    expect(features('The capacity of social work teams to complete work')).toContain('#caseload');
     // Partner agencies' own record systems, and information security, are business too.
     expect(features('Police upgrade of the Niche records management system')).toContain('$ict');
     expect(features('Every reported data breach assessed within 72 hours')).toContain('$governanceadmin');

@@ -1404,6 +1404,14 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     source: 'MISSING2014',
   },
   {
+    // The police's check when a missing child is found, before the council's return home interview.
+    term: 'safe and well check',
+    means: 'the police check on a missing child when found, to see that they are safe and learn what happened',
+    also: ['safe and well checks', 'safe and well visit', 'safe and well visits', 'prevention interview', 'prevention interviews'],
+    themes: ['missing'],
+    source: 'MISSING2014',
+  },
+  {
     term: 'RHI',
     means: 'return home interview',
     also: ['return home interview', 'return home interviews', 'return interview', 'RHIs', 'independent return interview'],
@@ -4020,7 +4028,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'data quality',
     means: 'accuracy and completeness of recorded data',
-    also: ['data accuracy', 'data cleansing', 'data validation', 'validation errors', 'data completeness'],
+    also: [
+      'DQ',
+      'data accuracy',
+      'data cleansing',
+      'data cleanse',
+      'data validation',
+      'validation errors',
+      'data completeness',
+      'exception reports',
+    ],
     themes: ['performance', 'recording'],
     source: 'SSDA903',
   },
@@ -4152,7 +4169,21 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'DCS',
     means: "director of children's services",
-    also: ["director of children's services", "directors of children's services", 'DCSs', "executive director of children's services"],
+    also: [
+      "director of children's services",
+      "directors of children's services",
+      'DCSs',
+      "executive director of children's services",
+      // the post under the titles councils give it, above all where it also runs adult services
+      "director of children and young people's services",
+      'director of people',
+      'director for people',
+      'strategic director for people',
+      'strategic director of people',
+      'corporate director of people',
+      'executive director of people',
+      'dual role',
+    ],
     themes: ['leadership'],
     source: 'DCSLM',
   },
