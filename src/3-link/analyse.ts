@@ -208,6 +208,14 @@ const CITATION =
   /[([]\s*(?:(?:outcomes?|enablers?|principles?)\b[^()[\]]*?\bnational\s+framework\b[^()[\]]*|national\s+framework\b[\s,:;-]*(?:outcomes?|enablers?|principles?)\b[^()[\]]*)[)\]]/gi;
 export const withoutCitation = (text: string) => text.replace(CITATION, ' ');
 
+/**
+ * A term of three words or more that begins with an acronym ("SGO support plan", "YOT management
+ * board") is read as itself, not as the acronym and two loose words. Two-word forms ("CP chair",
+ * "LAC review") stay read as the acronym: on the development split, reading them as terms lost as
+ * many actions as it won.
+ */
+const LONG_TERM = 3;
+
 export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evidence {
   const lex = theLexicon();
   const toks = tokens(withoutCitation(text));
@@ -237,14 +245,14 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
   };
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    const acr = acronymOf(t, lex) ?? lex.properNames.get(t.raw);
+    const candidates = lex.phrases.get(t.stem);
+    const hit = candidates?.find((p) => p.stems.every((s, k) => toks[i + k]?.stem === s));
+    const acr = hit && hit.stems.length >= LONG_TERM ? undefined : (acronymOf(t, lex) ?? lex.properNames.get(t.raw));
     if (acr) {
       emit(acr, t.raw);
       i++;
       continue;
     }
-    const candidates = lex.phrases.get(t.stem);
-    const hit = candidates?.find((p) => p.stems.every((s, k) => toks[i + k]?.stem === s));
     // An everyday sense of a field word (knowledge/senses.ts), within one clause, read as plain
     // words, unless a longer phrase of the field starts here ("adopt a child" over "adopt a").
     const sense = lex.senses.get(t.lower)?.find((ws) => ws.every((x, k) => toks[i + k]?.lower === x && (k === 0 || !toks[i + k]!.pause)));

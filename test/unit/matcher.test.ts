@@ -56,6 +56,29 @@ describe('knowledge from the field', () => {
     expect(features('Roll out Safe & Together training')).toContain('#domesticabuse');
     expect(features('Track every Reg 24 placement')).toContain('#placements');
   });
+
+  it('reads every form of a term as a term: its own, or another entry for the same thing', () => {
+    // A form read only as loose words or a theme is a term the matcher never sees. Two-word forms
+    // that start with an acronym ("CP chair") are read as the acronym, by design (analyse.ts).
+    const missed: string[] = [];
+    for (const g of GLOSSARY) {
+      const key = `=${g.term.toLowerCase().replace(/\s+/g, '_')}`;
+      for (const form of [g.term, ...(g.also ?? [])]) {
+        const f = features(form);
+        const words = form.split(/[\s-]+/);
+        const longFromAcronym = words.length >= 3 && /[A-Z].*[A-Z]/.test(words[0]!);
+        if (f.includes(key) || (g.business && f.includes(`$${g.business}`))) continue;
+        if (!longFromAcronym && f.some((x) => x.startsWith('='))) continue;
+        missed.push(`${g.term} <- ${form}: ${f.join(' ')}`);
+      }
+    }
+    expect(missed).toEqual([]);
+    expect(features('SGO support plan reviewed yearly')).toContain('=special_guardianship_support_plan');
+    expect(features('YOT management board')).toContain('=youth_justice_management_board');
+    expect(features('L&D team: induction programme')).toContain('=cpd');
+    expect(features('L&D team: induction programme')).not.toContain('=learning_disability');
+    expect(features('Children with LD')).toContain('=learning_disability');
+  });
 });
 
 describe('reading a text into evidence', () => {

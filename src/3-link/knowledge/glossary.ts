@@ -1912,7 +1912,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'unregulated',
     means: 'placement not registered or inspected by Ofsted, e.g. semi-independent provision before 2023 regulation',
-    also: ['unregulated placement', 'unregulated placements', 'unregulated provision', 'unregulated accommodation'],
+    also: [
+      'unregulated placement',
+      'unregulated placements',
+      'unregulated provision',
+      'unregulated accommodation',
+      'unregulated setting',
+      'unregulated settings',
+      'unregulated homes',
+      'not regulated by Ofsted',
+    ],
     themes: ['placements'],
     source: 'SUPPORTEDACC',
   },

@@ -414,8 +414,6 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'in-house provision',
     'private providers',
     'unregistered homes',
-    'unregistered settings',
-    'unregulated settings',
     'supported lodgings',
     'high-cost homes',
     'bespoke packages',

@@ -137,6 +137,10 @@ export const SHORTHAND: readonly Shorthand[] = [
     means: (matched: string, ...context: unknown[]) =>
       LEAVING_CARE.test(String(context.at(-1))) ? `${matched} (pathway planning)` : matched,
   },
+  // Ampersand initials that would otherwise close up into another acronym ("L&D" is not "LD", a
+  // learning disability) or split apart ("ED&I").
+  { short: /\bL\s?&\s?D\b/g, means: 'learning and development' },
+  { short: /\bED\s?&\s?I\b/g, means: 'equality, diversity and inclusion' },
   // "SEND transport" (and "SEN transport") is home to school transport for pupils with SEND.
   { short: /\b(SENDs?|SEN)(?=\s+transport\b)/g, means: '$1 home to school' },
   // ... and where the transport is named in full, the pupils' needs are why it is provided, not
