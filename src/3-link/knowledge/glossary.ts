@@ -3742,20 +3742,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     source: 'CSWW',
   },
   {
-    term: 'sickness absence',
-    means: 'working days lost to staff sickness',
-    // Not "absence rate" alone: a school's absence rate is a pupil's.
-    also: ['sickness absence rate', 'staff sickness', 'sickness rate', 'sickness absences'],
-    themes: ['workforce'],
-    source: 'CSWW',
-    business: 'hr',
-  },
-  {
     term: 'FTE',
     means: 'full-time equivalent',
     also: ['full-time equivalent', 'full time equivalent', 'FTEs', 'WTE', 'whole time equivalent'],
     themes: ['workforce', 'performance'],
     source: 'CSWW',
+    // A unit of staff ("8 days per FTE", "+3 FTE"): whom a figure counts, not what the work is.
+    population: true,
   },
   {
     term: 'workforce census',
