@@ -385,6 +385,9 @@ describe('reading a text into evidence', () => {
       expect(features(t), t).not.toContain('=emotional_wellbeing');
     expect(features('Support for the emotional wellbeing of children in care')).toContain('=emotional_wellbeing');
     expect(features('A joint protocol between the LSCB and the HWB')).toContain('=hwb');
+    expect(features('A joint protocol between the LSCB and the HWB')).not.toContain('#housing');
+    expect(features('A joint housing protocol for homeless 16- and 17-year-olds')).toContain('=joint_housing_protocol');
+    expect(features('With the Community Safety Partnership')).toContain('=community_safety_partnership');
     expect(features('Report to the Health & Wellbeing Board')).toContain('=hwb');
     // A workforce able to do the work, asked for without its measures.
     expect(features('Ensure that there are sufficient experienced social workers')).toContain('#workforce');

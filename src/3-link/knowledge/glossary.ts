@@ -307,6 +307,10 @@ export const SOURCES = {
   },
   CHILDRENSCOMMISSIONER: { title: "Children's Commissioner for England", url: 'https://www.childrenscommissioner.gov.uk/' },
   ADCS: { title: "Association of Directors of Children's Services (ADCS)", url: 'https://adcs.org.uk/' },
+  CDA1998: {
+    title: 'Crime and Disorder Act 1998, sections 5 to 7: community safety partnerships',
+    url: 'https://www.legislation.gov.uk/ukpga/1998/37/part/I/chapter/I/crossheading/crime-and-disorder-strategies',
+  },
   HSCA2012: {
     title: 'Health and Social Care Act 2012, section 194: health and wellbeing boards',
     url: 'https://www.legislation.gov.uk/ukpga/2012/7/section/194',
@@ -2805,7 +2809,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'joint housing protocol',
     means: "agreement between children's services and housing on homeless young people and care leavers",
-    also: ['housing protocol', 'joint protocol', 'care leaver housing protocol', '16-17 joint protocol'],
+    // Not "joint protocol" alone: boards, agencies and teams sign joint protocols on anything.
+    also: ['housing protocol', 'care leaver housing protocol', '16-17 joint protocol', 'joint homelessness protocol'],
     themes: ['housing', 'partnership'],
     source: 'HOMELESS1617',
   },
@@ -4204,6 +4209,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     also: ['HWBB', 'health and wellbeing board', 'health and well-being board', 'health and wellbeing boards', 'health & wellbeing board'],
     themes: ['partnership', 'leadership'],
     source: 'HSCA2012',
+  },
+  {
+    // The council, police, probation, health and fire service's statutory partnership for crime
+    // and disorder. Its initials are left out: "CSP" is also a council's own children's safeguarding
+    // partnership.
+    term: 'community safety partnership',
+    means: 'statutory partnership of the council, police, probation, health and fire services that reduces crime and disorder',
+    also: ['community safety partnerships', 'safer communities partnership', 'community safety board'],
+    themes: ['partnership', 'leadership'],
+    source: 'CDA1998',
   },
   {
     term: 'LSCB',
