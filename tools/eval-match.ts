@@ -83,10 +83,17 @@ const tuning = () => trial;
 
 export const byMatcher: Method = (p) => {
   const { plan, findings, indicators } = asPipelinePlan(p);
-  const report = matchPlan(plan, findings, { indicators, ...tuning() });
+  const report = matchPlan(plan, findings, { indicators, council: councilOf(p.key), ...tuning() });
   const band = (a: ActionMatch): Decision['band'] => (a.source === 'matched' ? 'linked' : a.source === 'possible' ? 'possible' : 'none');
   return new Map(report.actions.map((a) => [a.id, { ranked: a.suggestions.map((s) => s.finding), band: band(a) }]));
 };
+
+/** The council a set's plan is written for, from its key ("80456_coventry__2014-03-21", "nottingham-city-2014-and-2024"). */
+export const councilOf = (key: string) =>
+  key
+    .replace(/^\d+_/, '')
+    .replace(/__.*$|-\d{4}.*$/, '')
+    .replace(/-/g, ' ');
 
 /** The baseline: the share of the action's words found in each finding, with one threshold. */
 export const byOverlap =

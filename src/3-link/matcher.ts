@@ -5,7 +5,7 @@
  * (TF-IDF, cosine). The query is the action's own words, with its priority title and the names of
  * the indicators it measures added at lower weights. Pure and deterministic.
  */
-import { analyse, DEFAULT_WEIGHTS, type AnalyseWeights, type Evidence } from './analyse.js';
+import { analyse, DEFAULT_WEIGHTS, tokens, type AnalyseWeights, type Evidence } from './analyse.js';
 import { STOP_WORDS } from './knowledge/stop-words.js';
 
 export interface MatchText {
@@ -59,13 +59,53 @@ export interface Matcher {
   rank(query: MatchQuery): Suggestion[];
 }
 
-export function createMatcher(findings: readonly MatchText[], options: MatcherOptions = DEFAULT_MATCHER): Matcher {
+/** Words of a council's name that name no particular place ("Borough", "City", "of"). */
+const NAME_WORDS = new Set([
+  'council',
+  'borough',
+  'city',
+  'county',
+  'metropolitan',
+  'district',
+  'royal',
+  'london',
+  'of',
+  'and',
+  'the',
+  'upon',
+  'on',
+]);
+
+/**
+ * The stems of the council's own name ("Wexcombe City Council" → wexcombe). A plan names its
+ * council in many actions and a report now and then in a finding; shared, the name would be a
+ * rare word, and so a strong one, that says nothing about the work.
+ */
+export function placeStems(council: string | undefined): ReadonlySet<string> {
+  if (!council) return new Set();
+  return new Set(
+    tokens(council)
+      .filter((t) => !NAME_WORDS.has(t.lower) && t.lower.length > 1)
+      .map((t) => t.stem),
+  );
+}
+
+export function createMatcher(
+  findings: readonly MatchText[],
+  options: MatcherOptions = DEFAULT_MATCHER,
+  place: ReadonlySet<string> = new Set(),
+): Matcher {
+  // Plain words only: a glossary term or theme is never a place.
+  const withoutPlace = (ev: Evidence): Evidence => {
+    if (place.size === 0 || ![...place].some((t) => ev.weights.has(t))) return ev;
+    return { weights: new Map([...ev.weights].filter(([t]) => !place.has(t))), surface: ev.surface };
+  };
   // Every item of a safeguarding board's list is addressed to the board, whether or not its
   // wording names it: read as if it did, so that naming the board neither wins nor loses an
   // action among the board's own findings.
   const boardEvidence = analyse('LSCB', options.weights).weights;
   const docs = findings.map((f) => {
-    const ev = analyse(f.text, options.weights);
+    const ev = withoutPlace(analyse(f.text, options.weights));
     // A finding that names the board or partnership in any form the reader knows ("BSCB") has it.
     const named = ev.weights.has('=lscb') || ev.weights.has('=scp') || ev.weights.has('=lscp');
     if (!(options.boardWeight > 0) || !f.section || !BOARD_LIST.test(f.section) || named) return { id: f.id, ev };

@@ -66,7 +66,7 @@ export async function prepare(
   // as needing confirmation when the matcher is unsure.
   const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
   const progress = options.progress ?? NO_PROGRESS;
-  const report = matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators, progress });
+  const report = matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators, progress, council: inputs.council });
   progress({ stage: 'linking actions to findings' });
   const linkage = linkActions(inputs.plan, inputs.findings, diags, { matched: matchedLinks(report), nearMisses: nearMisses(report) });
   progress({ stage: 'computing figures' });

@@ -37,6 +37,7 @@ export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
   let extra: { file: string }[] = [];
   // What an action measures is evidence too: the catalogue in config.yml names the indicators.
   let catalogueNames = new Map<string, string>();
+  let council: string | undefined;
   if (options.plan) {
     planFile = path.normalize(options.plan);
   } else {
@@ -45,6 +46,7 @@ export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
     const config = configSrc ? checkSchema(ConfigSchema, configSrc, diags, 'config') : undefined;
     if (!config || !configSrc) return { diagnostics: diags };
     planFile = resolveFrom(configFile, config.plan);
+    council = config.council;
     catalogueNames = new Map(
       config.indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])),
     );
@@ -56,7 +58,7 @@ export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
   });
   if (diags.hasErrors || !loaded.plan) return { diagnostics: diags };
   const findings = loaded.registers.flatMap((r) => r.findings);
-  const report = matchPlan(loaded.plan, findings, { indicators: catalogueNames });
+  const report = matchPlan(loaded.plan, findings, { indicators: catalogueNames, ...(council ? { council } : {}) });
   if (!options.write) return { diagnostics: diags, report, plan: loaded.plan, findings };
 
   const additions = loaded.plan.priorities.flatMap((p, pi) =>

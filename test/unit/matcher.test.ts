@@ -9,7 +9,7 @@ import { analyse, withoutCitation } from '../../src/3-link/analyse.js';
 import { GLOSSARY, SOURCES } from '../../src/3-link/knowledge/glossary.js';
 import { THEMES } from '../../src/3-link/knowledge/themes.js';
 import { DEFAULT_BANDS, type MatchReport, matchedLinks, matchPlan, nearMisses, shownFloor } from '../../src/3-link/match.js';
-import { createMatcher, DEFAULT_MATCHER } from '../../src/3-link/matcher.js';
+import { createMatcher, DEFAULT_MATCHER, placeStems } from '../../src/3-link/matcher.js';
 import { addAnswers } from '../../src/3-link/write-answers.js';
 import type { Action, Finding, Plan } from '../../src/model/types.js';
 import { byMatcher, byOverlap, decideAll, overlapThreshold, score } from '../../tools/eval-match.js';
@@ -532,6 +532,21 @@ describe('ranking findings for an action', () => {
     const passing = 'Plans for children in need (including contingency planning, which the national framework expects)';
     expect(withoutCitation(`${passing} (outcome 1, national framework)`)).toBe(`${passing}  `);
     expect(withoutCitation('Leaders use the national framework well.')).toBe('Leaders use the national framework well.');
+  });
+
+  it("takes the council's own name for no evidence: a finding that names the place gains nothing by it", () => {
+    const findings = [
+      { id: 'A', text: 'Across Wexcombe, strengthen the sufficiency of foster placements.' },
+      { id: 'B', text: 'Improve the quality and regularity of supervision for social workers.' },
+    ];
+    const text = 'Wexcombe team managers to hold monthly reflective supervision with every social worker';
+    const plain = createMatcher(findings).rank({ id: 'a', text });
+    expect(plain.find((s) => s.finding === 'A')!.because).toEqual(['Wexcombe']);
+    expect(plain.find((s) => s.finding === 'A')!.score).toBeGreaterThan(0);
+    const named = createMatcher(findings, DEFAULT_MATCHER, placeStems('Wexcombe City Council')).rank({ id: 'a', text });
+    expect(named[0]!.finding).toBe('B');
+    expect(named.find((s) => s.finding === 'A')!.score).toBe(0);
+    expect([...placeStems('Royal Borough of Windsor and Maidenhead')]).toEqual(['windsor', 'maidenhead']);
   });
 
   it('is deterministic and scores every finding in 0-1', () => {
