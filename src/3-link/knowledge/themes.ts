@@ -240,7 +240,17 @@ export const THEMES: Readonly<Record<Theme, { readonly about: string; readonly w
   },
   performance: {
     about: 'performance information and data',
-    words: ['performance', 'performance information', 'performance data', 'management information', 'dashboard', 'dashboards', 'scorecard', 'dataset', 'datasets'],
+    words: [
+      'performance',
+      'performance information',
+      'performance data',
+      'management information',
+      'dashboard',
+      'dashboards',
+      'scorecard',
+      'dataset',
+      'datasets',
+    ],
   },
   leadership: {
     about: 'leaders, governance and corporate parenting',
