@@ -209,10 +209,10 @@ const CITATION =
 export const withoutCitation = (text: string) => text.replace(CITATION, ' ');
 
 /**
- * A term of three words or more that begins with an acronym ("SGO support plan", "YOT management
- * board") is read as itself, not as the acronym and two loose words. Two-word forms ("CP chair",
- * "LAC review") stay read as the acronym: on the development split, reading them as terms lost as
- * many actions as it won.
+ * A term of three words or more that begins with an acronym or a capitalised name ("SGO support
+ * plan", "YOT management board") is read as itself, not as its first word and loose words.
+ * Two-word forms ("CP chair", "LAC review") stay read as the acronym: on the development split,
+ * reading them as terms lost as many actions as it won.
  */
 const LONG_TERM = 3;
 
@@ -247,12 +247,17 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     const t = toks[i]!;
     const candidates = lex.phrases.get(t.stem);
     const hit = candidates?.find((p) => p.stems.every((s, k) => toks[i + k]?.stem === s));
-    const acr = hit && hit.stems.length >= LONG_TERM ? undefined : (acronymOf(t, lex) ?? lex.properNames.get(t.raw));
-    if (acr) {
-      emit(acr, t.raw);
+    const named = acronymOf(t, lex) ?? lex.properNames.get(t.raw);
+    const whole = hit !== undefined && hit.stems.length >= LONG_TERM;
+    if (named && !whole) {
+      emit(named, t.raw);
       i++;
       continue;
     }
+    // A long term that begins with another entry's acronym keeps that acronym as well: "MASH and
+    // assessment teams" are the MASH and the duty and assessment team; "IRO dispute resolution",
+    // the IRO's. A name that is also a word is not kept ("Prevent entry to care" is no Prevent duty).
+    if (named && hit && named !== hit.entry && acronymOf(t, lex)) emit(named, t.raw);
     // An everyday sense of a field word (knowledge/senses.ts), within one clause, read as plain
     // words, unless a longer phrase of the field starts here ("adopt a child" over "adopt a").
     const sense = lex.senses.get(t.lower)?.find((ws) => ws.every((x, k) => toks[i + k]?.lower === x && (k === 0 || !toks[i + k]!.pause)));

@@ -13,7 +13,7 @@
 import { NO_PROGRESS, type Progress } from '../model/progress.js';
 import type { Finding, Link, Plan } from '../model/types.js';
 import { analyse } from './analyse.js';
-import { createMatcher, DEFAULT_MATCHER, placeStems, type MatcherOptions, type Suggestion } from './matcher.js';
+import { createMatcher, DEFAULT_MATCHER, placeName, type MatcherOptions, type Suggestion } from './matcher.js';
 
 /**
  * The share of a text's named evidence (terms of the field, themes, council business) that is
@@ -212,7 +212,7 @@ export function matchPlan(plan: Plan, findings: readonly Finding[], options: Mat
   const matcher = createMatcher(
     findings.map((f) => ({ id: f.id, text: f.text, section: f.section })),
     options.matcher ?? DEFAULT_MATCHER,
-    placeStems(options.council),
+    placeName(options.council),
   );
   const known = new Set(findings.map((f) => f.id));
   const rows: {

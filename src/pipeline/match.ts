@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Diagnostics } from '../diagnostics/index.js';
-import { FileWriteRefused, InputReader, replaceFileText } from '../io/files.js';
+import { FileWriteRefused, fileExists, InputReader, replaceFileText } from '../io/files.js';
 import { matchPlan, type MatchReport } from '../3-link/match.js';
 import { addAnswers } from '../3-link/write-answers.js';
 import { ConfigSchema } from '../model/schemas.js';
@@ -38,18 +38,29 @@ export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
   // What an action measures is evidence too: the catalogue in config.yml names the indicators.
   let catalogueNames = new Map<string, string>();
   let council: string | undefined;
+  const configFile = path.normalize(options.configPath);
+  const namesOf = (config: { indicators: readonly { id: string; name?: string | undefined; definition?: string | undefined }[] }) =>
+    new Map(config.indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])));
   if (options.plan) {
     planFile = path.normalize(options.plan);
+    // A plan given directly is still read with the council and catalogue of config.yml where one
+    // is there and valid, so `match --plan` scores as build does; without one, it stands alone.
+    if (fileExists(configFile)) {
+      const quiet = new Diagnostics();
+      const configSrc = loadYaml(new InputReader(quiet), quiet, configFile, undefined, 'config file');
+      const config = configSrc ? checkSchema(ConfigSchema, configSrc, quiet, 'config') : undefined;
+      if (config && !quiet.hasErrors) {
+        council = config.council;
+        catalogueNames = namesOf(config);
+      }
+    }
   } else {
-    const configFile = path.normalize(options.configPath);
     const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
     const config = configSrc ? checkSchema(ConfigSchema, configSrc, diags, 'config') : undefined;
     if (!config || !configSrc) return { diagnostics: diags };
     planFile = resolveFrom(configFile, config.plan);
     council = config.council;
-    catalogueNames = new Map(
-      config.indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])),
-    );
+    catalogueNames = namesOf(config);
     extra = config.findings.map((f) => ({ file: resolveFrom(configFile, f) }));
   }
   if (options.findings && options.findings.length > 0) extra = options.findings.map((f) => ({ file: path.normalize(f) }));

@@ -82,6 +82,18 @@ describe('boardpack match', () => {
     expect(out.actions[0]).toMatchObject({ id: 'X.1', linked: ['MV1-2026-P13'] });
   });
 
+  it("--plan still reads the council's name and indicator catalogue from config.yml, so it scores as build does", async () => {
+    const w = workspace();
+    const viaConfig = await run(w.dir, 'match', '--json');
+    const viaPlan = await run(w.dir, 'match', '--json', '--plan', PLAN);
+    expect(viaPlan.status).toBe(0);
+    expect(viaPlan.stdout).toBe(viaConfig.stdout);
+    // With a config.yml that is not valid, the plan stands alone.
+    w.write('config.yml', '');
+    const alone = await run(w.dir, 'match', '--json', '--plan', PLAN);
+    expect(alone.status).toBe(0);
+  });
+
   it('reports a broken plan with its place and exits 1', async () => {
     const w = workspace();
     w.edit(PLAN, 'status: at-risk\n        answers: [MV1-2026-P4]', 'status: at risk\n        answers: [MV1-2026-P4]');

@@ -58,9 +58,7 @@ export const BUSINESS: readonly BusinessTerm[] = [
       'broadband; cyber security; cyber; MFA; multi factor authentication; two factor authentication; password; passwords; phishing; ' +
       'Microsoft 365; Office 365; M365; SharePoint; Teams telephony; telephony; telephone system; phone system; intranet; website; web pages; ' +
       'digital platform; ICT; IT service desk; service desk; helpdesk; software licences; licences; data centre; cloud migration; hosting; ' +
-      'email migration; printers; printing; ' +
-      // partner agencies' own record systems: the police's and the NHS's, not the council's case record
-      'Niche; Athena; RiO; SystmOne; EMIS; EMIS Web',
+      'email migration; printers; printing',
   ),
   ...group(
     'hr',
@@ -108,7 +106,7 @@ export const BUSINESS: readonly BusinessTerm[] = [
   // Glossary terms of these services carry `business:` (glossary.ts); these are their processes.
   ...group(
     'send',
-    'SEND transport; SEN transport; high needs funding; transfer of statements; transfers of statements; ' +
+    'high needs funding; transfer of statements; transfers of statements; ' +
       'SEND improvement plan; written statement of action; WSoA; educational psychology service; SEND casework',
   ),
   ...group('youthjustice', 'youth justice plan; youth justice strategic plan'),

@@ -559,8 +559,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   },
   {
     // Services for children at risk of coming into care; Stable Homes' family help is meant to
-    // keep such children safely at home. Plans speak of the risk ("family breakdown") or the aim
-    // ("stay safely at home") more often than of the edge.
+    // keep such children safely at home.
     term: 'edge of care',
     means: 'children at risk of entering care, and the intensive help to keep them safely with their families',
     also: [
@@ -568,17 +567,10 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'on the edge of care',
       'edge of care services',
       'edge of care team',
-      'at risk of entering care',
-      'at risk of coming into care',
+      // the risk, named ("safely at home" alone is also said of children returned from care, or
+      // of disabled children with short breaks; coming into care is entry into care's)
       'at risk of family breakdown',
-      'family breakdown',
-      'prevent entry to care',
-      'prevent children coming into care',
-      'preventing children coming into care',
-      'preventing entry into care',
-      'safely at home',
-      'remain at home safely',
-      'stay safely at home',
+      'families at risk of breakdown',
       'family preservation',
     ],
     themes: ['earlyhelp', 'childrenincare'],
@@ -765,12 +757,10 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'one-to-one work',
       'direct work tools',
       "child's lived experience",
-      // the time it takes: "the time they need to spend with children"
-      'time with children',
-      'time spent with children',
-      'spend time with children',
+      // the social worker's time it takes ("the time they need to spend with children"); not
+      // "spend time with children" alone, which carers and residential staff do too
       'spend with children',
-      'spending time with children',
+      'time to spend with children',
     ],
     themes: ['voice', 'assessment'],
     source: 'WT2023',
@@ -1411,7 +1401,9 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     // The police's check when a missing child is found, before the council's return home interview.
     term: 'safe and well check',
     means: 'the police check on a missing child when found, to see that they are safe and learn what happened',
-    also: ['safe and well checks', 'safe and well visit', 'safe and well visits', 'prevention interview', 'prevention interviews'],
+    // A social worker's lockdown visit or the fire service's home visit is also "safe and well":
+    // shorthand.ts keeps the term only beside words of a missing child.
+    also: ['safe and well checks', 'prevention interview', 'prevention interviews'],
     themes: ['missing'],
     source: 'MISSING2014',
   },
@@ -2667,17 +2659,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'in touch',
     means: 'council remains in contact with a care leaver',
+    // "Lost contact", "not in contact" and the like are also a child's with their family, or a
+    // missing child's: shorthand.ts reads them as this term only beside care leavers' words.
     also: [
       'keeping in touch',
       'in touch rate',
-      'lost contact',
-      'lost touch',
-      'out of touch',
       'not in touch',
-      'not in contact',
-      're-establish contact',
-      'untraced',
       'contact with care leavers',
+      'not in contact with the service',
+      'not in touch with the service',
+      'lost touch with the service',
+      'in contact with the local authority',
     ],
     themes: ['careleavers', 'performance'],
     source: 'SSDA903',
@@ -4035,16 +4027,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'data quality',
     means: 'accuracy and completeness of recorded data',
-    also: [
-      'DQ',
-      'data accuracy',
-      'data cleansing',
-      'data cleanse',
-      'data validation',
-      'validation errors',
-      'data completeness',
-      'exception reports',
-    ],
+    also: ['DQ', 'data accuracy', 'data cleansing', 'data cleanse', 'data validation', 'validation errors', 'data completeness'],
     themes: ['performance', 'recording'],
     source: 'SSDA903',
   },
@@ -4072,12 +4055,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'case recording system',
       'client record system',
       'social care system',
-      'electronic record',
-      'electronic records',
+      // not "electronic records" or "recording system" alone: a GP's, the police's or a school's
       'electronic social care record',
+      'electronic social care records',
       'electronic recording system',
-      'recording system',
-      'recording systems',
+      'social care recording system',
       'electronic case file',
       "Integrated Children's System",
     ],
@@ -4183,13 +4165,18 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       "executive director of children's services",
       // the post under the titles councils give it, above all where it also runs adult services
       "director of children and young people's services",
-      'director of people',
-      'director for people',
+      // not "director of people" alone: some councils' HR director has that title
       'strategic director for people',
       'strategic director of people',
       'corporate director of people',
+      'corporate director for people',
       'executive director of people',
-      'dual role',
+      'executive director for people',
+      "director for children's services",
+      // the post held with the director of adult social services'
+      'DCS and DASS',
+      "director of adult and children's services",
+      "director of children's and adult services",
     ],
     themes: ['leadership'],
     source: 'DCSLM',

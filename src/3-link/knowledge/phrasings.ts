@@ -1000,7 +1000,6 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'sufficient social workers',
     'enough social workers',
     'sufficient staff',
-    'sufficiently stable',
     'post-qualifying experience',
   ],
   caseload: [
@@ -1017,8 +1016,6 @@ export const PHRASINGS: Readonly<Partial<Record<Theme, readonly string[]>>> = {
     'workloads',
     'team capacity',
     'capacity in teams',
-    'capacity of teams',
-    'capacity within teams',
     'capacity of social work teams',
     'capacity in social work teams',
     'stretched',

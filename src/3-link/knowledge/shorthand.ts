@@ -37,6 +37,29 @@ const LEAVING_CARE =
   /\b(?:personal advis[eo]rs?|care leavers?|leaving care|pathway plans?|pathway planning|1[6-8]\s?\+|1[6-8]\s?plus|15y9m|15 years 9 months|16y3m|16 years 3 months|18[\s-]+(?:to[\s-]+)?(?:21|25)s?)(?![A-Za-z])/i;
 /** A personal adviser, in capitals: "pa" is no word of the field. */
 const PERSONAL_ADVISER = /\bPAs?\b/;
+/** Care leavers named, not only the ages (which a SEND transition shares). */
+const CARE_LEAVERS = /\b(?:personal advis[eo]rs?|care leavers?|care-experienced|leaving care|pathway plans?|pathway planning)\b/i;
+/** Words of a child who went missing. */
+const MISSING = /\b(?:missing|found|run(?:s|ning)? away|ran away|return home interviews?|absconde?d?)\b/i;
+
+/** The sentence of a text in which a match at `at` stands. */
+const sentenceAt = (text: string, at: number) => {
+  const start = Math.max(text.lastIndexOf('.', at - 1), text.lastIndexOf(';', at - 1)) + 1;
+  const ends = ['.', ';'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+};
+/**
+ * A rewrite that depends on the sentence the match stands in. For a pattern without groups,
+ * String.replace passes the match, its offset and the whole text. A text that is only the match
+ * is a glossary form being read (the lexicon reads its forms as texts are read): left as it is.
+ */
+const inItsSentence =
+  (test: (sentence: string) => boolean, then: string | ((m: string) => string)) =>
+  (matched: string, ...context: unknown[]) => {
+    const [at, text] = context.slice(-2) as [number, string];
+    if (String(text).trim() === matched) return matched;
+    return test(sentenceAt(String(text), Number(at))) ? (typeof then === 'string' ? then : then(matched)) : matched;
+  };
 
 export const SHORTHAND: readonly Shorthand[] = [
   // First, so that each plan of a list is written out by the rules below ("CIN plans/CP plans").
@@ -134,8 +157,23 @@ export const SHORTHAND: readonly Shorthand[] = [
   // move to adult services, so the words stay and the pathway plan is added.
   {
     short: /\btransition(?:al)? plan(?:s|ning)?\b/gi,
-    means: (matched: string, ...context: unknown[]) =>
-      LEAVING_CARE.test(String(context.at(-1))) ? `${matched} (pathway planning)` : matched,
+    means: inItsSentence(
+      (s) => CARE_LEAVERS.test(s) || PERSONAL_ADVISER.test(s),
+      (m) => `${m} (pathway planning)`,
+    ),
+  },
+  // Care leavers the council has lost touch with: "not in contact", "lost contact" and the like
+  // say so only in a sentence about care leavers (a child's contact is also with their family).
+  {
+    short:
+      /\b(?:not in contact|lost contact|lost touch|out of touch|re-?establish(?:ed|ing)? contact|untraced|whereabouts (?:are |is )?(?:not known|unknown))\b/gi,
+    means: inItsSentence((s) => CARE_LEAVERS.test(s) || PERSONAL_ADVISER.test(s), 'not in touch'),
+  },
+  // "Safe and well" checks are the police's on a found missing child, and also social workers'
+  // lockdown visits and the fire service's home visits: the term only beside a missing child.
+  {
+    short: /\bsafe and well (?:checks?|visits?)\b/gi,
+    means: inItsSentence((s) => !MISSING.test(s), 'welfare visit'),
   },
   // Ampersand initials that would otherwise close up into another acronym ("L&D" is not "LD", a
   // learning disability) or split apart ("ED&I").
