@@ -14,7 +14,7 @@ import { stemmer } from 'stemmer';
 import { BUSINESS } from './knowledge/business.js';
 import { GLOSSARY, type GlossaryEntry, type Theme } from './knowledge/glossary.js';
 import { PHRASINGS } from './knowledge/phrasings.js';
-import { OTHER_SENSES } from './knowledge/senses.js';
+import { NAMES_OR_WORDS, OTHER_SENSES } from './knowledge/senses.js';
 import { SHORTHAND_RULES } from './knowledge/shorthand.js';
 import { STOP_WORDS } from './knowledge/stop-words.js';
 import { THEMES } from './knowledge/themes.js';
@@ -43,6 +43,8 @@ interface Token {
   readonly stem: string;
   /** Punctuation (not a space, hyphen or apostrophe) stands between it and the word before. */
   readonly pause: boolean;
+  /** First of the text, or after a full stop, colon, semicolon, line break or bullet. */
+  readonly opens: boolean;
 }
 
 const STOP = new Set(STOP_WORDS);
@@ -68,7 +70,14 @@ export function tokens(text: string): Token[] {
   for (const m of t.matchAll(/[A-Za-z0-9]+/g)) {
     const raw = m[0];
     const lower = raw.toLowerCase();
-    out.push({ raw, lower, stem: stem(lower), pause: /[^\s\-'\u2010-\u2014]/.test(t.slice(end, m.index)) });
+    const gap = t.slice(end, m.index);
+    out.push({
+      raw,
+      lower,
+      stem: stem(lower),
+      pause: /[^\s\-'\u2010-\u2014]/.test(gap),
+      opens: out.length === 0 || /[.!?:;\n\u2022*]/.test(gap),
+    });
     end = m.index + raw.length;
   }
   return out;
@@ -102,6 +111,8 @@ interface Lexicon {
   /** First word → everyday-sense phrases (knowledge/senses.ts) starting with it, as written, longest first. */
   readonly senses: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
+
+const NAME_CUES = new Map(Object.entries(NAMES_OR_WORDS).map(([name, next]) => [name, new Set(next)]));
 
 /** The words of a phrase that carry meaning, with their stems. */
 const contentWords = (phrase: string) => tokens(phrase).filter((t) => !STOP.has(t.stem) && !STOP.has(t.lower) && !/^\d+$/.test(t.stem));
@@ -247,7 +258,12 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     const t = toks[i]!;
     const candidates = lex.phrases.get(t.stem);
     const hit = candidates?.find((p) => p.stems.every((s, k) => toks[i + k]?.stem === s));
-    const named = acronymOf(t, lex) ?? lex.properNames.get(t.raw);
+    // A name that is also a word, first in its sentence, is the name only before a word that marks
+    // it ("Prevent duty", not "Prevent drift": knowledge/senses.ts), or standing alone.
+    const cues = t.opens ? NAME_CUES.get(t.raw) : undefined;
+    const next = toks[i + 1];
+    const asName = !cues || !next || next.opens || cues.has(next.lower);
+    const named = acronymOf(t, lex) ?? (asName ? lex.properNames.get(t.raw) : undefined);
     const whole = hit !== undefined && hit.stems.length >= LONG_TERM;
     if (named && !whole) {
       emit(named, t.raw);

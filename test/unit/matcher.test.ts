@@ -103,9 +103,17 @@ describe('reading a text into evidence', () => {
     expect(features('escalate if over 5 WD')).not.toContain('wd');
   });
 
-  it('reads names that are also words only when capitalised', () => {
+  it('reads names that are also words only when capitalised, and first in a sentence only before a word that marks the name', () => {
     expect(features('Prevent referrals reviewed by the Channel panel')).toContain('#exploitation');
     expect(features('prevent drift in planning')).not.toContain('#exploitation');
+    // A sentence's first word is capitalised whatever it is.
+    expect(features('Prevent unnecessary drift and delay in all stages of social work intervention')).not.toContain('=prevent');
+    expect(features('Ensure oversight. Prevent drift in care planning')).not.toContain('=prevent');
+    expect(features('Prevent duty training for all staff')).toContain('=prevent');
+    expect(features('All staff to complete Prevent training')).toContain('=prevent');
+    expect(features('Frontline staff will receive training on neglect')).not.toContain('=frontline');
+    expect(features('Frontline participants join the assessment teams in May')).toContain('=frontline');
+    expect(features('Two teams host the Frontline programme')).toContain('=frontline');
   });
 
   it("reads council business as its own area, and its words do not meet the field's", () => {

@@ -55,3 +55,44 @@ export const OTHER_SENSES: readonly string[] = [
   'case closely',
   'closely cases',
 ];
+
+/**
+ * Names of the field that are also English words, and the words that, following one first in its
+ * sentence, mark it as the name: "Prevent duty training" is the counter-radicalisation duty,
+ * "Prevent drift in care planning" a verb; "Frontline staff" are front-line staff, "Frontline
+ * participants" the training programme's. Elsewhere a capitalised name is the name, as written.
+ */
+export const NAMES_OR_WORDS: Readonly<Record<string, readonly string[]>> = {
+  Prevent: [
+    'duty',
+    'referral',
+    'referrals',
+    'lead',
+    'leads',
+    'training',
+    'panel',
+    'strategy',
+    'coordinator',
+    'officer',
+    'team',
+    'and',
+    'programme',
+  ],
+  Channel: ['panel', 'panels', 'referral', 'referrals', 'programme', 'and'],
+  Frontline: [
+    'programme',
+    'participant',
+    'participants',
+    'unit',
+    'units',
+    'cohort',
+    'cohorts',
+    'fellow',
+    'fellows',
+    'trainee',
+    'trainees',
+    'student',
+    'students',
+  ],
+  Encompass: ['notification', 'notifications', 'alert', 'alerts', 'report', 'reports', 'referral', 'referrals'],
+};
