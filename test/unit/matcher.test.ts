@@ -907,10 +907,18 @@ describe('deciding for a whole plan, in bands', () => {
           .sort(),
       ).toEqual(['F2', 'F4']);
       const low = Math.min(scores[0]!.score, scores[1]!.score);
-      const linkBoth = { ...bands, possible: low, matched: low, secondShare: 0, unanswered: 0.01 };
+      const linkBoth = { ...bands, possible: low, matched: low, secondShare: 0, secondFloor: low, unanswered: 0.01 };
       const by = decide(planOf(action('A3', both), action('A1', 'Missing episodes discussed at team meetings')), linkBoth);
       expect(by.get('A3')!.linked).toHaveLength(2);
       expect(by.get('A1')).toMatchObject({ source: 'none', linked: [] });
+      // A second link must reach `secondFloor` too, however close it is to the first.
+      const high = Math.max(scores[0]!.score, scores[1]!.score);
+      const firstOnly = decide(planOf(action('A3', both), action('A1', 'Missing episodes discussed at team meetings')), {
+        ...linkBoth,
+        secondFloor: high + 0.01,
+      });
+      expect(firstOnly.get('A3')!.linked).toHaveLength(1);
+      expect(DEFAULT_BANDS.secondFloor).toBeGreaterThan(DEFAULT_BANDS.matched);
     });
 
     it('is never an action that says it answers nothing, nor one mostly about council business', () => {
