@@ -268,19 +268,11 @@ async function main() {
   console.log(
     '\nsecond links (an action linked to two findings): how many, the share right; actions answering two, the share linked to both',
   );
-  const groups: [string, (x: (typeof matcher)[number]) => boolean][] = [
-    ...splits
-      .filter((s) => !s.startsWith('blind'))
-      .map((s) => [s, (x: (typeof matcher)[number]) => x.plan.split === s] as [string, (x: (typeof matcher)[number]) => boolean]),
-    ...(blind.length > 0
-      ? [
-          ['all blind sets', (x: (typeof matcher)[number]) => blind.includes(x.plan.split)] as [
-            string,
-            (x: (typeof matcher)[number]) => boolean,
-          ],
-        ]
-      : []),
-  ];
+  type Decided = (typeof matcher)[number];
+  const groups: [string, (x: Decided) => boolean][] = splits
+    .filter((s) => !s.startsWith('blind'))
+    .map((s) => [s, (x: Decided) => x.plan.split === s]);
+  if (blind.length > 0) groups.push(['all blind sets', (x) => blind.includes(x.plan.split)]);
   for (const [name, keep] of groups) {
     const t = secondLinks(matcher.filter(keep));
     console.log(

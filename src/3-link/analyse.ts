@@ -263,7 +263,8 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     const cues = t.opens ? NAME_CUES.get(t.raw) : undefined;
     const next = toks[i + 1];
     const asName = !cues || !next || next.opens || cues.has(next.lower);
-    const named = acronymOf(t, lex) ?? (asName ? lex.properNames.get(t.raw) : undefined);
+    const acronym = acronymOf(t, lex);
+    const named = acronym ?? (asName ? lex.properNames.get(t.raw) : undefined);
     const whole = hit !== undefined && hit.stems.length >= LONG_TERM;
     if (named && !whole) {
       emit(named, t.raw);
@@ -273,7 +274,7 @@ export function analyse(text: string, w: AnalyseWeights = DEFAULT_WEIGHTS): Evid
     // A long term that begins with another entry's acronym keeps that acronym as well: "MASH and
     // assessment teams" are the MASH and the duty and assessment team; "IRO dispute resolution",
     // the IRO's. A name that is also a word is not kept ("Prevent entry to care" is no Prevent duty).
-    if (named && hit && named !== hit.entry && acronymOf(t, lex)) emit(named, t.raw);
+    if (acronym && hit && acronym !== hit.entry) emit(acronym, t.raw);
     // An everyday sense of a field word (knowledge/senses.ts), within one clause, read as plain
     // words, unless a longer phrase of the field starts here ("adopt a child" over "adopt a").
     const sense = lex.senses.get(t.lower)?.find((ws) => ws.every((x, k) => toks[i + k]?.lower === x && (k === 0 || !toks[i + k]!.pause)));

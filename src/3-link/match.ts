@@ -203,6 +203,16 @@ export interface MatchReport {
   readonly noneBelow: { readonly score: number; readonly typical?: number; readonly from?: 'answers' | 'best-scores' };
 }
 
+/**
+ * What each indicator says as evidence for the actions that measure it: its name and definition
+ * (an indicator with neither says nothing).
+ */
+export function indicatorEvidence(
+  indicators: readonly { readonly id: string; readonly name?: string | undefined; readonly definition?: string | undefined }[],
+): Map<string, string> {
+  return new Map(indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])));
+}
+
 export interface MatchPlanOptions {
   /** Rank findings for actions with explicit answers too (for review); build does not need it. */
   readonly suggestExplicit?: boolean;

@@ -22,7 +22,7 @@ import { Diagnostics } from '../diagnostics/index.js';
 import { entriesOf, inspectPack, lockOutput, PackFolderError, removeLeftovers, writePackFolder } from '../io/pack-folder.js';
 import { toolVersion } from '../io/tool.js';
 import { linkActions } from '../3-link/link.js';
-import { matchPlan, matchedLinks, nearMisses } from '../3-link/match.js';
+import { indicatorEvidence, matchPlan, matchedLinks, nearMisses } from '../3-link/match.js';
 import { sha256 } from '../model/digest.js';
 import { NO_PROGRESS } from '../model/progress.js';
 import type { ReportModel } from '../model/report.js';
@@ -64,7 +64,7 @@ export async function prepare(
   if (!inputs || !target || diags.hasErrors) return undefined;
   // Actions without answers: are linked by the matcher; the report marks those as suggested, or
   // as needing confirmation when the matcher is unsure.
-  const indicators = new Map(inputs.indicators.map((i) => [i.id, [i.name, i.definition].filter(Boolean).join('. ')]));
+  const indicators = indicatorEvidence(inputs.indicators);
   const progress = options.progress ?? NO_PROGRESS;
   const report = matchPlan(inputs.plan, inputs.findings, { suggestExplicit: false, indicators, progress, council: inputs.council });
   progress({ stage: 'linking actions to findings' });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Diagnostics } from '../diagnostics/index.js';
 import { FileWriteRefused, fileExists, InputReader, replaceFileText } from '../io/files.js';
-import { matchPlan, type MatchReport } from '../3-link/match.js';
+import { indicatorEvidence, matchPlan, type MatchReport } from '../3-link/match.js';
 import { addAnswers } from '../3-link/write-answers.js';
 import { ConfigSchema } from '../model/schemas.js';
 import type { Finding, Plan } from '../model/types.js';
@@ -33,37 +33,28 @@ export interface MatchOutcome {
 export async function runMatch(options: MatchOptions): Promise<MatchOutcome> {
   const diags = new Diagnostics();
   const reader = new InputReader(diags);
-  let planFile: string;
-  let extra: { file: string }[] = [];
-  // What an action measures is evidence too: the catalogue in config.yml names the indicators.
-  let catalogueNames = new Map<string, string>();
-  let council: string | undefined;
   const configFile = path.normalize(options.configPath);
-  const namesOf = (config: { indicators: readonly { id: string; name?: string | undefined; definition?: string | undefined }[] }) =>
-    new Map(config.indicators.flatMap((i) => (i.name || i.definition ? [[i.id, [i.name, i.definition].filter(Boolean).join('. ')]] : [])));
-  if (options.plan) {
-    planFile = path.normalize(options.plan);
-    // A plan given directly is still read with the council and catalogue of config.yml where one
-    // is there and valid, so `match --plan` scores as build does; without one, it stands alone.
-    if (fileExists(configFile)) {
-      const quiet = new Diagnostics();
-      const configSrc = loadYaml(new InputReader(quiet), quiet, configFile, undefined, 'config file');
-      const config = configSrc ? checkSchema(ConfigSchema, configSrc, quiet, 'config') : undefined;
-      if (config && !quiet.hasErrors) {
-        council = config.council;
-        catalogueNames = namesOf(config);
-      }
-    }
-  } else {
-    const configSrc = loadYaml(reader, diags, configFile, undefined, 'config file');
-    const config = configSrc ? checkSchema(ConfigSchema, configSrc, diags, 'config') : undefined;
-    if (!config || !configSrc) return { diagnostics: diags };
-    planFile = resolveFrom(configFile, config.plan);
-    council = config.council;
-    catalogueNames = namesOf(config);
-    extra = config.findings.map((f) => ({ file: resolveFrom(configFile, f) }));
-  }
-  if (options.findings && options.findings.length > 0) extra = options.findings.map((f) => ({ file: path.normalize(f) }));
+  // Without --plan, config.yml names the plan and must be valid. A plan given directly is still
+  // read with config.yml's council and indicator catalogue where the file is there and valid, so
+  // `match --plan` scores as build does; its faults are then no concern of this command's.
+  const configDiags = options.plan ? new Diagnostics() : diags;
+  const configSrc =
+    !options.plan || fileExists(configFile)
+      ? loadYaml(options.plan ? new InputReader(configDiags) : reader, configDiags, configFile, undefined, 'config file')
+      : undefined;
+  const checked = configSrc ? checkSchema(ConfigSchema, configSrc, configDiags, 'config') : undefined;
+  const config = options.plan && configDiags.hasErrors ? undefined : checked;
+  if (!options.plan && !config) return { diagnostics: diags };
+  const planFile = options.plan ? path.normalize(options.plan) : resolveFrom(configFile, config!.plan);
+  const extra =
+    options.findings && options.findings.length > 0
+      ? options.findings.map((f) => ({ file: path.normalize(f) }))
+      : options.plan || !config
+        ? []
+        : config.findings.map((f) => ({ file: resolveFrom(configFile, f) }));
+  // What an action measures is evidence too: the catalogue in config.yml names the indicators.
+  const catalogueNames = config ? indicatorEvidence(config.indicators) : new Map<string, string>();
+  const council = config?.council;
   const loaded = loadPlanAndRegisters(planFile, undefined, extra, reader, diags, {
     planRegisters: !(options.findings && options.findings.length > 0),
   });
