@@ -33,12 +33,15 @@ const withEachPlan = (list: string) =>
     .join('');
 
 /** Words of leaving care: care leavers, personal advisers, the ages at which pathway planning runs. */
-const LEAVING_CARE =
-  /\b(?:personal advis[eo]rs?|care leavers?|leaving care|pathway plans?|pathway planning|1[6-8]\s?\+|1[6-8]\s?plus|15y9m|15 years 9 months|16y3m|16 years 3 months|18[\s-]+(?:to[\s-]+)?(?:21|25)s?)(?![A-Za-z])/i;
+const CARE_LEAVER_WORDS = 'personal advis[eo]rs?|care leavers?|leaving care|pathway plans?|pathway planning';
+const LEAVING_CARE = new RegExp(
+  String.raw`\b(?:${CARE_LEAVER_WORDS}|1[6-8]\s?\+|1[6-8]\s?plus|15y9m|15 years 9 months|16y3m|16 years 3 months|18[\s-]+(?:to[\s-]+)?(?:21|25)s?)(?![A-Za-z])`,
+  'i',
+);
 /** A personal adviser, in capitals: "pa" is no word of the field. */
 const PERSONAL_ADVISER = /\bPAs?\b/;
 /** Care leavers named, not only the ages (which a SEND transition shares). */
-const CARE_LEAVERS = /\b(?:personal advis[eo]rs?|care leavers?|care-experienced|leaving care|pathway plans?|pathway planning)\b/i;
+const CARE_LEAVERS = new RegExp(String.raw`\b(?:${CARE_LEAVER_WORDS}|care-experienced)\b`, 'i');
 /** Words of a child who went missing. */
 const MISSING = /\b(?:missing|found|run(?:s|ning)? away|ran away|return home interviews?|absconde?d?)\b/i;
 
