@@ -100,8 +100,8 @@ export function placeName(council: string | undefined): RegExp | undefined {
     .map((w) => w.replace(/['\u2019]s$/, ''))
     .filter((w) => /^[A-Z]/.test(w) && w.length > 1 && !NAME_WORDS.has(w.toLowerCase()));
   if (words.length === 0) return undefined;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![A-Za-z])(?:${escaped.join('|')})(?:['\u2019]s)?(?![A-Za-z])`, 'g');
+  // Letters, apostrophes and hyphens only (the split above): nothing to escape.
+  return new RegExp(`(?<![A-Za-z])(?:${words.join('|')})(?:['\u2019]s)?(?![A-Za-z])`, 'g');
 }
 
 export function createMatcher(findings: readonly MatchText[], options: MatcherOptions = DEFAULT_MATCHER, place?: RegExp): Matcher {
